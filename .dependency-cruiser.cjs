@@ -1,0 +1,43 @@
+/** Module boundaries of ../shared/DESIGN.md and STYLE.md: dependencies point one way. */
+const lib = (from, notTo, comment) => ({
+  name: `${from}-not-to-${notTo.replace(/[^a-z]+/g, '-')}`,
+  comment,
+  severity: 'error',
+  from: { path: `^src/${from}/` },
+  to: { path: `^src/(${notTo})/` },
+});
+
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'nothing-imports-shells',
+      comment: 'Nothing imports server/ or cli/: they are composition roots.',
+      severity: 'error',
+      from: { path: '^src/(?!cli/|server/)' },
+      to: { path: '^src/(cli|server)/' },
+    },
+    lib('stix', 'pattern|store|policy|taxii|federation|core|detect|intel', 'stix/ knows nothing of storage, HTTP or users.'),
+    lib('pattern', 'store|policy|taxii|federation|core|detect|intel', 'pattern/ touches no I/O.'),
+    lib('store', 'policy|taxii|federation|core|detect|intel', 'store/ does not decide visibility.'),
+    lib('policy', 'taxii|federation|core|detect|intel', 'policy/ is a pure decision module.'),
+    lib('taxii', 'federation|core|detect|intel', 'taxii/ holds no business rules.'),
+    {
+      name: 'only-through-index',
+      comment: 'Other folders import a module only through its index.ts (its public surface).',
+      severity: 'error',
+      from: { path: '^src/([^/]+)/' },
+      to: {
+        path: '^src/([^/]+)/.+',
+        pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$', '^src/taxii/client/index\\.ts$', '^src/store/sqlite/index\\.ts$', '^src/store/postgres/index\\.ts$'],
+      },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '\\.test\\.ts$|\\.suite\\.ts$' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+  },
+};

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+/** Composition root of the CLI: builds the context (streams, store factory) and runs a command. */
+import { Command, CommanderError } from 'commander';
+import { openStore } from '../store/open-store.js';
+import { CliError, EXIT } from './cli-error.js';
+import { COMMANDS } from './commands.js';
+import type { CliContext } from './context.js';
+
+const debug = process.argv.includes('--debug');
+
+const ctx: CliContext = {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  interactive: Boolean(process.stderr.isTTY),
+  openStore: (db) => openStore(db ?? process.env.ACCORD_DB ?? './accord-data/accord.db'),
+  setExitCode: (code) => {
+    process.exitCode = code;
+  },
+};
+
+const program = new Command('accord')
+  .description('Accord: exchange cyber-threat intelligence between allies on STIX 2.1 and TAXII 2.1')
+  .option('--debug', 'print stack traces of internal errors')
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+for (const register of COMMANDS) register(program, ctx);
+
+function fail(err: unknown): void {
+  if (err instanceof CommanderError) {
+    // Help and version are successful exits; usage mistakes were already printed by commander.
+    process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    return;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`accord: ${message.split('\n')[0]}\n`);
+  if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  process.exitCode = err instanceof CliError ? err.exitCode : EXIT.usage;
+}
+
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  // A closed pipe (`accord … | head`) is not an error of ours.
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  fail(err);
+}

@@ -1,0 +1,44 @@
+/** Organisations, users and bearer tokens as the store keeps them (hashes only, never secrets). */
+
+/** A partner organisation; its STIX identity is the `created_by_ref` of what its users create. */
+export interface Organization {
+  /** Slug such as `uk-ncsc`. */
+  readonly id: string;
+  readonly name: string;
+  /** `identity--…` id of the organisation's STIX identity. */
+  readonly identityId: string;
+}
+
+/** What a user may do: admins administer, editors write, readers read. */
+export type Role = 'admin' | 'editor' | 'reader';
+
+/** A person or a peer node's account. */
+export interface UserRecord {
+  readonly username: string;
+  readonly orgId: string;
+  readonly role: Role;
+  /** scrypt hash in the self-describing form produced by core's password hashing. */
+  readonly passwordHash: string;
+}
+
+/** A bearer token: `tokenId` is public (looked up), only the secret's hash is kept. */
+export interface TokenRecord {
+  readonly tokenId: string;
+  readonly username: string;
+  readonly secretHash: string;
+  readonly createdAt: string;
+}
+
+/** Account storage shared by every backend. */
+export interface AccountStore {
+  addOrganization(org: Organization): Promise<void>;
+  getOrganization(id: string): Promise<Organization | undefined>;
+  listOrganizations(): Promise<readonly Organization[]>;
+  addUser(user: UserRecord): Promise<void>;
+  getUser(username: string): Promise<UserRecord | undefined>;
+  addToken(token: TokenRecord): Promise<void>;
+  getToken(tokenId: string): Promise<TokenRecord | undefined>;
+  /** Marking definitions known to the node (any collection, or created locally), by id. */
+  putMarkingDefinition(id: string, json: string): Promise<void>;
+  listMarkingDefinitions(): Promise<ReadonlyMap<string, string>>;
+}

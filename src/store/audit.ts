@@ -1,0 +1,24 @@
+/** The append-only audit log: reads and receipts of restricted versions, and administrative changes. */
+
+/** One audit entry. `at` is a STIX timestamp (UTC). */
+export interface AuditEvent {
+  readonly at: string;
+  /** `read` (served to a user), `send` (pushed to a peer), or an administrative action such as `org.add`. */
+  readonly action: string;
+  /** Organisation slug of the actor or recipient. */
+  readonly orgId: string;
+  readonly username?: string;
+  /** Object id and version, for reads and sends. */
+  readonly objectId?: string;
+  readonly objectVersion?: string;
+  /** TLP or other restrictive marking that made the read worth recording. */
+  readonly marking?: string;
+  readonly detail?: string;
+}
+
+/** Filters for reading the audit log, oldest first. */
+export interface AuditQuery {
+  readonly since?: string;
+  readonly orgId?: string;
+  readonly limit?: number;
+}

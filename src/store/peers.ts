@@ -1,0 +1,38 @@
+/** Federation peers and their persisted sync state. */
+
+/** A configured peer (CONTRACT.md, `accord peer add`). The password is needed in clear to log in on the peer. */
+export interface PeerRecord {
+  readonly name: string;
+  /** The peer's TAXII discovery URL or an API root URL. */
+  readonly url: string;
+  readonly username: string;
+  readonly password: string;
+  readonly remoteCollection: string;
+  readonly localCollection: string;
+  /** Local organisation the peer is; push sends only what policy clears for it. */
+  readonly orgId: string;
+  readonly pull: boolean;
+  readonly push: boolean;
+  readonly intervalSeconds: number;
+}
+
+/** Progress and health of one peer, persisted so that sync resumes after a crash. */
+export interface PeerState {
+  readonly name: string;
+  /** Pull: the last `X-TAXII-Date-Added-Last` / date_added received (TAXII timestamp string). */
+  readonly pullCursor?: string;
+  /** Push: the last local feed position (µs) already sent. */
+  readonly pushCursor?: number;
+  readonly lastSuccess?: string;
+  readonly lastError?: string;
+  readonly lastAttempt?: string;
+}
+
+/** Peer storage shared by every backend. */
+export interface PeerStore {
+  putPeer(peer: PeerRecord): Promise<void>;
+  getPeer(name: string): Promise<PeerRecord | undefined>;
+  listPeers(): Promise<readonly PeerRecord[]>;
+  getPeerState(name: string): Promise<PeerState | undefined>;
+  putPeerState(state: PeerState): Promise<void>;
+}

@@ -1,0 +1,171 @@
+/**
+ * The storage contract every backend (sqlite/, postgres/) fulfils, in domain terms.
+ * Backends store and order; they never decide visibility: reads take a `view` function from
+ * the caller (core/, built on policy/) that turns a stored row into what the reader may see.
+ */
+import type { AuditEvent, AuditQuery } from './audit.js';
+import type { AccountStore } from './accounts.js';
+import type { PeerStore } from './peers.js';
+
+/** Microseconds since the Unix epoch (UTC); TAXII `date_added` values are kept at this precision. */
+export type Micros = number;
+
+/** Features a backend may or may not offer; callers branch on these, never on the class. */
+export interface StoreCapabilities {
+  /** Several processes may share this store (PostgreSQL), so change notices must travel outside it. */
+  readonly sharedAcrossProcesses: boolean;
+}
+
+/** A collection and its access lists (organisation slugs, or `*` for every organisation). */
+export interface CollectionRecord {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly alias?: string;
+  readonly canRead: readonly string[];
+  readonly canWrite: readonly string[];
+  readonly mediaTypes: readonly string[];
+}
+
+/**
+ * How a stored version reaches readers. `added` is the version as ingested; `released` is the
+ * second entry of an embargoed version, positioned at the embargo's release time so that TAXII
+ * pollers who paged past the original entry still receive it (DESIGN.md, Visibility).
+ */
+export type EntryKind = 'added' | 'released';
+
+/** One version of one object in one collection, seen through one feed entry. */
+export interface StoredObject {
+  /** Store-assigned row number of the version (stable, unique per store). */
+  readonly seq: number;
+  readonly collectionId: string;
+  readonly id: string;
+  readonly type: string;
+  /** `modified`, else `created`, else the ISO form of the first date_added. */
+  readonly version: string;
+  readonly specVersion: string;
+  /** The entry's position in the collection's feed (server clock, strictly increasing for `added`). */
+  readonly dateAdded: Micros;
+  readonly entry: EntryKind;
+  /** Organisation (slug) of the user or peer that added it; never taken from `created_by_ref`. */
+  readonly producerOrg: string;
+  /** `local`, or `peer:NAME` for versions received from a federation peer. */
+  readonly origin: string;
+  /** Every marking-definition id the object references (object and granular markings). */
+  readonly markingRefs: readonly string[];
+  /** The object itself, exactly as stored. */
+  readonly json: string;
+}
+
+/** A version to store. */
+export interface NewVersion {
+  readonly object: Readonly<Record<string, unknown>>;
+  readonly producerOrg: string;
+  readonly origin: string;
+}
+
+/** Outcome for one NewVersion, in input order. `duplicate` = same id and version already stored. */
+export type AddOutcome =
+  | { readonly status: 'stored'; readonly seq: number; readonly dateAdded: Micros; readonly version: string }
+  | { readonly status: 'duplicate'; readonly seq: number; readonly dateAdded: Micros; readonly version: string; readonly sameContent: boolean };
+
+/** Which versions of each object a query returns (TAXII 2.1 section 3.4.1, `match[version]`). */
+export type VersionSelector =
+  | { readonly kind: 'last' }
+  | { readonly kind: 'first' }
+  | { readonly kind: 'all' }
+  /** Any combination of first, last and exact version strings. */
+  | { readonly kind: 'set'; readonly first: boolean; readonly last: boolean; readonly exact: readonly string[] };
+
+/** Filters of TAXII 2.1 section 3.4, in domain terms. Empty or absent lists mean "no filter". */
+export interface ObjectQuery {
+  readonly collectionId: string;
+  readonly ids?: readonly string[];
+  readonly types?: readonly string[];
+  readonly specVersions?: readonly string[];
+  readonly versions?: VersionSelector;
+  /** Only entries with dateAdded strictly greater than this. */
+  readonly addedAfter?: Micros;
+  /** Continue after the last entry of a previous page. */
+  readonly cursor?: Cursor;
+  readonly limit: number;
+  /** Entries with dateAdded after this are not yet visible (embargo release entries in the future). */
+  readonly now: Micros;
+}
+
+/** Opaque position in a collection's feed; encode/decode with the helpers in cursor.ts. */
+export type Cursor = string & { readonly __cursor: unique symbol };
+
+/** A page of results in feed order. */
+export interface Page<T> {
+  readonly items: readonly T[];
+  /** True when more visible items exist after this page. */
+  readonly more: boolean;
+  /** Cursor to pass back for the next page, when `more`. */
+  readonly next?: Cursor;
+}
+
+/**
+ * Turns a stored row into what the reader may see, or `undefined` when the reader may not see
+ * it at all. Stores call it for every candidate row, so hidden rows count nowhere (limit, more,
+ * `last`/`first` version selection).
+ */
+export type View<T> = (row: StoredObject) => T | undefined;
+
+/** A TAXII status resource (TAXII 2.1 section 4.3.1) as stored. */
+export interface StatusRecord {
+  readonly id: string;
+  readonly collectionId: string;
+  readonly status: 'pending' | 'complete';
+  readonly requestTimestamp: string;
+  readonly totalCount: number;
+  readonly successes: readonly StatusDetail[];
+  readonly failures: readonly StatusDetail[];
+  readonly pendings: readonly StatusDetail[];
+  /** Organisation whose request created it: only it may read the status. */
+  readonly ownerOrg: string;
+}
+
+/** One object's outcome within a status resource. */
+export interface StatusDetail {
+  readonly id: string;
+  readonly version: string;
+  readonly message?: string;
+}
+
+/** The store of one Accord node. */
+export interface Store extends AccountStore, PeerStore {
+  readonly capabilities: StoreCapabilities;
+  /** Creates or migrates the schema (ordered, versioned migrations). */
+  init(): Promise<void>;
+  close(): Promise<void>;
+
+  addCollection(collection: CollectionRecord): Promise<void>;
+  getCollection(id: string): Promise<CollectionRecord | undefined>;
+  /** In a stable order (TAXII 2.1 section 3.3). */
+  listCollections(): Promise<readonly CollectionRecord[]>;
+
+  /**
+   * Stores versions in one transaction: when the promise resolves they are durable (committed).
+   * date_added is assigned by the server clock, strictly increasing within the collection.
+   */
+  addVersions(collectionId: string, versions: readonly NewVersion[]): Promise<readonly AddOutcome[]>;
+  /** Adds the `released` entry of an embargoed version at its release time (idempotent). */
+  addReleaseEntry(seq: number, releaseAt: Micros): Promise<void>;
+  /** Rows (`added` entries) in any collection that reference a marking definition. */
+  findByMarking(markingId: string): Promise<readonly StoredObject[]>;
+
+  /** Objects endpoint and manifest: filtered, version-selected, viewed, paged in feed order. */
+  queryObjects<T>(query: ObjectQuery, view: View<T>): Promise<Page<T>>;
+  /** Every `added` entry of one object id in a collection, oldest version first. */
+  getVersions(collectionId: string, id: string): Promise<readonly StoredObject[]>;
+  /** Deletes the given versions (or all) of an object; returns how many were removed. */
+  deleteObject(collectionId: string, id: string, versions?: readonly string[]): Promise<number>;
+
+  putStatus(status: StatusRecord): Promise<void>;
+  getStatus(id: string): Promise<StatusRecord | undefined>;
+
+  /** Appends to the audit log; it is never updated or deleted. */
+  appendAudit(event: AuditEvent): Promise<void>;
+  listAudit(query: AuditQuery): Promise<readonly AuditEvent[]>;
+}
