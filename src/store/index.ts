@@ -1,6 +1,11 @@
 /** Public surface of store/: the Store contract and its helpers. Backends are imported by composition roots. */
-export type * from './store.js';
+
 export type * from './accounts.js';
-export type * from './peers.js';
 export type * from './audit.js';
+export { parseCursor } from './cursor.js';
 export { openStore } from './open-store.js';
+export type * from './peers.js';
+export type * from './store.js';
+export { isStoreError, StoreError } from './store-error.js';
+export { STORE_ERROR_CODES, type StoreErrorCode } from './store-error-codes.js';
+export { formatMicros, nowMicros, parseTimestampMicros } from './timestamp-micros.js';

@@ -3,8 +3,9 @@
  * Backends store and order; they never decide visibility: reads take a `view` function from
  * the caller (core/, built on policy/) that turns a stored row into what the reader may see.
  */
-import type { AuditEvent, AuditQuery } from './audit.js';
+
 import type { AccountStore } from './accounts.js';
+import type { AuditEvent, AuditQuery } from './audit.js';
 import type { PeerStore } from './peers.js';
 
 /** Microseconds since the Unix epoch (UTC); TAXII `date_added` values are kept at this precision. */
@@ -67,7 +68,13 @@ export interface NewVersion {
 /** Outcome for one NewVersion, in input order. `duplicate` = same id and version already stored. */
 export type AddOutcome =
   | { readonly status: 'stored'; readonly seq: number; readonly dateAdded: Micros; readonly version: string }
-  | { readonly status: 'duplicate'; readonly seq: number; readonly dateAdded: Micros; readonly version: string; readonly sameContent: boolean };
+  | {
+      readonly status: 'duplicate';
+      readonly seq: number;
+      readonly dateAdded: Micros;
+      readonly version: string;
+      readonly sameContent: boolean;
+    };
 
 /** Which versions of each object a query returns (TAXII 2.1 section 3.4.1, `match[version]`). */
 export type VersionSelector =
@@ -75,7 +82,12 @@ export type VersionSelector =
   | { readonly kind: 'first' }
   | { readonly kind: 'all' }
   /** Any combination of first, last and exact version strings. */
-  | { readonly kind: 'set'; readonly first: boolean; readonly last: boolean; readonly exact: readonly string[] };
+  | {
+      readonly kind: 'set';
+      readonly first: boolean;
+      readonly last: boolean;
+      readonly exact: readonly string[];
+    };
 
 /** Filters of TAXII 2.1 section 3.4, in domain terms. Empty or absent lists mean "no filter". */
 export interface ObjectQuery {

@@ -1,0 +1,198 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { Command } from 'commander';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CliContext } from './context.js';
+import { registerPattern } from './pattern.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'accord-pattern-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs `accord pattern …` in-process with `input` on stdin; returns stdout lines and the exit code. */
+async function run(
+  args: string[],
+  input = '',
+): Promise<{ lines: Array<Record<string, unknown>>; code: number; err: string }> {
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c) => {
+    out += String(c);
+  });
+  stderr.on('data', (c) => {
+    err += String(c);
+  });
+  let code = 0;
+  const ctx: CliContext = {
+    stdin,
+    stdout,
+    stderr,
+    env: {},
+    interactive: false,
+    openStore: () => Promise.reject(new Error('no store in these tests')),
+    setExitCode: (c) => {
+      code = c;
+    },
+  };
+  const program = new Command('accord').exitOverride();
+  program.configureOutput({
+    writeErr: (s) => {
+      err += s;
+    },
+    writeOut: (s) => {
+      out += s;
+    },
+  });
+  registerPattern(program, ctx);
+  stdin.end(input);
+  try {
+    await program.parseAsync(['node', 'accord', 'pattern', ...args]);
+  } catch (e) {
+    code = (e as { exitCode?: number }).exitCode ?? 2;
+    err += (e as Error).message;
+  }
+  return {
+    lines:
+      out.trim() === ''
+        ? []
+        : out
+            .trim()
+            .split('\n')
+            .map((l) => JSON.parse(l)),
+    code,
+    err,
+  };
+}
+
+const od = {
+  type: 'observed-data',
+  spec_version: '2.1',
+  id: 'observed-data--b67d30ff-02ac-498a-92f9-32f845f448cf',
+  first_observed: '2021-03-02T10:00:00Z',
+  last_observed: '2021-03-02T10:00:00Z',
+  number_observed: 1,
+  object_refs: ['ipv4-addr--28bb3599-77cd-5a82-a950-b5bc3caf07c4'],
+};
+const addr = {
+  type: 'ipv4-addr',
+  spec_version: '2.1',
+  id: 'ipv4-addr--28bb3599-77cd-5a82-a950-b5bc3caf07c4',
+  value: '198.51.100.3',
+};
+const jsonl = (...xs: unknown[]) =>
+  `${xs.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join('\n')}\n`;
+
+describe('accord pattern (CONTRACT.md "Patterning")', () => {
+  it('validate: one line out per line in, bad lines get an error line', async () => {
+    const r = await run(
+      ['validate'],
+      jsonl(
+        { pattern: "[ipv4-addr:value = '198.51.100.3']" },
+        { pattern: '[ipv4-addr:value = ]' },
+        'not json',
+        {},
+        {
+          pattern: "[a:b = 1] START '2016-06-01T00:00:00Z' STOP '2016-07-01T00:00:00Z'",
+          spec_version: '2.0',
+        },
+      ),
+    );
+    expect(r.code).toBe(0);
+    expect(r.lines).toHaveLength(5);
+    expect(r.lines[0]).toEqual({ valid: true });
+    expect(r.lines[1]).toMatchObject({
+      valid: false,
+      error: expect.stringMatching(/^1:20: expected a constant/),
+    });
+    expect(r.lines[2]).toMatchObject({ valid: false, error: expect.stringContaining('not JSON') });
+    expect(r.lines[3]).toMatchObject({ valid: false });
+    expect(r.lines[4]).toMatchObject({ valid: true, warnings: [expect.stringContaining("'a'")] });
+  });
+
+  it('eval: matched true / false / error, 2.0 and 2.1 observations', async () => {
+    const od20 = {
+      type: 'observed-data',
+      first_observed: '2021-03-02T10:00:00Z',
+      last_observed: '2021-03-02T10:00:00Z',
+      number_observed: 1,
+      objects: { 0: { type: 'ipv4-addr', value: '198.51.100.3' } },
+    };
+    const r = await run(
+      ['eval'],
+      jsonl(
+        { pattern: "[ipv4-addr:value = '198.51.100.3']", observations: [od, addr] },
+        { pattern: "[ipv4-addr:value = '203.0.113.9']", observations: [od, addr] },
+        { pattern: '[ipv4-addr:value =', observations: [od, addr] },
+        {
+          pattern: "[ipv4-addr:value ISSUBSET '198.51.100.0/24']",
+          observations: [od20],
+          spec_version: '2.0',
+        },
+        { pattern: "[ipv4-addr:value = '198.51.100.3']" },
+        '{"pattern": ',
+      ),
+    );
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual([
+      { matched: true },
+      { matched: false },
+      { error: expect.any(String) },
+      { matched: true },
+      { error: 'line has no "observations" array' },
+      { error: expect.stringContaining('not JSON') },
+    ]);
+  });
+
+  it('match-set: one line per matching (pattern, event), one error line per bad pattern', async () => {
+    const patterns = join(dir, 'p.jsonl');
+    const events = join(dir, 'o.jsonl');
+    writeFileSync(
+      patterns,
+      jsonl(
+        { pattern: "[ipv4-addr:value = '203.0.113.9']" },
+        { pattern: "[ipv4-addr:value ISSUBSET '198.51.100.0/24']" },
+        {
+          type: 'indicator',
+          pattern_type: 'stix',
+          spec_version: '2.1',
+          pattern: "[ipv4-addr:value = '198.51.100.3']",
+        },
+        { type: 'indicator', pattern_type: 'snort', pattern: 'alert tcp any any' },
+        { pattern: '[' },
+      ),
+    );
+    const od20 = {
+      type: 'observed-data',
+      id: 'observed-data--20',
+      objects: { 0: { type: 'ipv4-addr', value: '203.0.113.9' } },
+    };
+    writeFileSync(events, jsonl([od, addr], 'garbage', od20));
+    const r = await run(['match-set', '--patterns', patterns, '--observations', events]);
+    expect(r.code).toBe(0);
+    const sorted = [...r.lines].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    expect(sorted).toEqual([
+      { observation_line: 2, error: expect.stringContaining('not JSON') },
+      { pattern_index: 0, observation_id: 'observed-data--20' },
+      { pattern_index: 1, observation_id: od.id },
+      { pattern_index: 2, observation_id: od.id },
+      { pattern_index: 3, error: expect.stringContaining('snort') },
+      { pattern_index: 4, error: expect.stringMatching(/^1:2: /) },
+    ]);
+  });
+
+  it('match-set: an unreadable file is exit 2 with one message', async () => {
+    const r = await run([
+      'match-set',
+      '--patterns',
+      join(dir, 'missing.jsonl'),
+      '--observations',
+      join(dir, 'missing.jsonl'),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('cannot read patterns file');
+  });
+});

@@ -1,0 +1,106 @@
+/** `accord pattern validate|eval|match-set` (CONTRACT.md "Patterning"): JSONL in, JSONL out. */
+import { createReadStream } from 'node:fs';
+import { access, constants } from 'node:fs/promises';
+import {
+  compileIndicatorSet,
+  evalCase,
+  type PatternInput,
+  readEventLine,
+  readPatternLine,
+  validateCase,
+} from '../pattern/index.js';
+import { CliError, EXIT } from './cli-error.js';
+import type { RegisterCommand } from './commands.js';
+import { jsonLines, LineWriter } from './pattern-lines.js';
+
+async function readable(path: string, what: string): Promise<void> {
+  try {
+    await access(path, constants.R_OK);
+  } catch {
+    throw new CliError(`cannot read ${what} file ${path}`, EXIT.usage);
+  }
+}
+
+/** Registers `pattern` and its three subcommands; exit 0 when every line was answered, 2 on unreadable input. */
+export const registerPattern: RegisterCommand = (program, ctx) => {
+  const pattern = program
+    .command('pattern')
+    .description('STIX Patterning: validate, evaluate and match sets of patterns');
+
+  pattern
+    .command('validate')
+    .description(
+      'JSONL on stdin, one {"pattern", "spec_version"?} per line; writes {"valid": bool, "error"?} per line',
+    )
+    .action(async () => {
+      const out = new LineWriter(ctx.stdout);
+      for await (const line of jsonLines(ctx.stdin))
+        await out.write(line.ok ? validateCase(line.value) : { valid: false, error: line.error });
+      await out.flush();
+    });
+
+  pattern
+    .command('eval')
+    .description(
+      'JSONL on stdin, one {"pattern", "observations", "spec_version"?} per line; writes {"matched"} or {"error"}',
+    )
+    .action(async () => {
+      const out = new LineWriter(ctx.stdout);
+      for await (const line of jsonLines(ctx.stdin))
+        await out.write(line.ok ? evalCase(line.value) : { error: line.error });
+      await out.flush();
+    });
+
+  pattern
+    .command('match-set')
+    .description('match every event of --observations against the compiled set of --patterns (both JSONL)')
+    .requiredOption('--patterns <file>', 'JSONL: {"pattern", "spec_version"?} or a STIX indicator per line')
+    .requiredOption(
+      '--observations <file>',
+      'JSONL: one event per line (observed-data + SCOs array, or one 2.0 observed-data)',
+    )
+    .action(async (opts: { patterns: string; observations: string }) => {
+      await readable(opts.patterns, 'patterns');
+      await readable(opts.observations, 'observations');
+      const out = new LineWriter(ctx.stdout);
+      const inputs: PatternInput[] = [];
+      const unusable: Array<{ index: number; error: string }> = [];
+      for await (const line of jsonLines(createReadStream(opts.patterns))) {
+        const input = line.ok ? readPatternLine(line.value) : line.error;
+        if (typeof input === 'string') {
+          unusable.push({ index: inputs.length, error: input });
+          inputs.push({ pattern: '' });
+        } else inputs.push(input);
+      }
+      const set = compileIndicatorSet(inputs);
+      const reported = new Set(unusable.map((u) => u.index));
+      for (const u of unusable) await out.write({ pattern_index: u.index, error: u.error });
+      for (const e of set.errors)
+        if (!reported.has(e.index))
+          await out.write({
+            pattern_index: e.index,
+            error: `${e.error.line}:${e.error.column}: ${e.error.message}`,
+          });
+      let lineNo = 0;
+      for await (const line of jsonLines(createReadStream(opts.observations))) {
+        lineNo++;
+        const event = line.ok ? readEventLine(line.value) : line.error;
+        if (typeof event === 'string') {
+          await out.write({ observation_line: lineNo, error: event });
+          continue;
+        }
+        let matched: number[];
+        try {
+          matched = set.match(event.objects);
+        } catch (err) {
+          await out.write({
+            observation_line: lineNo,
+            error: err instanceof Error ? err.message : String(err),
+          });
+          continue;
+        }
+        for (const index of matched) await out.write({ pattern_index: index, observation_id: event.id });
+      }
+      await out.flush();
+    });
+};

@@ -1,0 +1,99 @@
+/** `accord peer add …` and `accord peer list` (CONTRACT.md "Federation"). */
+import { configurePeer, peerStatuses } from '../core/index.js';
+import { CliError, EXIT } from './cli-error.js';
+import type { RegisterCommand } from './commands.js';
+
+const DB = 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)';
+
+/** Registers `peer add` (prints the peer's name; exit 1 when the peer is invalid) and `peer list`. */
+export const registerPeer: RegisterCommand = (program, ctx) => {
+  const peer = program.command('peer').description('federation peers (other TAXII 2.1 nodes)');
+  peer
+    .command('add <name>')
+    .description('configure a peer; works while the node is stopped (a running `accord serve` picks it up)')
+    .requiredOption('--url <url>', "the peer's TAXII discovery URL (…/taxii2/) or an API root URL")
+    .requiredOption('--user <username>', "this node's login on the peer")
+    .requiredOption('--password <password>', "this node's password on the peer")
+    .requiredOption('--remote-collection <id>', 'the collection on the peer')
+    .requiredOption('--collection <id>', 'the local collection')
+    .option('--org <id>', 'the local organisation the peer is (default: NAME)')
+    .option('--pull', 'pull from the peer (neither --pull nor --push: both)')
+    .option('--push', 'push to the peer')
+    .option('--interval <seconds>', 'seconds between syncs under `accord serve`', '60')
+    .option('--db <path>', DB)
+    .action(
+      async (
+        name: string,
+        o: {
+          url: string;
+          user: string;
+          password: string;
+          remoteCollection: string;
+          collection: string;
+          org?: string;
+          pull?: boolean;
+          push?: boolean;
+          interval: string;
+          db?: string;
+        },
+      ) => {
+        const interval = Number(o.interval);
+        const store = await ctx.openStore(o.db);
+        try {
+          const added = await configurePeer(store, {
+            name,
+            url: o.url,
+            username: o.user,
+            password: o.password,
+            remoteCollection: o.remoteCollection,
+            localCollection: o.collection,
+            intervalSeconds: interval,
+            ...(o.org === undefined ? {} : { orgId: o.org }),
+            ...(o.pull ? { pull: true } : {}),
+            ...(o.push ? { push: true } : {}),
+          }).catch((err: unknown) => {
+            if (err instanceof Error && err.name === 'SyncError')
+              throw new CliError(err.message, EXIT.invalid);
+            throw err;
+          });
+          const dirs = [added.pull ? 'pull' : '', added.push ? 'push' : ''].filter(Boolean).join('+');
+          ctx.stdout.write(
+            `${added.name}\tpeer added (${dirs} every ${added.intervalSeconds}s, as ${added.orgId})\n`,
+          );
+        } finally {
+          await store.close();
+        }
+      },
+    );
+  peer
+    .command('list')
+    .description('configured peers with their sync state: last success, lag, errors, conflicts')
+    .option('--json', 'print {"peers": [...]}')
+    .option('--db <path>', DB)
+    .action(async (o: { json?: boolean; db?: string }) => {
+      const store = await ctx.openStore(o.db);
+      try {
+        const peers = await peerStatuses(store);
+        if (o.json) {
+          ctx.stdout.write(`${JSON.stringify({ peers })}\n`);
+          return;
+        }
+        for (const p of peers) {
+          const dirs = [p.pull ? 'pull' : '', p.push ? 'push' : ''].filter(Boolean).join('+');
+          ctx.stdout.write(
+            `${p.name}\t${dirs}\t${p.url}\tcollection ${p.remoteCollection} -> ${p.localCollection}\n`,
+          );
+          ctx.stdout.write(
+            `  last success: ${p.lastSuccess ?? 'never'}` +
+              `${p.lagSeconds === null ? '' : ` (${p.lagSeconds}s ago)`}` +
+              `  conflicts: ${p.conflicts}  refused: ${p.refused}\n`,
+          );
+          if (p.lastError) ctx.stdout.write(`  last error: ${p.lastError}\n`);
+          for (const c of p.recentConflicts)
+            ctx.stdout.write(`  conflict: ${c.at} ${c.objectId} ${c.objectVersion}\n`);
+        }
+      } finally {
+        await store.close();
+      }
+    });
+};

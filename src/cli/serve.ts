@@ -1,0 +1,73 @@
+/** `accord serve [--host 127.0.0.1] [--port 6100] [--db] [--demo] [--tls-cert F --tls-key F] [--insecure-http]` (CONTRACT.md "Server"). */
+import { startServer } from '../server/index.js';
+import { CliError } from './cli-error.js';
+import type { RegisterCommand } from './commands.js';
+
+/** Registers `serve`: prints `accord listening on URL` once ready (and the demo login with --demo). */
+export const registerServe: RegisterCommand = (program, ctx) => {
+  program
+    .command('serve')
+    .description('run the TAXII 2.1 server')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on', '6100')
+    .option('--demo', 'load the demo data into an empty database and print a demo login')
+    .option('--tls-cert <file>', 'TLS certificate (PEM)')
+    .option('--tls-key <file>', 'TLS private key (PEM)')
+    .option('--insecure-http', 'allow plain HTTP on a non-loopback address')
+    .option('--max-content-length <bytes>', 'largest request body accepted')
+    .option('--db <path>', 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)')
+    .action(
+      async (opts: {
+        host: string;
+        port: string;
+        demo?: boolean;
+        tlsCert?: string;
+        tlsKey?: string;
+        insecureHttp?: boolean;
+        maxContentLength?: string;
+        db?: string;
+      }) => {
+        const port = Number(opts.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new CliError(`invalid port ${opts.port}`);
+        const maxContentLength =
+          opts.maxContentLength === undefined ? undefined : Number(opts.maxContentLength);
+        if (maxContentLength !== undefined && !(Number.isInteger(maxContentLength) && maxContentLength > 0)) {
+          throw new CliError(`invalid --max-content-length ${opts.maxContentLength}`);
+        }
+        const store = await ctx.openStore(opts.db);
+        const server = await startServer({
+          store,
+          host: opts.host,
+          port,
+          ...(opts.demo ? { demo: true } : {}),
+          ...(opts.tlsCert === undefined ? {} : { tlsCert: opts.tlsCert }),
+          ...(opts.tlsKey === undefined ? {} : { tlsKey: opts.tlsKey }),
+          ...(opts.insecureHttp ? { insecureHttp: true } : {}),
+          ...(maxContentLength === undefined ? {} : { maxContentLength }),
+        }).catch(async (err: unknown) => {
+          await store.close();
+          throw err;
+        });
+        ctx.stdout.write(`accord listening on ${server.url}\n`);
+        if (server.demo?.login) {
+          const { username, password } = server.demo.login;
+          ctx.stdout.write(`demo login: ${username} ${password}\n`);
+          ctx.stdout.write(
+            `(a fixed, publicly documented demo password for local demo data; do not use this database for real data)\n`,
+          );
+          ctx.stdout.write(
+            `demo collection: ${server.url}/taxii2/api/collections/${server.demo.collectionId}/objects/\n`,
+          );
+        }
+        const stop = () => {
+          server.close().then(
+            () => process.exit(0),
+            () => process.exit(2),
+          );
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      },
+    );
+};

@@ -1,0 +1,87 @@
+/** `accord sync [--peer NAME] [--watch]` (CONTRACT.md "Federation"): one-off or continuous sync. */
+import { readFile } from 'node:fs/promises';
+import { startPeerSync, syncPeersOnce } from '../core/index.js';
+import type { SyncReport } from '../federation/index.js';
+import { CliError, EXIT } from './cli-error.js';
+import type { RegisterCommand } from './commands.js';
+
+function describe(r: SyncReport): string {
+  const parts = [r.peer];
+  if (r.pull)
+    parts.push(
+      `pulled ${r.pull.received} (accepted ${r.pull.accepted}, conflicts ${r.pull.conflicts}, rejected ${r.pull.rejected})`,
+    );
+  if (r.push) parts.push(`pushed ${r.push.sent} of ${r.push.scanned} scanned (refused ${r.push.refused})`);
+  if (r.error) parts.push(`error: ${r.error}`);
+  return parts.join('  ');
+}
+
+/** Registers `sync`: exit 0 when every peer synced, 2 when one failed (its error is printed and kept for `peer list`). */
+export const registerSync: RegisterCommand = (program, ctx) => {
+  program
+    .command('sync')
+    .description('sync configured peers now (pull and push), or continuously with --watch')
+    .option('--peer <name>', 'only this peer')
+    .option('--watch', 'keep syncing until interrupted')
+    .option('--poll-ms <ms>', 'with --watch: wait between runs of a peer', '500')
+    .option('--ca <file>', "trust this PEM CA certificate for the peers' TLS (instead of the system roots)")
+    .option('--insecure-http', 'allow plain HTTP to non-loopback peers (credentials travel in clear)')
+    .option('--json', 'print one JSON document (with --watch: one JSON line per run)')
+    .option('--db <path>', 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)')
+    .action(
+      async (o: {
+        peer?: string;
+        watch?: boolean;
+        pollMs: string;
+        ca?: string;
+        insecureHttp?: boolean;
+        json?: boolean;
+        db?: string;
+      }) => {
+        const pollMs = Number(o.pollMs);
+        if (!Number.isInteger(pollMs) || pollMs < 10) throw new CliError(`invalid --poll-ms ${o.pollMs}`);
+        const client = {
+          ...(o.ca === undefined ? {} : { trustedCa: await readFile(o.ca, 'utf8') }),
+          ...(o.insecureHttp ? { allowInsecureHttp: true } : {}),
+        };
+        const store = await ctx.openStore(o.db);
+        if (!o.watch) {
+          try {
+            const reports = await syncPeersOnce(store, {
+              client,
+              ...(o.peer === undefined ? {} : { peer: o.peer }),
+            }).catch((err: unknown) => {
+              if (err instanceof Error && err.name === 'SyncError')
+                throw new CliError(err.message, EXIT.invalid);
+              throw err;
+            });
+            if (o.json) ctx.stdout.write(`${JSON.stringify({ reports })}\n`);
+            else for (const r of reports) ctx.stdout.write(`${describe(r)}\n`);
+            if (reports.some((r) => r.error !== undefined)) ctx.setExitCode(EXIT.usage);
+          } finally {
+            await store.close();
+          }
+          return;
+        }
+        const handle = startPeerSync(store, {
+          client,
+          intervalMs: pollMs,
+          rescanMs: 2000,
+          ...(o.peer === undefined ? {} : { peer: o.peer }),
+          onReport: (r) => {
+            const busy = (r.pull?.received ?? 0) + (r.push?.sent ?? 0) > 0 || r.error !== undefined;
+            if (!busy) return;
+            ctx.stdout.write(
+              o.json ? `${JSON.stringify(r)}\n` : `${new Date().toISOString()} ${describe(r)}\n`,
+            );
+          },
+        });
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+        await handle.stop();
+        await store.close();
+      },
+    );
+};

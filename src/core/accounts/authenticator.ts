@@ -1,0 +1,121 @@
+/**
+ * Authenticates HTTP `Authorization` headers: Basic (RFC 7617) with a username and password, or
+ * `Bearer accord_<tokenId>_<secret>`. Failed logins are throttled per username and per client
+ * address; successes are cached briefly (by a SHA-256 of the header) so that scrypt is not paid
+ * on every request of a paging client.
+ */
+import { createHash } from 'node:crypto';
+import type { Store, UserRecord } from '../../store/index.js';
+import { CoreError } from '../errors/core-error.js';
+import { parseToken } from './bearer-token.js';
+import type { Caller } from './caller.js';
+import { LoginLimiter, type LoginLimiterOptions } from './login-limiter.js';
+import { decoyHash, verifySecret } from './password-hash.js';
+
+/** Options of an Authenticator. */
+export interface AuthenticatorOptions {
+  readonly store: Store;
+  readonly limiter?: LoginLimiterOptions;
+  /** How long a verified header stays valid without re-hashing (default 60 s). */
+  readonly cacheMs?: number;
+  readonly now?: () => number;
+}
+
+const MAX_HEADER = 4096;
+const MAX_CACHE = 1000;
+
+/** Turns Authorization headers into callers, or throws CORE_UNAUTHENTICATED / CORE_RATE_LIMITED. */
+export class Authenticator {
+  readonly #store: Store;
+  readonly #limiter: LoginLimiter;
+  readonly #cacheMs: number;
+  readonly #now: () => number;
+  readonly #cache = new Map<string, { caller: Caller; until: number }>();
+  #decoy: Promise<string> | undefined;
+
+  constructor(options: AuthenticatorOptions) {
+    this.#store = options.store;
+    this.#now = options.now ?? Date.now;
+    this.#limiter = new LoginLimiter({ now: this.#now, ...options.limiter });
+    this.#cacheMs = options.cacheMs ?? 60_000;
+  }
+
+  /** The caller an Authorization header proves, from the client address `ip`. */
+  async authenticate(header: string | undefined, ip: string): Promise<Caller> {
+    if (!header) throw new CoreError('CORE_UNAUTHENTICATED', 'authentication required');
+    if (header.length > MAX_HEADER)
+      throw new CoreError('CORE_UNAUTHENTICATED', 'Authorization header too long');
+    const cacheKey = createHash('sha256').update(header).digest('base64');
+    const cached = this.#cache.get(cacheKey);
+    if (cached && cached.until > this.#now()) return cached.caller;
+    const credentials = parseHeader(header);
+    const keys = [`ip:${ip}`, `user:${credentials.username ?? credentials.tokenId ?? ''}`];
+    const wait = this.#limiter.waitMs(keys);
+    if (wait > 0) {
+      throw new CoreError(
+        'CORE_RATE_LIMITED',
+        'too many failed logins; try again later',
+        Math.ceil(wait / 1000),
+      );
+    }
+    const user = await this.#verify(credentials);
+    if (!user) {
+      this.#limiter.fail(keys);
+      throw new CoreError('CORE_UNAUTHENTICATED', 'wrong username, password or token');
+    }
+    this.#limiter.succeed(keys[1]!);
+    const org = await this.#store.getOrganization(user.orgId);
+    if (!org) throw new CoreError('CORE_UNAUTHENTICATED', 'the account has no organisation');
+    const caller: Caller = {
+      username: user.username,
+      orgId: org.id,
+      identityId: org.identityId,
+      role: user.role,
+    };
+    if (this.#cache.size >= MAX_CACHE) this.#cache.clear();
+    this.#cache.set(cacheKey, { caller, until: this.#now() + this.#cacheMs });
+    return caller;
+  }
+
+  async #verify(c: Credentials): Promise<UserRecord | undefined> {
+    if (c.username !== undefined && c.password !== undefined) {
+      const user = await this.#store.getUser(c.username);
+      const ok = await verifySecret(c.password, user?.passwordHash ?? (await this.#decoyHash()));
+      return ok ? user : undefined;
+    }
+    if (c.tokenId !== undefined && c.secret !== undefined) {
+      const token = await this.#store.getToken(c.tokenId);
+      const ok = await verifySecret(c.secret, token?.secretHash ?? (await this.#decoyHash()));
+      return ok && token ? this.#store.getUser(token.username) : undefined;
+    }
+    return undefined;
+  }
+
+  #decoyHash(): Promise<string> {
+    this.#decoy ??= decoyHash();
+    return this.#decoy;
+  }
+}
+
+interface Credentials {
+  readonly username?: string;
+  readonly password?: string;
+  readonly tokenId?: string;
+  readonly secret?: string;
+}
+
+function parseHeader(header: string): Credentials {
+  const space = header.indexOf(' ');
+  const scheme = header.slice(0, space).toLowerCase();
+  const value = header.slice(space + 1).trim();
+  if (space > 0 && scheme === 'basic') {
+    const decoded = Buffer.from(value, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon > 0) return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+  }
+  if (space > 0 && scheme === 'bearer') {
+    const parts = parseToken(value);
+    if (parts) return parts;
+  }
+  throw new CoreError('CORE_UNAUTHENTICATED', 'unsupported or malformed Authorization header');
+}

@@ -1,0 +1,109 @@
+/**
+ * `serve --demo`: on an empty database, creates the partner organisations, the demo user and
+ * collection, and ingests the demo data (TLP 2.0 definitions, Accord extension definitions,
+ * the July 2021 joint attribution). On a database that is not empty it changes nothing.
+ */
+import { ACCORD_EXTENSION_DEFINITIONS } from '../../policy/index.js';
+import { TLP_V2 } from '../../stix/index.js';
+import type { Store } from '../../store/index.js';
+import { addCollection } from '../admin/add-collection.js';
+import { addOrganization } from '../admin/add-organization.js';
+import { addUser } from '../admin/add-user.js';
+import { CoreError } from '../errors/core-error.js';
+import { ingestBatch } from '../ingest/ingest-batch.js';
+import {
+  attributionRelationships,
+  indicatorObjects,
+  prcStateActor,
+  sightingObjects,
+} from './demo-attribution.js';
+import {
+  DEMO_COLLECTION_ID,
+  DEMO_PARTNERS,
+  DEMO_PASSWORD,
+  DEMO_USER_ORG,
+  DEMO_USERNAME,
+  partnerIdentities,
+} from './demo-partners.js';
+import { reportObjects } from './demo-reports.js';
+import { threatObjects } from './demo-threats.js';
+
+/** Every demo object, markings and definitions first. */
+export function demoObjects(): Record<string, unknown>[] {
+  return [
+    ...Object.values(TLP_V2).map((d) => ({ ...d })),
+    ...ACCORD_EXTENSION_DEFINITIONS.map((d) => ({ ...d })),
+    ...partnerIdentities(),
+    ...threatObjects(),
+    prcStateActor(),
+    ...attributionRelationships(),
+    ...indicatorObjects(),
+    ...sightingObjects(),
+    ...reportObjects(),
+  ];
+}
+
+/** What the demo set up: whether it loaded now, and the login to print. */
+export interface DemoResult {
+  readonly loaded: boolean;
+  readonly stored: number;
+  readonly login?: { readonly username: string; readonly password: string };
+  readonly collectionId: string;
+}
+
+/** Loads the demo into an empty store; reports the demo login when the demo user exists. */
+export async function loadDemo(store: Store): Promise<DemoResult> {
+  const empty =
+    (await store.listOrganizations()).length === 0 && (await store.listCollections()).length === 0;
+  let stored = 0;
+  if (empty) {
+    const partners = Object.values(DEMO_PARTNERS);
+    for (const p of partners)
+      await addOrganization(store, { id: p.org, name: p.name, identityId: p.identityId });
+    // The demo password is a fixed, documented value: this is local demo data only.
+    await addUser(store, {
+      username: DEMO_USERNAME,
+      orgId: DEMO_USER_ORG,
+      password: DEMO_PASSWORD,
+      role: 'editor',
+    });
+    await addCollection(store, {
+      id: DEMO_COLLECTION_ID,
+      title: 'July 2021 joint attribution (demo)',
+      description:
+        'Public statements of 19 July 2021 by allied governments, as STIX 2.1; indicator values are documentation examples.',
+      canRead: ['*'],
+      canWrite: ['*'],
+    });
+    // The producer of each object is the organisation whose identity created it.
+    const orgOfIdentity = new Map<string, string>(partners.map((p) => [p.identityId, p.org]));
+    const byProducer = new Map<string, Record<string, unknown>[]>();
+    for (const object of demoObjects()) {
+      const producer = orgOfIdentity.get(String(object.created_by_ref)) ?? DEMO_USER_ORG;
+      byProducer.set(producer, [...(byProducer.get(producer) ?? []), object]);
+    }
+    const now = () => Date.now() * 1000;
+    const failures: string[] = [];
+    for (const [producer, objects] of byProducer) {
+      const items = objects.map((value, i) => ({ value, path: `demo/${producer}/${i}` }));
+      const report = await ingestBatch(
+        store,
+        DEMO_COLLECTION_ID,
+        items,
+        { producerOrg: producer, origin: 'local' },
+        now,
+      );
+      stored += report.successes.length;
+      failures.push(...report.failures.map((f) => `${f.id}: ${f.message}`));
+    }
+    if (failures.length > 0)
+      throw new CoreError('CORE_INVALID', `demo data rejected: ${failures.join(' | ')}`);
+  }
+  const user = await store.getUser(DEMO_USERNAME);
+  return {
+    loaded: empty,
+    stored,
+    collectionId: DEMO_COLLECTION_ID,
+    ...(user ? { login: { username: DEMO_USERNAME, password: DEMO_PASSWORD } } : {}),
+  };
+}

@@ -1,0 +1,40 @@
+/** Public surface of core/: the use cases the CLI and the server share. */
+export { Authenticator, type AuthenticatorOptions } from './accounts/authenticator.js';
+export { newToken, parseToken } from './accounts/bearer-token.js';
+export type { Caller } from './accounts/caller.js';
+export { LoginLimiter, type LoginLimiterOptions } from './accounts/login-limiter.js';
+export { type HashParams, hashSecret, verifySecret } from './accounts/password-hash.js';
+export {
+  type AddCollectionInput,
+  addCollection,
+  COLLECTION_MEDIA_TYPES,
+  parseOrgList,
+} from './admin/add-collection.js';
+export { type AddOrganizationInput, addOrganization, identityObject } from './admin/add-organization.js';
+export { type AddUserInput, addToken, addUser, MIN_PASSWORD_LENGTH } from './admin/add-user.js';
+export { DEMO_COLLECTION_ID, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_USERNAME } from './demo/demo-partners.js';
+export { type DemoResult, demoObjects, loadDemo } from './demo/load-demo.js';
+export { CoreError } from './errors/core-error.js';
+export { CORE_ERRORS, type CoreErrorCode } from './errors/error-catalog.js';
+export {
+  callerOf,
+  type ImportError,
+  type ImportInput,
+  type ImportSummary,
+  importFiles,
+} from './ingest/import-files.js';
+export { type IngestItem, type IngestReport, ingestBatch } from './ingest/ingest-batch.js';
+export { AccordNode, type AccordNodeOptions } from './node/accord-node.js';
+export type { CollectionAccess } from './query/collection-access.js';
+export type { ReadFilters, VisibleEntry } from './query/query-objects.js';
+export { addEmbargo, addSharingGroup, listAudit } from './sharing.js';
+export {
+  configurePeer,
+  peerStatuses,
+  peerStatusesFor,
+  type SyncBackgroundOptions,
+  type SyncRunOptions,
+  startPeerSync,
+  syncIngest,
+  syncPeersOnce,
+} from './sync.js';

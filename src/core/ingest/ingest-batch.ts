@@ -1,0 +1,114 @@
+/**
+ * Ingest (DESIGN.md): validate → store → status. One batch is one store transaction, so a
+ * version is reported as a success only once committed. After storing, marking definitions
+ * become known to the node and embargoed versions get their `released` feed entry (policy-api).
+ * Write permission is checked by the caller (TAXII POST, import) before calling.
+ */
+import { embargoOf, type MarkingIndex } from '../../policy/index.js';
+import type { Micros, NewVersion, StatusDetail, Store } from '../../store/index.js';
+import { policyContext } from '../query/policy-context.js';
+import { validateForIngest } from './validate-for-ingest.js';
+
+/** One incoming value and where it came from (a JSON pointer, or FILE:pointer for imports). */
+export interface IngestItem {
+  readonly value: unknown;
+  readonly path: string;
+}
+
+/** A failed item: its id and version (when it had them), where it was, and why. */
+export interface IngestFailure extends StatusDetail {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Outcome of a batch, in input order within each list. */
+export interface IngestReport {
+  readonly successes: readonly StatusDetail[];
+  readonly failures: readonly IngestFailure[];
+}
+
+/** Who adds the batch: producer = the adding user's organisation (CONTRACT.md), never created_by_ref. */
+export interface IngestSource {
+  readonly producerOrg: string;
+  readonly origin: string;
+}
+
+function identify(value: unknown): { id: string; version: string } {
+  const o = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return { id: str(o.id) ?? '', version: str(o.modified) ?? str(o.created) ?? '' };
+}
+
+/** Validates and stores one batch of objects in a collection. */
+export async function ingestBatch(
+  store: Store,
+  collectionId: string,
+  items: readonly IngestItem[],
+  source: IngestSource,
+  now: () => Micros,
+): Promise<IngestReport> {
+  const failures: IngestFailure[] = [];
+  const accepted: { item: IngestItem; version: NewVersion }[] = [];
+  for (const item of items) {
+    const check = validateForIngest(item.value, item.path);
+    if (check.ok) accepted.push({ item, version: { object: check.object, ...source } });
+    else failures.push({ ...identify(item.value), path: item.path, message: check.message });
+  }
+  if (accepted.length === 0) return { successes: [], failures };
+  const outcomes = await store.addVersions(
+    collectionId,
+    accepted.map((a) => a.version),
+  );
+  const successes: StatusDetail[] = [];
+  const stored: { seq: number; object: Readonly<Record<string, unknown>> }[] = [];
+  outcomes.forEach((outcome, i) => {
+    const { item, version } = accepted[i]!;
+    const id = String(version.object.id);
+    if (outcome.status === 'duplicate' && !outcome.sameContent) {
+      failures.push({
+        id,
+        version: outcome.version,
+        path: item.path,
+        message:
+          'another object with this id and version is already stored (a new version needs a new modified)',
+      });
+      return;
+    }
+    // TAXII 2.1 section 5.5: an exact duplicate is not an error.
+    successes.push({ id, version: outcome.version });
+    if (outcome.status === 'stored') stored.push({ seq: outcome.seq, object: version.object });
+  });
+  await afterStore(store, stored, now);
+  return { successes, failures };
+}
+
+/** Marking definitions become known; embargoed versions get their release entries. */
+async function afterStore(
+  store: Store,
+  stored: readonly { seq: number; object: Readonly<Record<string, unknown>> }[],
+  now: () => Micros,
+): Promise<void> {
+  const definitions = stored.filter((s) => s.object.type === 'marking-definition');
+  for (const d of definitions)
+    await store.putMarkingDefinition(String(d.object.id), JSON.stringify(d.object));
+  const { markings } = await policyContext(store, now());
+  for (const s of stored) await addRelease(store, s.seq, s.object, markings);
+  // A newly known embargo definition applies to versions stored before it arrived.
+  for (const d of definitions) {
+    const id = String(d.object.id);
+    if (!embargoOf({ object_marking_refs: [id] }, markings)) continue;
+    for (const row of await store.findByMarking(id)) {
+      await addRelease(store, row.seq, JSON.parse(row.json) as Record<string, unknown>, markings);
+    }
+  }
+}
+
+async function addRelease(
+  store: Store,
+  seq: number,
+  object: Readonly<Record<string, unknown>>,
+  markings: MarkingIndex,
+): Promise<void> {
+  const embargo = embargoOf(object, markings);
+  if (embargo) await store.addReleaseEntry(seq, embargo.releaseAt);
+}

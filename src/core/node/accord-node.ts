@@ -1,0 +1,158 @@
+/**
+ * The use cases behind the TAXII endpoints, for one node: authentication, collections, reads
+ * through policy, ingest with status resources, deletion. Built once by the composition root
+ * from an options object; it holds no HTTP knowledge.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Micros, Page, StatusRecord, Store } from '../../store/index.js';
+import { formatTaxiiTimestamp } from '../../taxii/index.js';
+import { Authenticator, type AuthenticatorOptions } from '../accounts/authenticator.js';
+import type { Caller } from '../accounts/caller.js';
+import { CoreError } from '../errors/core-error.js';
+import { ingestBatch } from '../ingest/ingest-batch.js';
+import {
+  accessOf,
+  type CollectionAccess,
+  usableCollection,
+  visibleCollection,
+} from '../query/collection-access.js';
+import { type ReadFilters, readVisible, type VisibleEntry } from '../query/query-objects.js';
+
+/** Options of a node. */
+export interface AccordNodeOptions {
+  readonly store: Store;
+  /** The node's clock in µs since the epoch (default: wall clock). */
+  readonly now?: () => Micros;
+  readonly auth?: Omit<AuthenticatorOptions, 'store'>;
+  readonly slowQueryMs?: number;
+  readonly onSlowQuery?: (ms: number, detail: Readonly<Record<string, unknown>>) => void;
+}
+
+/** The node's use cases for remote callers (TAXII server, web API). */
+export class AccordNode {
+  readonly #store: Store;
+  readonly #now: () => Micros;
+  readonly #auth: Authenticator;
+  readonly #options: AccordNodeOptions;
+
+  constructor(options: AccordNodeOptions) {
+    this.#options = options;
+    this.#store = options.store;
+    this.#now = options.now ?? (() => Date.now() * 1000);
+    this.#auth = new Authenticator({ store: options.store, ...options.auth });
+  }
+
+  /** The caller an Authorization header proves (HTTP Basic or Accord bearer token). */
+  authenticate(authorization: string | undefined, ip: string): Promise<Caller> {
+    return this.#auth.authenticate(authorization, ip);
+  }
+
+  /** Collections the caller may read or write; others are not listed. */
+  async listCollections(caller: Caller): Promise<readonly CollectionAccess[]> {
+    const all = await this.#store.listCollections();
+    return all.map((c) => accessOf(caller, c)).filter((a) => a.canRead || a.canWrite);
+  }
+
+  /** One collection the caller may read or write. */
+  getCollection(caller: Caller, collectionId: string): Promise<CollectionAccess> {
+    return visibleCollection(this.#store, caller, collectionId);
+  }
+
+  /** What the caller may see of a readable collection; full objects are audited when restricted. */
+  async queryObjects(
+    caller: Caller,
+    collectionId: string,
+    filters: ReadFilters,
+    purpose: 'objects' | 'manifest',
+  ): Promise<Page<VisibleEntry>> {
+    await usableCollection(this.#store, caller, collectionId, { read: true });
+    return readVisible(this.#readDeps(), caller, collectionId, filters, purpose === 'objects');
+  }
+
+  /** Validates and stores an envelope's objects; the status is complete once committed. */
+  async addObjects(caller: Caller, collectionId: string, objects: readonly unknown[]): Promise<StatusRecord> {
+    await usableCollection(this.#store, caller, collectionId, { write: true });
+    const requestTimestamp = formatTaxiiTimestamp(this.#now());
+    const items = objects.map((value, i) => ({ value, path: `/objects/${i}` }));
+    const report = await ingestBatch(
+      this.#store,
+      collectionId,
+      items,
+      { producerOrg: caller.orgId, origin: 'local' },
+      this.#now,
+    );
+    const status: StatusRecord = {
+      id: randomUUID(),
+      collectionId,
+      status: 'complete',
+      requestTimestamp,
+      totalCount: objects.length,
+      successes: report.successes,
+      failures: report.failures.map((f) => ({ id: f.id, version: f.version, message: f.message })),
+      pendings: [],
+      ownerOrg: caller.orgId,
+    };
+    await this.#store.putStatus(status);
+    return status;
+  }
+
+  /**
+   * Deletes the selected versions of an object (TAXII 2.1 section 5.7): both can_read and
+   * can_write are needed; only versions the caller sees, and of those only its own
+   * organisation's unless it is an admin.
+   */
+  async deleteObject(
+    caller: Caller,
+    collectionId: string,
+    objectId: string,
+    filters: ReadFilters,
+  ): Promise<void> {
+    await usableCollection(this.#store, caller, collectionId, { read: true, write: true });
+    const rows = await this.#store.getVersions(collectionId, objectId);
+    const visible = new Set<string>();
+    let cursor = filters.cursor;
+    for (;;) {
+      const page = await readVisible(
+        this.#readDeps(),
+        caller,
+        collectionId,
+        {
+          ...filters,
+          ids: [objectId],
+          versions: filters.versions ?? { kind: 'all' },
+          limit: 1000,
+          ...(cursor ? { cursor } : {}),
+        },
+        false,
+      );
+      for (const e of page.items) visible.add(e.version);
+      if (!page.more || !page.next) break;
+      cursor = page.next;
+    }
+    if (visible.size === 0) throw new CoreError('CORE_NOT_FOUND', `no object ${objectId} in this collection`);
+    const mine = rows.filter(
+      (r) => visible.has(r.version) && (caller.role === 'admin' || r.producerOrg === caller.orgId),
+    );
+    if (mine.length < visible.size) {
+      throw new CoreError('CORE_FORBIDDEN', 'only versions added by your organisation can be deleted');
+    }
+    await this.#store.deleteObject(collectionId, objectId, [...visible]);
+  }
+
+  /** A status resource of the caller's organisation. */
+  async getStatus(caller: Caller, statusId: string): Promise<StatusRecord> {
+    const status = await this.#store.getStatus(statusId);
+    if (!status || status.ownerOrg !== caller.orgId)
+      throw new CoreError('CORE_NOT_FOUND', `no status ${statusId}`);
+    return status;
+  }
+
+  #readDeps() {
+    return {
+      store: this.#store,
+      now: this.#now,
+      ...(this.#options.slowQueryMs === undefined ? {} : { slowQueryMs: this.#options.slowQueryMs }),
+      ...(this.#options.onSlowQuery ? { onSlowQuery: this.#options.onSlowQuery } : {}),
+    };
+  }
+}

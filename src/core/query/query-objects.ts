@@ -1,0 +1,83 @@
+/**
+ * Reading objects: filters → store query through the policy's view, so hidden versions count
+ * nowhere (limit, more, next, first/last selection). Reads of TLP:AMBER, AMBER+STRICT and RED
+ * content are appended to the audit log.
+ */
+import { auditLevelOf, viewFor } from '../../policy/index.js';
+import type { Cursor, Micros, Page, Store, VersionSelector } from '../../store/index.js';
+import type { Caller } from '../accounts/caller.js';
+import { policyContext, readerOf } from './policy-context.js';
+
+/** Filters of a read (TAXII 2.1 section 3.4) in domain terms. */
+export interface ReadFilters {
+  readonly ids?: readonly string[];
+  readonly types?: readonly string[];
+  readonly specVersions?: readonly string[];
+  readonly versions?: VersionSelector;
+  readonly addedAfter?: Micros;
+  readonly cursor?: Cursor;
+  readonly limit: number;
+}
+
+/** One version the caller may see. */
+export interface VisibleEntry {
+  readonly id: string;
+  readonly version: string;
+  readonly specVersion: string;
+  readonly dateAdded: Micros;
+  readonly object: Readonly<Record<string, unknown>>;
+}
+
+/** What a read needs besides the query. */
+export interface ReadDeps {
+  readonly store: Store;
+  readonly now: () => Micros;
+  /** Called when the store took longer than the slow-query threshold. */
+  readonly onSlowQuery?: (ms: number, detail: Readonly<Record<string, unknown>>) => void;
+  readonly slowQueryMs?: number;
+}
+
+/** A page of what the caller may see of a collection (the caller's read access is checked by the caller). */
+export async function readVisible(
+  deps: ReadDeps,
+  caller: Caller,
+  collectionId: string,
+  filters: ReadFilters,
+  audit: boolean,
+): Promise<Page<VisibleEntry>> {
+  const ctx = await policyContext(deps.store, deps.now());
+  const view = viewFor(readerOf(caller), ctx);
+  const started = performance.now();
+  const page = await deps.store.queryObjects({ ...filters, collectionId, now: ctx.now }, (row) => {
+    const object = view(row);
+    if (object === undefined) return undefined;
+    return {
+      id: row.id,
+      version: row.version,
+      specVersion: row.specVersion,
+      dateAdded: row.dateAdded,
+      object,
+    };
+  });
+  const ms = performance.now() - started;
+  if (deps.onSlowQuery && ms > (deps.slowQueryMs ?? 200)) {
+    deps.onSlowQuery(ms, { collectionId, limit: filters.limit, items: page.items.length });
+  }
+  if (audit) {
+    const at = new Date(ctx.now / 1000).toISOString();
+    for (const entry of page.items) {
+      const marking = auditLevelOf(entry.object, ctx.markings);
+      if (marking === undefined) continue;
+      await deps.store.appendAudit({
+        at,
+        action: 'read',
+        orgId: caller.orgId,
+        username: caller.username,
+        objectId: entry.id,
+        objectVersion: entry.version,
+        marking,
+      });
+    }
+  }
+  return page;
+}

@@ -1,0 +1,172 @@
+/**
+ * Pull: pages of the peer's collection after the persisted `added_after` cursor (TAXII 2.1
+ * sections 3.4, 3.5, 5.4; all versions), each stored through core's ingest with origin
+ * `peer:NAME` and the peer's organisation as producer. The cursor moves only after a page is
+ * committed, so a crash repeats at most one page, which (id, version) deduplication absorbs.
+ */
+import canonicalizeImport from 'canonicalize';
+import { buildMarkingIndex, viewFor } from '../policy/index.js';
+import type { PeerRecord, Store } from '../store/index.js';
+import type { TaxiiObject } from '../taxii/client/index.js';
+import { markingRefsOf } from './marking-refs.js';
+import type { PeerLink } from './peer-link.js';
+import { patchPeerState, recordConflict } from './peer-state.js';
+import type { IngestResult, SyncOptions } from './sync-ports.js';
+
+// CommonJS typed as an ES default export: at run time the default import is the function (see store/version-facts.ts).
+const canonicalize = canonicalizeImport as unknown as (input: unknown) => string | undefined;
+
+/** What one pull run did. */
+export interface PullReport {
+  readonly pages: number;
+  readonly received: number;
+  /** Stored, or already there unchanged (dedupe by id and version). */
+  readonly accepted: number;
+  /** Echoes of this node's own (redacted) pushes, pulled back: not conflicts. */
+  readonly echoes: number;
+  readonly conflicts: number;
+  readonly rejected: number;
+  readonly rejections: readonly string[];
+}
+
+/** Yields an iterator's values while already fetching the next one (network beside ingest). */
+async function* prefetched<T>(it: AsyncIterator<T>): AsyncGenerator<T> {
+  let pending = it.next();
+  pending.catch(() => undefined); // surfaced by the await below, not as an unhandled rejection
+  try {
+    for (;;) {
+      const r = await pending;
+      if (r.done) return;
+      pending = it.next();
+      pending.catch(() => undefined);
+      yield r.value;
+    }
+  } finally {
+    await it.return?.();
+  }
+}
+
+/** Pulls everything new from one peer into its local collection; returns counts. */
+export async function pullPeer(
+  store: Store,
+  peer: PeerRecord,
+  link: PeerLink,
+  opts: SyncOptions,
+  signal?: AbortSignal,
+): Promise<PullReport> {
+  const now = opts.nowMicros ?? (() => Date.now() * 1000);
+  const source = { producerOrg: peer.orgId, origin: `peer:${peer.name}` };
+  const report = {
+    pages: 0,
+    received: 0,
+    accepted: 0,
+    echoes: 0,
+    conflicts: 0,
+    rejected: 0,
+    rejections: [] as string[],
+  };
+  const root = await link.apiRoot(signal);
+  const state = await store.getPeerState(peer.name);
+  const filter = {
+    versions: ['all'],
+    limit: opts.pageSize ?? 1000,
+    ...(state?.pullCursor ? { addedAfter: state.pullCursor } : {}),
+  };
+  const call = signal ? { signal } : {};
+  const pages = link.client.objectPages(root, peer.remoteCollection, filter, call);
+  for await (const page of prefetched(pages)) {
+    report.pages++;
+    if (page.objects.length > 0) {
+      const markings = await missingMarkings(store, peer, link, root, page.objects, signal);
+      const objects = [...markings, ...page.objects];
+      const results = await opts.ingest(peer.localCollection, objects, source);
+      report.received += page.objects.length;
+      await tally(store, peer, objects, results, report, now());
+    }
+    // Section 3.5: X-TAXII-Date-Added-Last is where the next request resumes.
+    if (page.dateAddedLast !== undefined)
+      await patchPeerState(store, peer.name, { pullCursor: page.dateAddedLast });
+  }
+  if (report.received > 0)
+    opts.log?.info({ peer: peer.name, ...report, rejections: undefined }, 'pulled from peer');
+  return report;
+}
+
+/**
+ * Marking definitions the page references that this node does not know: fetched from the
+ * peer's collection when it has them, so the objects are not hidden (fail closed) needlessly.
+ */
+async function missingMarkings(
+  store: Store,
+  peer: PeerRecord,
+  link: PeerLink,
+  root: string,
+  objects: readonly TaxiiObject[],
+  signal?: AbortSignal,
+): Promise<TaxiiObject[]> {
+  const inPage = new Set(objects.map((o) => o.id));
+  const wanted = new Set<string>();
+  for (const o of objects) for (const ref of markingRefsOf(o)) if (!inPage.has(ref)) wanted.add(ref);
+  if (wanted.size === 0) return [];
+  const known = await store.listMarkingDefinitions();
+  const found: TaxiiObject[] = [];
+  for (const id of wanted) {
+    if (known.has(id)) continue;
+    try {
+      const env = await link.client.getObject(root, peer.remoteCollection, id, {}, signal ? { signal } : {});
+      found.push(...env.objects.filter((o) => o.id === id && o.type === 'marking-definition'));
+    } catch {
+      // Not in the peer's collection (404) or unreadable: the objects stay hidden until it arrives.
+    }
+  }
+  return found;
+}
+
+async function tally(
+  store: Store,
+  peer: PeerRecord,
+  objects: readonly TaxiiObject[],
+  results: readonly IngestResult[],
+  report: { accepted: number; echoes: number; conflicts: number; rejected: number; rejections: string[] },
+  nowMicros: number,
+): Promise<void> {
+  for (const [i, r] of results.entries()) {
+    if (r.status === 'accepted') report.accepted++;
+    else if (r.status === 'rejected') {
+      report.rejected++;
+      if (report.rejections.length < 20) report.rejections.push(`${r.id ?? `object ${i}`}: ${r.message}`);
+    } else if (await isEcho(store, peer, objects[i], r.id, r.version, nowMicros)) report.echoes++;
+    else {
+      report.conflicts++;
+      await recordConflict(store, peer, r.id, r.version, nowMicros);
+    }
+  }
+}
+
+/**
+ * True when a differing copy is what this node itself sent the peer (its redacted view of our
+ * version, pulled back): an echo of our push, not a conflict.
+ */
+async function isEcho(
+  store: Store,
+  peer: PeerRecord,
+  received: TaxiiObject | undefined,
+  id: string,
+  version: string,
+  nowMicros: number,
+): Promise<boolean> {
+  if (received === undefined || !peer.push) return false;
+  const rows = await store.getVersions(peer.localCollection, id);
+  const row = rows.find((r) => r.version === version);
+  const org = await store.getOrganization(peer.orgId);
+  if (row === undefined || org === undefined) return false;
+  const orgs = await store.listOrganizations();
+  const identity = new Map(orgs.map((o) => [o.id, o.identityId]));
+  const ctx = {
+    markings: buildMarkingIndex((await store.listMarkingDefinitions()).values()),
+    now: nowMicros,
+    identityOfOrg: (o: string) => identity.get(o),
+  };
+  const sent = viewFor({ orgId: org.id, identityId: org.identityId }, ctx)(row);
+  return sent !== undefined && canonicalize(sent) === canonicalize(received);
+}

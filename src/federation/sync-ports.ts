@@ -1,0 +1,53 @@
+/**
+ * What federation/ needs from the node, passed in by core/ (which owns the ingest use case):
+ * federation validates nothing itself and stores nothing but through `ingest`.
+ */
+import type { TaxiiClientOptions } from '../taxii/client/index.js';
+
+/** Where received versions come from: the producer is the peer's organisation, the origin `peer:NAME`. */
+export interface SyncSource {
+  readonly producerOrg: string;
+  readonly origin: string;
+}
+
+/**
+ * Outcome of one received object, in input order: `accepted` (stored now, or the exact same
+ * version was already there), `conflict` (the same id and version is stored with different
+ * content; the stored copy is kept), or `rejected` (invalid).
+ */
+export type IngestResult =
+  | { readonly status: 'accepted'; readonly id: string; readonly version: string }
+  | { readonly status: 'conflict'; readonly id: string; readonly version: string }
+  | {
+      readonly status: 'rejected';
+      readonly id?: string;
+      readonly version?: string;
+      readonly message: string;
+    };
+
+/** Core's ingest (validate → store, durable when resolved) for objects received from a peer. */
+export type SyncIngest = (
+  collectionId: string,
+  objects: readonly Readonly<Record<string, unknown>>[],
+  source: SyncSource,
+) => Promise<readonly IngestResult[]>;
+
+/** The subset of a pino logger federation writes to. */
+export interface SyncLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+/** Settings of a sync run, with documented defaults. */
+export interface SyncOptions {
+  readonly ingest: SyncIngest;
+  readonly log?: SyncLogger;
+  /** Objects asked for per pull page and sent per push batch at most (default 1000). */
+  readonly pageSize?: number;
+  /** TAXII client settings (timeouts, retries, trustedCa, allowInsecureHttp); the peer's credentials are added. */
+  readonly client?: TaxiiClientOptions;
+  /** The node's clock in µs since the epoch (default Date.now() * 1000). */
+  readonly nowMicros?: () => number;
+  /** How many times objects the peer refused are sent again within one run (default 2). */
+  readonly pushRetries?: number;
+}

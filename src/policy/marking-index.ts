@@ -1,0 +1,109 @@
+/**
+ * The marking definitions a node knows, parsed once per request or sync batch into the few
+ * facts decisions need. TLP 1.0 / 2.0 are built in and cannot be redefined by stored objects.
+ */
+import { TLP_V1_IDS, TLP_V2_EXTENSION_ID, TLP_V2_IDS } from '../stix/index.js';
+import type { Micros } from '../store/index.js';
+import { EMBARGO_EXTENSION_ID, isIdentityId, SHARING_GROUP_EXTENSION_ID } from './accord-markings.js';
+import { timestampToMicros } from './timestamp.js';
+
+/** TLP levels as the policy ranks them: TLP 1.0 white is TLP 2.0 clear. */
+export type TlpLevel = 'clear' | 'green' | 'amber' | 'amber+strict' | 'red';
+
+/** What one marking definition means to the policy. `opaque` = known id, unknown meaning: it denies. */
+export type MarkingMeaning =
+  | { readonly kind: 'tlp'; readonly level: TlpLevel }
+  | { readonly kind: 'statement' }
+  | { readonly kind: 'group'; readonly members: ReadonlySet<string> }
+  | { readonly kind: 'embargo'; readonly releaseAt: Micros; readonly cosigners: ReadonlySet<string> }
+  | { readonly kind: 'opaque' };
+
+/** Parsed marking definitions known to the node, by id (opaque to callers outside policy/). */
+export interface MarkingIndex {
+  readonly byId: ReadonlyMap<string, MarkingMeaning>;
+  /** True when some known definition is an embargo (lets decisions skip the embargo scan). */
+  readonly hasEmbargo: boolean;
+}
+
+/** Longest marking definition parsed; a larger one is kept as `opaque` (denies). */
+const MAX_DEFINITION_BYTES = 1 << 20;
+
+const TLP_V2_LEVELS = new Set<string>(['clear', 'green', 'amber', 'amber+strict', 'red']);
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function identitySet(v: unknown): ReadonlySet<string> | undefined {
+  if (!Array.isArray(v) || v.length === 0 || !v.every(isIdentityId)) return undefined;
+  return new Set(v);
+}
+
+/** The meaning of one parsed marking-definition object (spec 7.2.1, 7.3; CONTRACT.md). */
+export function meaningOf(def: Record<string, unknown>): MarkingMeaning {
+  const ext = isRecord(def.extensions) ? def.extensions : {};
+  const meanings: MarkingMeaning[] = [];
+  const group = ext[SHARING_GROUP_EXTENSION_ID];
+  if (group !== undefined) {
+    const members = isRecord(group) ? identitySet(group.members) : undefined;
+    meanings.push(members ? { kind: 'group', members } : { kind: 'opaque' });
+  }
+  const embargo = ext[EMBARGO_EXTENSION_ID];
+  if (embargo !== undefined) {
+    const releaseAt = isRecord(embargo) ? timestampToMicros(embargo.release_at) : undefined;
+    const cosigners = isRecord(embargo) ? identitySet(embargo.cosigners) : undefined;
+    meanings.push(
+      releaseAt !== undefined && cosigners ? { kind: 'embargo', releaseAt, cosigners } : { kind: 'opaque' },
+    );
+  }
+  const tlp2 = ext[TLP_V2_EXTENSION_ID];
+  if (tlp2 !== undefined) {
+    const level = isRecord(tlp2) ? tlp2.tlp_2_0 : undefined;
+    meanings.push(
+      typeof level === 'string' && TLP_V2_LEVELS.has(level)
+        ? { kind: 'tlp', level: level as TlpLevel }
+        : { kind: 'opaque' },
+    );
+  }
+  const unknownExtensions = Object.keys(ext).filter(
+    (k) => k !== SHARING_GROUP_EXTENSION_ID && k !== EMBARGO_EXTENSION_ID && k !== TLP_V2_EXTENSION_ID,
+  );
+  // A definition whose meaning we cannot fully read restricts in ways we cannot honour: deny.
+  if (unknownExtensions.length > 0) return { kind: 'opaque' };
+  if (meanings.length === 0) {
+    const body = isRecord(def.definition) ? def.definition : undefined;
+    if (def.definition_type === 'statement' && body && typeof body.statement === 'string')
+      return { kind: 'statement' };
+    if (def.definition_type === 'tlp' && body) {
+      const level = body.tlp === 'white' ? 'clear' : body.tlp;
+      if (typeof level === 'string' && TLP_V2_LEVELS.has(level) && level !== 'amber+strict') {
+        return { kind: 'tlp', level: level as TlpLevel };
+      }
+    }
+    return { kind: 'opaque' };
+  }
+  // Several Accord extensions on one definition (unusual): only a single clear meaning is honoured.
+  return meanings.length === 1 ? (meanings[0] as MarkingMeaning) : { kind: 'opaque' };
+}
+
+/** Parses marking-definition JSON strings (e.g. `store.listMarkingDefinitions().values()`); unreadable ones deny. */
+export function buildMarkingIndex(definitionsJson: Iterable<string>): MarkingIndex {
+  const byId = new Map<string, MarkingMeaning>();
+  for (const json of definitionsJson) {
+    if (json.length > MAX_DEFINITION_BYTES) continue;
+    let def: unknown;
+    try {
+      def = JSON.parse(json);
+    } catch {
+      continue; // an unparseable definition stays unknown: objects referencing it are hidden
+    }
+    if (!isRecord(def) || def.type !== 'marking-definition' || typeof def.id !== 'string') continue;
+    byId.set(def.id, meaningOf(def));
+  }
+  // Built-ins last so that no stored object can redefine a TLP id (spec 7.2.1.4: only these instances).
+  for (const [id, level] of TLP_V2_IDS) byId.set(id, { kind: 'tlp', level });
+  for (const [id, level] of TLP_V1_IDS)
+    byId.set(id, { kind: 'tlp', level: level === 'white' ? 'clear' : level });
+  const hasEmbargo = [...byId.values()].some((m) => m.kind === 'embargo');
+  return { byId, hasEmbargo };
+}

@@ -1,0 +1,19 @@
+/** Who reads and what a decision needs to know about the node (policy-api.md). */
+import type { Micros } from '../store/index.js';
+import type { MarkingIndex } from './marking-index.js';
+
+/** Who is reading: an organisation (slug) and its STIX identity id. */
+export interface Reader {
+  readonly orgId: string;
+  readonly identityId: string;
+}
+
+/** Node-wide facts a decision needs, built once per request or sync batch. */
+export interface PolicyContext {
+  /** From `buildMarkingIndex(store.listMarkingDefinitions().values())`. */
+  readonly markings: MarkingIndex;
+  /** The node's clock, µs since the epoch. */
+  readonly now: Micros;
+  /** Identity id of an organisation slug (for producer and member comparisons). */
+  readonly identityOfOrg: (orgId: string) => string | undefined;
+}

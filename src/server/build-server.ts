@@ -1,0 +1,58 @@
+/**
+ * Builds the Fastify application of a node (never listens): the TAXII 2.1 plugin under
+ * `/taxii2`, `GET /healthz`, pino request logging, slow-query warnings, and the one error handler.
+ */
+import fastify, { type FastifyInstance } from 'fastify';
+import { AccordNode, type AccordNodeOptions } from '../core/index.js';
+import type { Store } from '../store/index.js';
+import { DEFAULT_MAX_CONTENT_LENGTH, TaxiiError, taxiiPlugin } from '../taxii/index.js';
+import { taxiiErrorHandler } from './error-handler.js';
+import { registerPeersRoute } from './peers-route.js';
+
+/** Options of buildServer. */
+export interface BuildServerOptions {
+  readonly store: Store;
+  /** pino logging: false (default, for tests), true, or a level. */
+  readonly log?: boolean | 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  /** Where log lines go (default stderr, so stdout stays for the CLI's own lines). */
+  readonly logStream?: NodeJS.WritableStream;
+  readonly maxContentLength?: number;
+  readonly https?: { readonly key: Buffer; readonly cert: Buffer };
+  /** A store query slower than this is logged as a warning (default 200 ms). */
+  readonly slowQueryMs?: number;
+  readonly node?: Omit<AccordNodeOptions, 'store' | 'onSlowQuery' | 'slowQueryMs'>;
+  readonly limits?: { readonly defaultLimit?: number; readonly maxLimit?: number };
+}
+
+/** The Fastify instance of a node, ready for `inject()` or `listen()`. */
+export function buildServer(options: BuildServerOptions): FastifyInstance {
+  const maxContentLength = options.maxContentLength ?? DEFAULT_MAX_CONTENT_LENGTH;
+  const level = options.log === true ? 'info' : options.log;
+  const app = fastify({
+    ...(level ? { logger: { level, stream: options.logStream ?? process.stderr } } : { logger: false }),
+    ...(options.https ? { https: { key: options.https.key, cert: options.https.cert } } : {}),
+    bodyLimit: maxContentLength,
+    routerOptions: { maxParamLength: 300 },
+    return503OnClosing: true,
+  }) as unknown as FastifyInstance;
+  const slowQueryMs = options.slowQueryMs ?? 200;
+  const node = new AccordNode({
+    ...options.node,
+    store: options.store,
+    slowQueryMs,
+    onSlowQuery: (ms, detail) => app.log.warn({ ms: Math.round(ms), ...detail }, 'slow store query'),
+  });
+  app.setErrorHandler(taxiiErrorHandler);
+  app.setNotFoundHandler(async () => {
+    throw new TaxiiError('TAXII_NOT_FOUND', 'no such resource (TAXII URLs end with a slash)');
+  });
+  app.get('/healthz', async (_request, reply) => reply.type('application/json').send({ status: 'ok' }));
+  registerPeersRoute(app, node, options.store);
+  app.register(taxiiPlugin, {
+    prefix: '/taxii2',
+    backend: node,
+    maxContentLength,
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
+  return app;
+}

@@ -1,0 +1,77 @@
+/**
+ * Composition root of `accord serve`: refuses plain HTTP off loopback, loads the demo when
+ * asked, builds the server, listens, and reports the URL. The store is opened by the caller.
+ */
+import { readFile } from 'node:fs/promises';
+import ipaddr from 'ipaddr.js';
+import { type DemoResult, loadDemo, startPeerSync } from '../core/index.js';
+import type { Store } from '../store/index.js';
+import { buildServer } from './build-server.js';
+
+/** Options of startServer (from `accord serve`). */
+export interface StartServerOptions {
+  readonly store: Store;
+  readonly host: string;
+  readonly port: number;
+  readonly demo?: boolean;
+  readonly tlsCert?: string;
+  readonly tlsKey?: string;
+  readonly insecureHttp?: boolean;
+  readonly maxContentLength?: number;
+  readonly log?: boolean;
+}
+
+/** A running server. */
+export interface RunningServer {
+  readonly url: string;
+  readonly demo?: DemoResult;
+  close(): Promise<void>;
+}
+
+/** True for `localhost` and loopback addresses (127.0.0.0/8, ::1). */
+export function isLoopback(host: string): boolean {
+  if (host === 'localhost') return true;
+  const bare = host.replace(/^\[(.*)\]$/, '$1');
+  if (!ipaddr.isValid(bare)) return false;
+  const addr = ipaddr.process(bare);
+  return addr.range() === 'loopback';
+}
+
+/** Starts a node; throws before listening when the options are unsafe or incomplete. */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  if ((options.tlsCert === undefined) !== (options.tlsKey === undefined)) {
+    throw new Error('--tls-cert and --tls-key go together');
+  }
+  const tls = options.tlsCert !== undefined && options.tlsKey !== undefined;
+  if (!tls && !isLoopback(options.host) && !options.insecureHttp) {
+    throw new Error(
+      `refusing plain HTTP on ${options.host}: give --tls-cert and --tls-key, or --insecure-http`,
+    );
+  }
+  const https = tls
+    ? { cert: await readFile(options.tlsCert!), key: await readFile(options.tlsKey!) }
+    : undefined;
+  const demo = options.demo ? await loadDemo(options.store) : undefined;
+  const app = buildServer({
+    store: options.store,
+    log: options.log ?? true,
+    ...(https ? { https } : {}),
+    ...(options.maxContentLength ? { maxContentLength: options.maxContentLength } : {}),
+  });
+  await app.listen({ host: options.host, port: options.port });
+  // Federation (issue 6): configured peers sync in the background; stopped before the store closes.
+  const federation = startPeerSync(options.store, { log: app.log });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host =
+    options.host.includes(':') && !options.host.startsWith('[') ? `[${options.host}]` : options.host;
+  return {
+    url: `${tls ? 'https' : 'http'}://${host}:${port}`,
+    ...(demo ? { demo } : {}),
+    close: async () => {
+      await federation.stop();
+      await app.close();
+      await options.store.close();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/** Public surface of the STIX 2.1 library: types, validation, identifiers, markings, streaming. */
+
+export { isStixId, type ParsedIdentifier, parseIdentifier } from './checks/identifier.js';
+export { compareTimestamps, type ParsedTimestamp, parseTimestamp } from './checks/timestamp.js';
+export {
+  kindOf,
+  META_TYPE_NAMES,
+  type ObjectKind,
+  SCO_TYPE_NAMES,
+  SDO_TYPE_NAMES,
+  SRO_TYPE_NAMES,
+} from './common/type-names.js';
+export type * from './common/types.js';
+export { STIX_ERROR_CODES, StixError, type StixErrorCode } from './errors/catalog.js';
+export { canonicalJson } from './id/canonical-json.js';
+export {
+  chooseOneHash,
+  deterministicId,
+  ID_CONTRIBUTING_PROPERTIES,
+  idContributingObject,
+} from './id/deterministic-id.js';
+export { identifyScos } from './id/identify-scos.js';
+export { STIX_SCO_NAMESPACE, uuidV5 } from './id/uuid.js';
+export { selectorProblem } from './markings/granular-markings.js';
+export {
+  isTlpMarking,
+  TLP_V1,
+  TLP_V1_IDS,
+  TLP_V2,
+  TLP_V2_EXTENSION_ID,
+  TLP_V2_IDS,
+  type TlpV1Level,
+  type TlpV2Level,
+  tlpOf,
+} from './markings/tlp.js';
+export { bundleIssues, bundleSpecVersion } from './meta/bundle.js';
+export type * from './meta/types.js';
+export {
+  SCO_COMMON_PROPERTY_NAMES,
+  SCO_EXTENSION_OWNERS,
+  SCO_EXTENSION_PROPERTY_NAMES,
+  SCO_NESTED_TYPE_PROPERTY_NAMES,
+  SCO_PROPERTY_NAMES,
+} from './sco/property-names.js';
+export type { DuplicateKey, StreamLimits } from './stream/json-scanner.js';
+export { type StreamItem, type StreamOptions, scanDocument, streamObjects } from './stream/stream-objects.js';
+export { validateStream } from './stream/validate-stream.js';
+export type {
+  DocumentResult,
+  Issue,
+  ObjectResult,
+  ValidateOptions,
+  ValidationResult,
+} from './validate/issue.js';
+export { META_TYPES, SCO_TYPES, SDO_TYPES, SRO_TYPES, TYPE_SPECS } from './validate/registry.js';
+export type { TypeSpec } from './validate/type-spec.js';
+export { toObjectResult, validateDocument } from './validate/validate-document.js';
+export { validateObject } from './validate/validate-object.js';
+export { formatTimestamp, newVersion, versionOf } from './versioning/versions.js';
+export { VOCABULARIES, type Vocabulary, type VocabularyName } from './vocab/vocabularies.js';

@@ -1,0 +1,70 @@
+/** Streaming of large STIX documents: objects are handed on one at a time, in bounded memory. */
+import { bundleSpecVersion } from '../meta/bundle.js';
+import { documentEvents } from './document-events.js';
+import { type DuplicateKey, JsonScanner, type ScanEvent, type StreamLimits } from './json-scanner.js';
+
+/** Options of the streaming parser: its limits, and the look-ahead budget for bundle properties after `objects`. */
+export interface StreamOptions extends StreamLimits {
+  /** Bytes of objects held back while a bundle's type/spec_version are not yet known (default 8 MiB). */
+  readonly lookaheadBytes?: number;
+}
+
+/** One object of a streamed document. */
+export interface StreamItem {
+  /** The parsed object (or whatever JSON value stands in its place). */
+  readonly value: unknown;
+  /** JSON pointer of the object in the document (`/objects/3`, `/3`, or `` for a single object). */
+  readonly path: string;
+  /** The spec version for objects without spec_version: "2.0" inside a STIX 2.0 bundle, else "2.1". */
+  readonly specVersion: '2.0' | '2.1';
+  /** A duplicate key inside the object (JSON.parse keeps the last one; 2.3 forbids duplicates). */
+  readonly duplicateKey?: DuplicateKey;
+}
+
+/** Scans a byte stream into scanner events (items, the bundle's envelope, the end). */
+export async function* scanDocument(
+  input: AsyncIterable<Buffer | string>,
+  limits: StreamLimits = {},
+): AsyncGenerator<ScanEvent> {
+  const scanner = new JsonScanner(limits);
+  for await (const chunk of input) {
+    yield* scanner.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+  }
+  yield* scanner.finish();
+}
+
+/**
+ * Hands on each object of a bundle's `objects`, of a top-level array, or the single top-level
+ * object, one at a time. Throws StixError (STIX_JSON_SYNTAX with line:column, STIX_JSON_TRUNCATED,
+ * STIX_TOO_DEEP, STIX_OBJECT_TOO_LARGE) for input it cannot read.
+ */
+export async function* streamObjects(
+  input: AsyncIterable<Buffer | string>,
+  options: StreamOptions = {},
+): AsyncGenerator<StreamItem> {
+  for await (const event of documentEvents(scanDocument(input, options), options.lookaheadBytes)) {
+    if (event.kind === 'item') {
+      yield event.duplicate === undefined
+        ? { value: event.value, path: event.path, specVersion: event.specVersion }
+        : {
+            value: event.value,
+            path: event.path,
+            specVersion: event.specVersion,
+            duplicateKey: event.duplicate,
+          };
+    } else if (event.kind === 'end' && event.shape === 'object' && !event.streamedObjects) {
+      const { envelope } = event;
+      const duplicate = event.envelopeDuplicates[0];
+      if (envelope.type !== 'bundle') {
+        yield duplicate === undefined
+          ? { value: envelope, path: '', specVersion: '2.1' }
+          : { value: envelope, path: '', specVersion: '2.1', duplicateKey: duplicate };
+      } else if (Array.isArray(envelope.objects)) {
+        // A bundle whose objects list was not streamed (e.g. written before type): hand them on now.
+        const version = bundleSpecVersion(envelope);
+        for (const [i, value] of envelope.objects.entries())
+          yield { value, path: `/objects/${i}`, specVersion: version };
+      }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+/** Validation of a whole document held in memory: one object, a bundle, or an array of objects. */
+import { bundleIssues, bundleObjectsIssues, bundleSpecVersion, isBundle } from '../meta/bundle.js';
+import { isRecord, pointer } from './context.js';
+import type { DocumentResult, Issue, ObjectResult, ValidateOptions } from './issue.js';
+import { objectIssues } from './validate-object.js';
+
+/** Turns one object's issues into its `validate --json` result (CONTRACT.md). */
+export function toObjectResult(value: unknown, issues: readonly Issue[]): ObjectResult {
+  const errors = issues.filter((i) => i.severity === 'error');
+  const warnings = issues.filter((i) => i.severity === 'warning');
+  const id = isRecord(value) && typeof value.id === 'string' ? value.id : null;
+  return { id, valid: errors.length === 0, errors, warnings };
+}
+
+/**
+ * Validates an object, a bundle or an array of objects; returns one result per object in input
+ * order, a bundle's own result first. Paths are JSON pointers into the document.
+ */
+export function validateDocument(value: unknown, options: ValidateOptions = {}): DocumentResult {
+  const base = options.basePath ?? '';
+  const results: ObjectResult[] = [];
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      results.push(toObjectResult(item, objectIssues(item, { ...options, basePath: pointer(base, i) })));
+    });
+  } else if (isBundle(value)) {
+    const { objects, ...envelope } = value;
+    results.push(
+      toObjectResult(value, [...bundleIssues(envelope, options), ...bundleObjectsIssues(objects, base)]),
+    );
+    if (Array.isArray(objects)) {
+      const defaultSpecVersion = bundleSpecVersion(envelope);
+      objects.forEach((item, i) => {
+        const basePath = pointer(pointer(base, 'objects'), i);
+        results.push(toObjectResult(item, objectIssues(item, { ...options, basePath, defaultSpecVersion })));
+      });
+    }
+  } else if (isRecord(value)) {
+    results.push(toObjectResult(value, objectIssues(value, options)));
+  } else {
+    const issue: Issue = {
+      code: 'STIX_NOT_STIX_CONTENT',
+      severity: 'error',
+      path: base,
+      message: 'expected a STIX object, a bundle, or a JSON array of objects',
+      section: '8',
+    };
+    results.push(toObjectResult(value, [issue]));
+  }
+  return { valid: results.every((r) => r.valid), results };
+}

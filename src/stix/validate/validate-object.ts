@@ -1,0 +1,149 @@
+/** Validation of one STIX object against its type's property table, common rules and hook. */
+
+import { checkTable } from '../checks/collections.js';
+import { hasToplevelExtension } from '../checks/custom-names.js';
+import { parseIdentifier } from '../checks/identifier.js';
+import { compareTimestamps } from '../checks/timestamp.js';
+import { COMMON_PROPERTY_NAMES } from '../common/properties.js';
+import { Context, isRecord, jsonType, pointer } from './context.js';
+import { validateCustomObject } from './custom-object.js';
+import type { Issue, ValidateOptions, ValidationResult } from './issue.js';
+import { TYPE_SPECS } from './registry.js';
+import type { TypeSpec } from './type-spec.js';
+
+// 3.1 / 7.3.2 / 11.2.1: type names are 3–250 chars of a-z, 0-9 and '-', start with a letter, no '--'.
+const TYPE_NAME = /^[a-z][a-z0-9-]{2,249}$/;
+
+/** The spec version an object is validated under: its own spec_version, else the document's default. */
+function versionOf(obj: Readonly<Record<string, unknown>>, options: ValidateOptions): '2.0' | '2.1' {
+  if (obj.spec_version === '2.0') return '2.0';
+  if (obj.spec_version === undefined && options.defaultSpecVersion === '2.0') return '2.0';
+  return '2.1';
+}
+
+/** Checks every rule that holds for all object kinds: id matches type, created <= modified, revoked. */
+function commonRules(obj: Readonly<Record<string, unknown>>, type: string, path: string, ctx: Context): void {
+  const id = typeof obj.id === 'string' ? parseIdentifier(obj.id) : undefined;
+  if (id !== undefined && id.type !== type) {
+    ctx.error(
+      'STIX_ID_TYPE_MISMATCH',
+      pointer(path, 'id'),
+      `the id must start with "${type}--", not "${id.type}--"`,
+      '2.9',
+    );
+  }
+  if (typeof obj.created === 'string' && typeof obj.modified === 'string') {
+    const order = compareTimestamps(obj.created, obj.modified);
+    if (order !== undefined && order > 0) {
+      ctx.error(
+        'STIX_MODIFIED_BEFORE_CREATED',
+        pointer(path, 'modified'),
+        `modified (${obj.modified}) must not be earlier than created (${obj.created})`,
+        '3.6.1',
+      );
+    }
+  }
+  if (obj.revoked === true)
+    ctx.warn(
+      'STIX_REVOKED',
+      pointer(path, 'revoked'),
+      'the object is revoked: its creator no longer considers it valid',
+      '3.6',
+    );
+}
+
+/** Checks properties the type's table does not define: common ones that do not apply, custom ones. */
+function unknownProperties(
+  obj: Readonly<Record<string, unknown>>,
+  spec: TypeSpec,
+  path: string,
+  ctx: Context,
+): void {
+  let toplevel: boolean | undefined;
+  for (const name in obj) {
+    if (name in spec.properties || !COMMON_PROPERTY_NAMES.has(name)) continue;
+    ctx.error(
+      'STIX_PROPERTY_NOT_APPLICABLE',
+      pointer(path, name),
+      `${name} is not a property of ${spec.type} objects`,
+      '3.2',
+    );
+  }
+  for (const name in obj) {
+    if (name in spec.properties || COMMON_PROPERTY_NAMES.has(name) || name.startsWith('x_')) continue;
+    toplevel ??= hasToplevelExtension(obj);
+    if (!toplevel && /^[a-z][a-z0-9_]{2,249}$/.test(name)) {
+      ctx.warn(
+        'STIX_CUSTOM_PROPERTY',
+        pointer(path, name),
+        `custom property "${name}" should start with x_ or be declared by a toplevel-property-extension`,
+        '11.1.1',
+      );
+    }
+  }
+}
+
+/** Validates a spec-defined or custom object in an existing context (used by validateObject and documents). */
+export function validateInto(value: unknown, path: string, ctx: Context): void {
+  if (!isRecord(value)) {
+    ctx.error('STIX_NOT_AN_OBJECT', path, `a STIX object must be a JSON object, not ${jsonType(value)}`, '3');
+    return;
+  }
+  const type = value.type;
+  if (type === undefined) {
+    ctx.error('STIX_MISSING_PROPERTY', pointer(path, 'type'), 'every STIX object needs a type', '3.2');
+    return;
+  }
+  if (typeof type !== 'string') {
+    ctx.error(
+      'STIX_WRONG_TYPE',
+      pointer(path, 'type'),
+      `type must be a string, not ${jsonType(type)}`,
+      '3.2',
+    );
+    return;
+  }
+  if (value.spec_version === '2.0') {
+    // Objects of a 2.0 bundle are noted once, on the bundle (meta/bundle.ts).
+    ctx.warn(
+      'STIX_VERSION_20',
+      path,
+      'STIX 2.0 content: checked with the rules STIX 2.0 and 2.1 share',
+      '3.2',
+    );
+  }
+  const spec = TYPE_SPECS[type];
+  if (spec === undefined) {
+    if (!TYPE_NAME.test(type) || type.includes('--')) {
+      ctx.error(
+        'STIX_CUSTOM_TYPE_NAME',
+        pointer(path, 'type'),
+        `type ${JSON.stringify(type)} must be 3-250 characters of a-z, 0-9 and single hyphens, starting with a letter`,
+        '3.1',
+      );
+      return;
+    }
+    validateCustomObject(value, type, path, ctx);
+    commonRules(value, type, path, ctx);
+    return;
+  }
+  checkTable(value, spec.properties, path, ctx, `a ${type}`);
+  unknownProperties(value, spec, path, ctx);
+  commonRules(value, type, path, ctx);
+  spec.hook?.(value, path, ctx);
+}
+
+/** Errors and warnings of one object, with a new context of its own. */
+export function objectIssues(value: unknown, options: ValidateOptions = {}): readonly Issue[] {
+  const root = isRecord(value) ? value : {};
+  const ctx = new Context(versionOf(root, options), options, root);
+  validateInto(value, options.basePath ?? '', ctx);
+  return ctx.issues;
+}
+
+/** Validates one STIX object (spec sections 2–7): ok with warnings, or not ok with every issue. */
+export function validateObject(value: unknown, options: ValidateOptions = {}): ValidationResult {
+  const issues = objectIssues(value, options);
+  if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
+  return { ok: true, value: value as Readonly<Record<string, unknown>>, issues };
+}

@@ -1,0 +1,154 @@
+/** Conformance: organisations, users, tokens, marking definitions, status records, peers, audit log. */
+import { describe, expect, it } from 'vitest';
+import type { StatusRecord } from '../store.js';
+import { rejectionCode } from './fixtures.js';
+import { type StoreFactory, useStore } from './harness.suite.js';
+
+const ORG = { id: 'uk-ncsc', name: 'UK NCSC', identityId: 'identity--00000000-0000-4000-8000-000000000001' };
+const USER = { username: 'alice', orgId: 'uk-ncsc', role: 'editor' as const, passwordHash: 'scrypt$x$y' };
+
+/** Record-keeping tests. */
+export function accountRecordsSuite(makeStore: StoreFactory): void {
+  describe('accounts, status, peers and audit', () => {
+    const store = useStore(makeStore);
+
+    it('organisations, users and tokens round-trip; duplicates and dangling references are refused', async () => {
+      await store().addOrganization(ORG);
+      await store().addOrganization({ id: 'au-acsc', name: 'ACSC', identityId: 'identity--2' });
+      expect(await store().getOrganization('uk-ncsc')).toEqual(ORG);
+      expect((await store().listOrganizations()).map((o) => o.id).sort()).toEqual(['au-acsc', 'uk-ncsc']);
+      expect(await rejectionCode(store().addOrganization(ORG))).toBe('STORE_ALREADY_EXISTS');
+      await store().addUser(USER);
+      expect(await store().getUser('alice')).toEqual(USER);
+      expect(await store().getUser('bob')).toBeUndefined();
+      expect(await rejectionCode(store().addUser(USER))).toBe('STORE_ALREADY_EXISTS');
+      expect(await rejectionCode(store().addUser({ ...USER, username: 'x', orgId: 'nowhere' }))).toBe(
+        'STORE_UNKNOWN_ORGANIZATION',
+      );
+      const token = {
+        tokenId: 't1',
+        username: 'alice',
+        secretHash: 'scrypt$a$b',
+        createdAt: '2021-07-19T00:00:00Z',
+      };
+      await store().addToken(token);
+      expect(await store().getToken('t1')).toEqual(token);
+      expect(await store().getToken('t2')).toBeUndefined();
+      expect(await rejectionCode(store().addToken(token))).toBe('STORE_ALREADY_EXISTS');
+      expect(await rejectionCode(store().addToken({ ...token, tokenId: 't3', username: 'ghost' }))).toBe(
+        'STORE_UNKNOWN_USER',
+      );
+    });
+
+    it('marking definitions are kept by id, a second put replaces the first', async () => {
+      await store().putMarkingDefinition('marking-definition--a', '{"v":1}');
+      await store().putMarkingDefinition('marking-definition--b', '{"v":2}');
+      await store().putMarkingDefinition('marking-definition--a', '{"v":3}');
+      const all = await store().listMarkingDefinitions();
+      expect([...all.entries()].sort()).toEqual([
+        ['marking-definition--a', '{"v":3}'],
+        ['marking-definition--b', '{"v":2}'],
+      ]);
+    });
+
+    it('4.3 status records round-trip and are replaced as they complete', async () => {
+      const pending: StatusRecord = {
+        id: '2d086da7-4bdc-4f91-900e-d77486753710',
+        collectionId: 'c',
+        status: 'pending',
+        requestTimestamp: '2021-07-19T10:00:00.000000Z',
+        totalCount: 2,
+        successes: [{ id: 'indicator--1', version: '2021-01-01T00:00:00.000Z' }],
+        failures: [],
+        pendings: [{ id: 'indicator--2', version: '2021-01-01T00:00:00.000Z' }],
+        ownerOrg: 'uk-ncsc',
+      };
+      await store().putStatus(pending);
+      expect(await store().getStatus(pending.id)).toEqual(pending);
+      const done: StatusRecord = {
+        ...pending,
+        status: 'complete',
+        pendings: [],
+        failures: [{ id: 'indicator--2', version: '2021-01-01T00:00:00.000Z', message: 'bad pattern' }],
+      };
+      await store().putStatus(done);
+      expect(await store().getStatus(pending.id)).toEqual(done);
+      expect(await store().getStatus('missing')).toBeUndefined();
+    });
+
+    it('peers and their sync state round-trip; putPeer replaces', async () => {
+      const peer = {
+        name: 'bravo',
+        url: 'https://bravo.example.com/taxii2/',
+        username: 'alpha-node',
+        password: 'secret',
+        remoteCollection: 'r',
+        localCollection: 'l',
+        orgId: 'au-acsc',
+        pull: true,
+        push: false,
+        intervalSeconds: 60,
+      };
+      await store().putPeer(peer);
+      await store().putPeer({ ...peer, name: 'alpha' });
+      await store().putPeer({ ...peer, push: true, intervalSeconds: 30 });
+      expect(await store().getPeer('bravo')).toEqual({ ...peer, push: true, intervalSeconds: 30 });
+      expect((await store().listPeers()).map((p) => p.name).sort()).toEqual(['alpha', 'bravo']);
+      expect(await store().getPeerState('bravo')).toBeUndefined();
+      await store().putPeerState({
+        name: 'bravo',
+        pullCursor: '2021-07-19T00:00:00.000000Z',
+        pushCursor: 42,
+      });
+      expect(await store().getPeerState('bravo')).toEqual({
+        name: 'bravo',
+        pullCursor: '2021-07-19T00:00:00.000000Z',
+        pushCursor: 42,
+      });
+      await store().putPeerState({
+        name: 'bravo',
+        lastError: 'timeout',
+        lastAttempt: '2021-07-19T01:00:00Z',
+      });
+      expect(await store().getPeerState('bravo')).toEqual({
+        name: 'bravo',
+        lastError: 'timeout',
+        lastAttempt: '2021-07-19T01:00:00Z',
+      });
+    });
+
+    it('the audit log lists events oldest first, filtered by since (inclusive), organisation and limit', async () => {
+      const events = [
+        {
+          at: '2021-07-19T10:00:02Z',
+          action: 'read',
+          orgId: 'au-acsc',
+          username: 'bob',
+          objectId: 'report--1',
+        },
+        { at: '2021-07-19T10:00:00Z', action: 'org.add', orgId: 'uk-ncsc', detail: 'au-acsc' },
+        {
+          at: '2021-07-19T10:00:01.500Z',
+          action: 'send',
+          orgId: 'au-acsc',
+          marking: 'amber',
+          objectVersion: 'v',
+        },
+      ];
+      for (const e of events) await store().appendAudit(e);
+      expect(await store().listAudit({})).toEqual([events[1], events[2], events[0]]);
+      expect(await store().listAudit({ since: '2021-07-19T10:00:01.5Z' })).toEqual([events[2], events[0]]);
+      expect(await store().listAudit({ orgId: 'au-acsc' })).toEqual([events[2], events[0]]);
+      expect(await store().listAudit({ orgId: 'au-acsc', limit: 1 })).toEqual([events[2]]);
+      expect(await rejectionCode(store().appendAudit({ ...events[0], at: 'now' } as never))).toBe(
+        'STORE_INVALID_RECORD',
+      );
+    });
+
+    it('a closed store refuses calls (STORE_CLOSED)', async () => {
+      await store().close();
+      expect(await rejectionCode(store().listCollections())).toBe('STORE_CLOSED');
+      await store().close();
+    });
+  });
+}

@@ -1,0 +1,53 @@
+/** Conformance: collections (TAXII 2.1 sections 5.1-5.2) and their access lists. */
+import { describe, expect, it } from 'vitest';
+import { collection, rejectionCode } from './fixtures.js';
+import { type StoreFactory, useStore } from './harness.suite.js';
+
+/** Collection tests. */
+export function collectionsSuite(makeStore: StoreFactory): void {
+  describe('collections', () => {
+    const store = useStore(makeStore);
+
+    it('5.1 collections are listed in a stable (creation) order', async () => {
+      for (const id of ['zulu', 'alpha', 'mike']) await store().addCollection(collection(id));
+      const first = (await store().listCollections()).map((c) => c.id);
+      expect(first).toEqual(['zulu', 'alpha', 'mike']);
+      expect((await store().listCollections()).map((c) => c.id)).toEqual(first);
+    });
+
+    it('5.2 a collection round-trips with its access lists and optional fields', async () => {
+      const full = {
+        id: '91a7b528-80eb-42ed-a74d-c6fbd5a26116',
+        title: 'High Value Indicators',
+        description: 'Shared by the alliance',
+        alias: 'hvi',
+        canRead: ['uk-ncsc', 'us-cisa'],
+        canWrite: ['uk-ncsc'],
+        mediaTypes: ['application/stix+json;version=2.1'],
+      };
+      await store().addCollection(full);
+      await store().addCollection(collection('bare'));
+      expect(await store().getCollection(full.id)).toEqual(full);
+      const bare = await store().getCollection('bare');
+      expect(bare).toEqual(collection('bare'));
+      expect(bare).not.toHaveProperty('description');
+      expect(await store().getCollection('missing')).toBeUndefined();
+    });
+
+    it('refuses a second collection with the same id (STORE_ALREADY_EXISTS)', async () => {
+      await store().addCollection(collection('c'));
+      expect(await rejectionCode(store().addCollection(collection('c', 'other')))).toBe(
+        'STORE_ALREADY_EXISTS',
+      );
+      expect((await store().getCollection('c'))?.title).toBe('Collection c');
+    });
+
+    it('refuses versions for an unknown collection (STORE_UNKNOWN_COLLECTION)', async () => {
+      const object = { type: 'malware', id: 'malware--1', created: '2020-01-01T00:00:00Z' };
+      const code = await rejectionCode(
+        store().addVersions('nope', [{ object, producerOrg: 'a', origin: 'local' }]),
+      );
+      expect(code).toBe('STORE_UNKNOWN_COLLECTION');
+    });
+  });
+}

@@ -1,0 +1,114 @@
+/**
+ * The SQLite FeedSource: ordered reads of a collection's feed (added entries from `versions`,
+ * released entries from `releases`, merged by SQLite over the two feed indexes) with the
+ * id/type/spec_version filters in SQL, and the neighbour lookups version selection needs.
+ */
+import type Database from 'better-sqlite3';
+import type { FeedCursor, FeedRow, FeedSource } from '../page-collector.js';
+import type { ObjectQuery, StoredObject } from '../store.js';
+import { ADDED_ENTRY_COLUMNS, type RawRow, toFeedRow, VERSION_COLUMNS } from './row-mapping.js';
+import type { RowMetaDictionary } from './row-meta.js';
+
+const MAX_CACHED_SHAPES = 64;
+
+function inList(column: string, count: number): string {
+  return count === 0 ? '' : ` AND ${column} IN (${new Array(count).fill('?').join(', ')})`;
+}
+
+function feedSql(ids: number, types: number, specs: number): string {
+  const filters = (alias: string) =>
+    inList(`${alias}.stix_id`, ids) + inList(`${alias}.type`, types) + inList(`${alias}.spec_version`, specs);
+  // With an id filter the id index finds the few rows at once; otherwise walk the feed index in order.
+  const index = ids > 0 ? 'INDEXED BY versions_by_id' : 'INDEXED BY versions_feed';
+  return (
+    `SELECT ${ADDED_ENTRY_COLUMNS} FROM versions AS v ${index}` +
+    ` WHERE v.collection = ? AND (v.date_added, v.seq) > (?, ?) AND v.date_added <= ?${filters('v')}` +
+    ` UNION ALL SELECT r.seq, r.release_at, 1, ${VERSION_COLUMNS}` +
+    ' FROM releases AS r JOIN versions AS v ON v.seq = r.seq' +
+    ` WHERE r.collection = ? AND (r.release_at, r.seq) > (?, ?) AND r.release_at <= ?${filters('v')}` +
+    ' ORDER BY 2, 1, 3 LIMIT ?'
+  );
+}
+
+type NeighbourRow = [...RawRow, releaseAt: number | null];
+
+/** Prepared statements for feed reads, cached per filter shape. */
+export class FeedStatements {
+  readonly #db: Database.Database;
+  readonly #dictionary: RowMetaDictionary;
+  readonly #feed = new Map<string, Database.Statement>();
+  readonly #newer: Database.Statement;
+  readonly #older: Database.Statement;
+
+  constructor(db: Database.Database, dictionary: RowMetaDictionary) {
+    this.#db = db;
+    this.#dictionary = dictionary;
+    const neighbours = (cmp: string, order: string) =>
+      db
+        .prepare(
+          `SELECT ${ADDED_ENTRY_COLUMNS}, r.release_at FROM versions AS v LEFT JOIN releases AS r ON r.seq = v.seq` +
+            ` WHERE v.collection = ? AND v.stix_id = ?` +
+            ` AND v.version_key ${cmp} (SELECT version_key FROM versions WHERE seq = ?) ORDER BY v.version_key ${order}`,
+        )
+        .raw();
+    this.#newer = neighbours('>', 'DESC');
+    this.#older = neighbours('<', 'ASC');
+  }
+
+  #statement(ids: number, types: number, specs: number): Database.Statement {
+    const key = `${ids}/${types}/${specs}`;
+    let stmt = this.#feed.get(key);
+    if (stmt === undefined) {
+      if (this.#feed.size >= MAX_CACHED_SHAPES) this.#feed.clear();
+      stmt = this.#db.prepare(feedSql(ids, types, specs)).raw();
+      this.#feed.set(key, stmt);
+    }
+    return stmt;
+  }
+
+  /** A FeedSource for one query. */
+  source(query: ObjectQuery): FeedSource {
+    const ids = query.ids ?? [];
+    const types = query.types ?? [];
+    const specs = query.specVersions ?? [];
+    const stmt = this.#statement(ids.length, types.length, specs.length);
+    const filters = [...ids, ...types, ...specs];
+    const { collectionId: c, now } = query;
+    const dictionary = this.#dictionary;
+    const newer = this.#newer;
+    const older = this.#older;
+    return {
+      read(after: FeedCursor, max: number): readonly FeedRow[] {
+        // An added entry (D, S, 0) follows (d, s, k) iff (D, S) > (d, s); a released entry
+        // (D, S, 1) follows iff (D, S) > (d, s), or (D, S) = (d, s) when k is 0.
+        const releaseSeq = after.kind === 0 ? after.seq - 1 : after.seq;
+        const raws = stmt.all(
+          c,
+          after.dateAdded,
+          after.seq,
+          now,
+          ...filters,
+          c,
+          after.dateAdded,
+          releaseSeq,
+          now,
+          ...filters,
+          max,
+        ) as RawRow[];
+        const rows = new Array<FeedRow>(raws.length);
+        for (let i = 0; i < raws.length; i++) rows[i] = toFeedRow(raws[i] as RawRow, c, dictionary);
+        return rows;
+      },
+      *neighbours(row: FeedRow, direction: 'newer' | 'older'): Iterable<StoredObject> {
+        const raws = (direction === 'newer' ? newer : older).all(c, row.id, row.seq) as NeighbourRow[];
+        for (const raw of raws) {
+          const added = toFeedRow(raw as unknown as RawRow, c, dictionary);
+          if (added.dateAdded <= now) yield added;
+          const releaseAt = raw[8];
+          if (releaseAt !== null && releaseAt <= now)
+            yield { ...added, dateAdded: releaseAt, entry: 'released' };
+        }
+      },
+    };
+  }
+}

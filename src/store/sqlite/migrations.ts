@@ -1,0 +1,45 @@
+/** Ordered, versioned schema migrations, run by `SqliteStore.init()` (schema version = PRAGMA user_version). */
+import type Database from 'better-sqlite3';
+import { StoreError } from '../store-error.js';
+import { SCHEMA_V1 } from './schema-v1.js';
+
+/** One migration: applied when the database's version is below `version`. */
+export interface Migration {
+  readonly version: number;
+  readonly description: string;
+  readonly up: (db: Database.Database) => void;
+}
+
+/** Every migration, oldest first; append only, never edit a released one. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, description: 'initial schema', up: (db) => db.exec(SCHEMA_V1) },
+];
+
+function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the schema up to date. Each migration runs in its own IMMEDIATE transaction and
+ * re-reads the version inside it, so two processes opening a new file at once migrate it once.
+ */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): void {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  for (const migration of migrations) {
+    db.transaction(() => {
+      const current = schemaVersion(db);
+      if (current > latest) {
+        throw new StoreError(
+          'STORE_SCHEMA_TOO_NEW',
+          `database schema version ${current} is newer than this Accord supports (${latest})`,
+        );
+      }
+      if (current >= migration.version) return;
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  }
+  if (migrations.length === 0 && schemaVersion(db) > 0) {
+    throw new StoreError('STORE_SCHEMA_TOO_NEW', 'database has a schema this Accord does not know');
+  }
+}

@@ -1,0 +1,100 @@
+/** Federation peers and their persisted sync state. */
+import type Database from 'better-sqlite3';
+import type { PeerRecord, PeerState } from '../peers.js';
+
+interface PeerRow {
+  name: string;
+  url: string;
+  username: string;
+  password: string;
+  remoteCollection: string;
+  localCollection: string;
+  orgId: string;
+  pull: number;
+  push: number;
+  intervalSeconds: number;
+}
+
+type StateRow = { [K in keyof PeerState]-?: PeerState[K] | null };
+
+const PEER_COLUMNS =
+  'name, url, username, password, remote_collection AS remoteCollection, local_collection AS localCollection,' +
+  ' org_id AS orgId, pull, push, interval_seconds AS intervalSeconds';
+
+function toPeer(row: PeerRow): PeerRecord {
+  return { ...row, pull: row.pull === 1, push: row.push === 1 };
+}
+
+function toState(row: StateRow): PeerState {
+  const state: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) if (value !== null) state[key] = value;
+  return state as unknown as PeerState;
+}
+
+/** Prepared statements over the peer tables. */
+export class PeerTables {
+  readonly #s;
+
+  constructor(db: Database.Database) {
+    this.#s = {
+      put: db.prepare(
+        'INSERT INTO peers (name, url, username, password, remote_collection, local_collection, org_id, pull, push,' +
+          ' interval_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET url = excluded.url,' +
+          ' username = excluded.username, password = excluded.password, remote_collection = excluded.remote_collection,' +
+          ' local_collection = excluded.local_collection, org_id = excluded.org_id, pull = excluded.pull,' +
+          ' push = excluded.push, interval_seconds = excluded.interval_seconds',
+      ),
+      get: db.prepare(`SELECT ${PEER_COLUMNS} FROM peers WHERE name = ?`),
+      list: db.prepare(`SELECT ${PEER_COLUMNS} FROM peers ORDER BY name`),
+      putState: db.prepare(
+        'INSERT OR REPLACE INTO peer_state (name, pull_cursor, push_cursor, last_success, last_error, last_attempt)' +
+          ' VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      getState: db.prepare(
+        'SELECT name, pull_cursor AS pullCursor, push_cursor AS pushCursor, last_success AS lastSuccess,' +
+          ' last_error AS lastError, last_attempt AS lastAttempt FROM peer_state WHERE name = ?',
+      ),
+    };
+  }
+
+  putPeer(p: PeerRecord): void {
+    this.#s.put.run(
+      p.name,
+      p.url,
+      p.username,
+      p.password,
+      p.remoteCollection,
+      p.localCollection,
+      p.orgId,
+      p.pull ? 1 : 0,
+      p.push ? 1 : 0,
+      p.intervalSeconds,
+    );
+  }
+
+  getPeer(name: string): PeerRecord | undefined {
+    const row = this.#s.get.get(name) as PeerRow | undefined;
+    return row === undefined ? undefined : toPeer(row);
+  }
+
+  listPeers(): PeerRecord[] {
+    return (this.#s.list.all() as PeerRow[]).map(toPeer);
+  }
+
+  getPeerState(name: string): PeerState | undefined {
+    const row = this.#s.getState.get(name) as StateRow | undefined;
+    return row === undefined ? undefined : toState(row);
+  }
+
+  /** Replaces the whole state (absent fields are cleared). */
+  putPeerState(s: PeerState): void {
+    this.#s.putState.run(
+      s.name,
+      s.pullCursor ?? null,
+      s.pushCursor ?? null,
+      s.lastSuccess ?? null,
+      s.lastError ?? null,
+      s.lastAttempt ?? null,
+    );
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * The SQLite backend of the Store contract (better-sqlite3, WAL, synchronous=FULL). Calls run
+ * synchronously on one connection, so writes in this process are serialised; other processes
+ * (a CLI command beside `accord serve`) wait on the WAL write lock up to the busy timeout.
+ */
+import type Database from 'better-sqlite3';
+import type { Organization, TokenRecord, UserRecord } from '../accounts.js';
+import type { AuditEvent, AuditQuery } from '../audit.js';
+import type { PeerRecord, PeerState } from '../peers.js';
+import type {
+  AddOutcome,
+  CollectionRecord,
+  Micros,
+  NewVersion,
+  ObjectQuery,
+  Page,
+  StatusRecord,
+  Store,
+  StoreCapabilities,
+  StoredObject,
+  View,
+} from '../store.js';
+import { StoreError } from '../store-error.js';
+import { nowMicros } from '../timestamp-micros.js';
+import { AccountTables } from './account-tables.js';
+import { AuditTable } from './audit-table.js';
+import { CollectionTable } from './collection-table.js';
+import { openConnection } from './connection.js';
+import { migrate } from './migrations.js';
+import { PeerTables } from './peer-tables.js';
+import { RowMetaDictionary } from './row-meta.js';
+import { StatusTable } from './status-table.js';
+import { VersionReader } from './version-reader.js';
+import { VersionWriter } from './version-writer.js';
+
+/** Options of a SqliteStore. */
+export interface SqliteStoreOptions {
+  /** Database file (created with its folder on first use), or `:memory:`. */
+  readonly path: string;
+  /** Wait for another process's write lock this long before failing with STORE_BUSY (default 5000 ms). */
+  readonly busyTimeoutMs?: number;
+  /** The server clock for date_added (µs); tests may pass their own. */
+  readonly clock?: () => Micros;
+}
+
+interface Parts {
+  readonly db: Database.Database;
+  readonly collections: CollectionTable;
+  readonly writer: VersionWriter;
+  readonly reader: VersionReader;
+  readonly accounts: AccountTables;
+  readonly peers: PeerTables;
+  readonly statuses: StatusTable;
+  readonly audit: AuditTable;
+}
+
+/** Maps engine failures to StoreErrors; StoreErrors pass through. */
+function translate(error: unknown): unknown {
+  if (error instanceof StoreError) return error;
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    return new StoreError('STORE_BUSY', `database is busy: ${message}`, { cause: error });
+  }
+  return new StoreError('STORE_BACKEND_FAILURE', `SQLite: ${message}`, { cause: error });
+}
+
+/** A Store on one SQLite file. Call `init()` before anything else. */
+export class SqliteStore implements Store {
+  readonly capabilities: StoreCapabilities = { sharedAcrossProcesses: false };
+  readonly #options: SqliteStoreOptions;
+  #parts: Parts | undefined;
+  #closed = false;
+
+  constructor(options: SqliteStoreOptions) {
+    this.#options = options;
+  }
+
+  #with<R>(fn: (p: Parts) => R): R {
+    if (this.#closed) throw new StoreError('STORE_CLOSED', 'the store is closed');
+    if (this.#parts === undefined)
+      throw new StoreError('STORE_CLOSED', 'the store is not initialised (call init())');
+    try {
+      return fn(this.#parts);
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+
+  async init(): Promise<void> {
+    if (this.#closed) throw new StoreError('STORE_CLOSED', 'the store is closed');
+    if (this.#parts !== undefined) return;
+    const { path, busyTimeoutMs, clock = nowMicros } = this.#options;
+    let db: Database.Database | undefined;
+    try {
+      db = openConnection({ path, ...(busyTimeoutMs === undefined ? {} : { busyTimeoutMs }) });
+      migrate(db);
+      const dictionary = new RowMetaDictionary(db);
+      this.#parts = {
+        db,
+        collections: new CollectionTable(db),
+        writer: new VersionWriter(db, dictionary, clock),
+        reader: new VersionReader(db, dictionary),
+        accounts: new AccountTables(db),
+        peers: new PeerTables(db),
+        statuses: new StatusTable(db),
+        audit: new AuditTable(db),
+      };
+    } catch (error) {
+      db?.close();
+      throw translate(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#parts?.db.close();
+    this.#parts = undefined;
+  }
+
+  async addCollection(collection: CollectionRecord): Promise<void> {
+    this.#with((p) => p.collections.add(collection));
+  }
+
+  async getCollection(id: string): Promise<CollectionRecord | undefined> {
+    return this.#with((p) => p.collections.get(id));
+  }
+
+  async listCollections(): Promise<readonly CollectionRecord[]> {
+    return this.#with((p) => p.collections.list());
+  }
+
+  async addVersions(collectionId: string, versions: readonly NewVersion[]): Promise<readonly AddOutcome[]> {
+    return this.#with((p) => p.writer.addVersions(collectionId, versions));
+  }
+
+  async addReleaseEntry(seq: number, releaseAt: Micros): Promise<void> {
+    this.#with((p) => p.writer.addReleaseEntry(seq, releaseAt));
+  }
+
+  async findByMarking(markingId: string): Promise<readonly StoredObject[]> {
+    return this.#with((p) => p.reader.byMarking(markingId));
+  }
+
+  async queryObjects<T>(query: ObjectQuery, view: View<T>): Promise<Page<T>> {
+    return this.#with((p) => p.reader.query(query, view));
+  }
+
+  async getVersions(collectionId: string, id: string): Promise<readonly StoredObject[]> {
+    return this.#with((p) => p.reader.versions(collectionId, id));
+  }
+
+  async deleteObject(collectionId: string, id: string, versions?: readonly string[]): Promise<number> {
+    return this.#with((p) => p.writer.deleteObject(collectionId, id, versions));
+  }
+
+  async putStatus(status: StatusRecord): Promise<void> {
+    this.#with((p) => p.statuses.put(status));
+  }
+
+  async getStatus(id: string): Promise<StatusRecord | undefined> {
+    return this.#with((p) => p.statuses.get(id));
+  }
+
+  async appendAudit(event: AuditEvent): Promise<void> {
+    this.#with((p) => p.audit.append(event));
+  }
+
+  async listAudit(query: AuditQuery): Promise<readonly AuditEvent[]> {
+    return this.#with((p) => p.audit.list(query));
+  }
+
+  async addOrganization(org: Organization): Promise<void> {
+    this.#with((p) => p.accounts.addOrganization(org));
+  }
+
+  async getOrganization(id: string): Promise<Organization | undefined> {
+    return this.#with((p) => p.accounts.getOrganization(id));
+  }
+
+  async listOrganizations(): Promise<readonly Organization[]> {
+    return this.#with((p) => p.accounts.listOrganizations());
+  }
+
+  async addUser(user: UserRecord): Promise<void> {
+    this.#with((p) => p.accounts.addUser(user));
+  }
+
+  async getUser(username: string): Promise<UserRecord | undefined> {
+    return this.#with((p) => p.accounts.getUser(username));
+  }
+
+  async addToken(token: TokenRecord): Promise<void> {
+    this.#with((p) => p.accounts.addToken(token));
+  }
+
+  async getToken(tokenId: string): Promise<TokenRecord | undefined> {
+    return this.#with((p) => p.accounts.getToken(tokenId));
+  }
+
+  async putMarkingDefinition(id: string, json: string): Promise<void> {
+    this.#with((p) => p.accounts.putMarkingDefinition(id, json));
+  }
+
+  async listMarkingDefinitions(): Promise<ReadonlyMap<string, string>> {
+    return this.#with((p) => p.accounts.listMarkingDefinitions());
+  }
+
+  async putPeer(peer: PeerRecord): Promise<void> {
+    this.#with((p) => p.peers.putPeer(peer));
+  }
+
+  async getPeer(name: string): Promise<PeerRecord | undefined> {
+    return this.#with((p) => p.peers.getPeer(name));
+  }
+
+  async listPeers(): Promise<readonly PeerRecord[]> {
+    return this.#with((p) => p.peers.listPeers());
+  }
+
+  async getPeerState(name: string): Promise<PeerState | undefined> {
+    return this.#with((p) => p.peers.getPeerState(name));
+  }
+
+  async putPeerState(state: PeerState): Promise<void> {
+    this.#with((p) => p.peers.putPeerState(state));
+  }
+}

@@ -1,0 +1,105 @@
+/** Reads versions: the paged feed query, every version of an id, and rows by marking. */
+import type Database from 'better-sqlite3';
+import { decodeCursor } from '../cursor.js';
+import { collectPage, type FeedCursor } from '../page-collector.js';
+import type { ObjectQuery, Page, StoredObject, View } from '../store.js';
+import { StoreError } from '../store-error.js';
+import { FeedStatements } from './feed-source.js';
+import { ADDED_ENTRY_COLUMNS, type RawRow, toFeedRow } from './row-mapping.js';
+import type { RowMetaDictionary } from './row-meta.js';
+
+// Each value is bound twice (added and released entries); SQLite allows 32766 parameters.
+const MAX_FILTER_VALUES = 10_000;
+
+function stripInternal(row: StoredObject): StoredObject {
+  const {
+    seq,
+    collectionId,
+    id,
+    type,
+    version,
+    specVersion,
+    dateAdded,
+    entry,
+    producerOrg,
+    origin,
+    markingRefs,
+    json,
+  } = row;
+  return {
+    seq,
+    collectionId,
+    id,
+    type,
+    version,
+    specVersion,
+    dateAdded,
+    entry,
+    producerOrg,
+    origin,
+    markingRefs,
+    json,
+  };
+}
+
+function startOf(query: ObjectQuery): FeedCursor | undefined {
+  if (query.cursor === undefined) return undefined;
+  const position = decodeCursor(query.cursor);
+  if (position.collectionId !== query.collectionId) {
+    throw new StoreError('STORE_CURSOR_MISMATCH', 'the paging cursor belongs to another collection');
+  }
+  return { dateAdded: position.dateAdded, seq: position.seq, kind: position.entry === 'added' ? 0 : 1 };
+}
+
+/** Prepared read statements of one connection. */
+export class VersionReader {
+  readonly #feed: FeedStatements;
+  readonly #dictionary: RowMetaDictionary;
+  readonly #s;
+
+  constructor(db: Database.Database, dictionary: RowMetaDictionary) {
+    this.#dictionary = dictionary;
+    this.#feed = new FeedStatements(db, dictionary);
+    this.#s = {
+      versions: db
+        .prepare(
+          `SELECT ${ADDED_ENTRY_COLUMNS} FROM versions AS v WHERE v.collection = ? AND v.stix_id = ?` +
+            ' ORDER BY v.version_key, v.seq',
+        )
+        .raw(),
+      byMarking: db
+        .prepare(
+          `SELECT ${ADDED_ENTRY_COLUMNS}, v.collection FROM version_markings AS m JOIN versions AS v ON v.seq = m.seq` +
+            ' WHERE m.marking_id = ? ORDER BY v.seq',
+        )
+        .raw(),
+    };
+  }
+
+  /** See Store.queryObjects. */
+  query<T>(query: ObjectQuery, view: View<T>): Page<T> {
+    if (!Number.isSafeInteger(query.limit) || query.limit < 1) {
+      throw new StoreError('STORE_INVALID_QUERY', `limit must be a positive integer, got ${query.limit}`);
+    }
+    const values = (query.ids?.length ?? 0) + (query.types?.length ?? 0) + (query.specVersions?.length ?? 0);
+    if (values > MAX_FILTER_VALUES) {
+      throw new StoreError(
+        'STORE_INVALID_QUERY',
+        `at most ${MAX_FILTER_VALUES} filter values, got ${values}`,
+      );
+    }
+    return collectPage(query, startOf(query), this.#feed.source(query), view);
+  }
+
+  /** See Store.getVersions. */
+  versions(collectionId: string, id: string): StoredObject[] {
+    const rows = this.#s.versions.all(collectionId, id) as RawRow[];
+    return rows.map((raw) => stripInternal(toFeedRow(raw, collectionId, this.#dictionary)));
+  }
+
+  /** See Store.findByMarking. */
+  byMarking(markingId: string): StoredObject[] {
+    const rows = this.#s.byMarking.all(markingId) as [...RawRow, string][];
+    return rows.map((raw) => stripInternal(toFeedRow(raw as unknown as RawRow, raw[8], this.#dictionary)));
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * Writes versions: addVersions (one IMMEDIATE transaction per call, committed before it returns),
+ * release entries and deletions, keeping the per-id latest/first flags and the strictly
+ * increasing per-collection date_added (TAXII 2.1 section 3.4.1, added_after).
+ */
+import type Database from 'better-sqlite3';
+import type { AddOutcome, Micros, NewVersion } from '../store.js';
+import { StoreError } from '../store-error.js';
+import { parseTimestampMicros } from '../timestamp-micros.js';
+import { dateAddedVersion, type VersionFacts, versionFacts } from '../version-facts.js';
+import { FIRST, LATEST } from './row-mapping.js';
+import type { RowMetaDictionary } from './row-meta.js';
+
+type EndRow = [seq: number, versionKey: number, dateAdded: number, version: string, json: string];
+
+/** Prepared write statements of one connection. */
+export class VersionWriter {
+  readonly #db: Database.Database;
+  readonly #clock: () => Micros;
+  readonly #dictionary: RowMetaDictionary;
+  readonly #s;
+
+  constructor(db: Database.Database, dictionary: RowMetaDictionary, clock: () => Micros) {
+    this.#db = db;
+    this.#dictionary = dictionary;
+    this.#clock = clock;
+    const ends = 'SELECT seq, version_key, date_added, version, json FROM versions';
+    this.#s = {
+      collection: db.prepare('SELECT last_date_added FROM collections WHERE id = ?').pluck(),
+      setLast: db.prepare('UPDATE collections SET last_date_added = ? WHERE id = ?'),
+      latest: db
+        .prepare(`${ends} WHERE collection = ? AND stix_id = ? ORDER BY version_key DESC LIMIT 1`)
+        .raw(),
+      first: db
+        .prepare(`${ends} WHERE collection = ? AND stix_id = ? ORDER BY version_key ASC LIMIT 1`)
+        .raw(),
+      exact: db.prepare(`${ends} WHERE collection = ? AND stix_id = ? AND version_key = ?`).raw(),
+      clearFlag: db.prepare('UPDATE versions SET flags = flags & ~? WHERE seq = ?'),
+      setFlag: db.prepare('UPDATE versions SET flags = flags | ? WHERE seq = ?'),
+      insert: db.prepare(
+        'INSERT INTO versions (collection, stix_id, type, version, version_key, spec_version, date_added,' +
+          ' meta_id, json, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      marking: db.prepare('INSERT OR IGNORE INTO version_markings (marking_id, seq) VALUES (?, ?)'),
+      releaseOf: db.prepare('SELECT collection FROM versions WHERE seq = ?').pluck(),
+      release: db.prepare('INSERT OR IGNORE INTO releases (seq, collection, release_at) VALUES (?, ?, ?)'),
+      allOf: db
+        .prepare('SELECT seq, version_key, version FROM versions WHERE collection = ? AND stix_id = ?')
+        .raw(),
+      delete: db.prepare('DELETE FROM versions WHERE seq = ?'),
+    };
+  }
+
+  /** Stores versions in one transaction; see Store.addVersions. */
+  addVersions(collectionId: string, versions: readonly NewVersion[]): AddOutcome[] {
+    const facts = versions.map(versionFacts); // validation and canonical JSON outside the lock
+    let committed = false;
+    try {
+      const outcomes = this.#addInTransaction(collectionId, facts);
+      committed = true;
+      return outcomes;
+    } finally {
+      this.#dictionary.settle(committed);
+    }
+  }
+
+  #addInTransaction(collectionId: string, facts: readonly VersionFacts[]): AddOutcome[] {
+    const s = this.#s;
+    return this.#db
+      .transaction(() => {
+        const lastAdded = s.collection.get(collectionId) as number | undefined;
+        if (lastAdded === undefined) {
+          throw new StoreError(
+            'STORE_UNKNOWN_COLLECTION',
+            `unknown collection ${JSON.stringify(collectionId)}`,
+          );
+        }
+        let last = lastAdded;
+        const now = this.#clock();
+        const outcomes = facts.map((f): AddOutcome => {
+          const latest = s.latest.get(collectionId, f.id) as EndRow | undefined;
+          const dup = this.#duplicate(collectionId, f, latest);
+          if (dup !== undefined) return dup;
+          last = Math.max(now, last + 1);
+          return this.#insert(collectionId, f, latest, last);
+        });
+        s.setLast.run(last, collectionId);
+        return outcomes;
+      })
+      .immediate();
+  }
+
+  #duplicate(c: string, f: VersionFacts, latest: EndRow | undefined): AddOutcome | undefined {
+    if (latest === undefined) return undefined;
+    let hit: EndRow | undefined;
+    if (f.versionKey === undefined) {
+      // A versionless object (no modified/created, e.g. an SCO) is the same version when its
+      // content equals the latest stored one.
+      if (latest[4] === f.json) hit = latest;
+    } else {
+      // (id, version instant) identifies a version: '…00Z' and '…00.000Z' are the same.
+      hit =
+        latest[1] === f.versionKey
+          ? latest
+          : (this.#s.exact.get(c, f.id, f.versionKey) as EndRow | undefined);
+    }
+    if (hit === undefined) return undefined;
+    return {
+      status: 'duplicate',
+      seq: hit[0],
+      dateAdded: hit[2],
+      version: hit[3],
+      sameContent: hit[4] === f.json,
+    };
+  }
+
+  #insert(c: string, f: VersionFacts, latest: EndRow | undefined, dateAdded: Micros): AddOutcome {
+    const s = this.#s;
+    const { version, versionKey } =
+      f.version !== undefined && f.versionKey !== undefined
+        ? { version: f.version, versionKey: f.versionKey }
+        : dateAddedVersion(dateAdded);
+    let flags = LATEST | FIRST;
+    if (latest !== undefined) {
+      if (versionKey > latest[1]) s.clearFlag.run(LATEST, latest[0]);
+      else flags &= ~LATEST;
+      const first = s.first.get(c, f.id) as EndRow;
+      if (versionKey < first[1]) s.clearFlag.run(FIRST, first[0]);
+      else flags &= ~FIRST;
+    }
+    const info = s.insert.run(
+      c,
+      f.id,
+      f.type,
+      version,
+      versionKey,
+      f.specVersion,
+      dateAdded,
+      this.#dictionary.idFor(f),
+      f.json,
+      flags,
+    );
+    const seq = Number(info.lastInsertRowid);
+    for (const ref of f.markingRefs) s.marking.run(ref, seq);
+    return { status: 'stored', seq, dateAdded, version };
+  }
+
+  /** Adds the `released` entry of version `seq` (idempotent); see Store.addReleaseEntry. */
+  addReleaseEntry(seq: number, releaseAt: Micros): void {
+    const collection = this.#s.releaseOf.get(seq) as string | undefined;
+    if (collection === undefined)
+      throw new StoreError('STORE_UNKNOWN_VERSION', `no stored version with seq ${seq}`);
+    this.#s.release.run(seq, collection, releaseAt);
+  }
+
+  /** Deletes all or the given versions of an object and repairs the latest/first flags. */
+  deleteObject(c: string, id: string, versions?: readonly string[]): number {
+    const s = this.#s;
+    return this.#db
+      .transaction(() => {
+        const rows = s.allOf.all(c, id) as [number, number, string][];
+        let targets = rows;
+        if (versions !== undefined) {
+          const keys = new Set(versions.map(parseTimestampMicros).filter((k) => k !== undefined));
+          const strings = new Set(versions);
+          targets = rows.filter(([, key, version]) => keys.has(key) || strings.has(version));
+        }
+        for (const [seq] of targets) s.delete.run(seq);
+        if (targets.length > 0 && targets.length < rows.length) {
+          const latest = s.latest.get(c, id) as EndRow;
+          const first = s.first.get(c, id) as EndRow;
+          s.setFlag.run(LATEST, latest[0]);
+          s.setFlag.run(FIRST, first[0]);
+        }
+        return targets.length;
+      })
+      .immediate();
+  }
+}

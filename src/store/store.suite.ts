@@ -1,0 +1,26 @@
+/**
+ * The store conformance suite: every backend runs it unchanged, through the public Store API
+ * only (STYLE.md, Store). A backend's test file calls runStoreConformance with a factory.
+ */
+import { describe } from 'vitest';
+import { accountRecordsSuite } from './conformance/account-records.suite.js';
+import { addVersionsSuite } from './conformance/add-versions.suite.js';
+import { collectionsSuite } from './conformance/collections.suite.js';
+import type { StoreFactory } from './conformance/harness.suite.js';
+import { objectRecordsSuite } from './conformance/object-records.suite.js';
+import { pagingSuite } from './conformance/paging.suite.js';
+import { queryFiltersSuite } from './conformance/query-filters.suite.js';
+import { releaseEntriesSuite } from './conformance/release-entries.suite.js';
+
+/** Registers the conformance suite for one backend; `makeStore` returns a new, initialised, empty store. */
+export function runStoreConformance(name: string, makeStore: StoreFactory): void {
+  describe(`store conformance: ${name}`, () => {
+    collectionsSuite(makeStore);
+    addVersionsSuite(makeStore);
+    queryFiltersSuite(makeStore);
+    pagingSuite(makeStore);
+    releaseEntriesSuite(makeStore);
+    objectRecordsSuite(makeStore);
+    accountRecordsSuite(makeStore);
+  });
+}

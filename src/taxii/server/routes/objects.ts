@@ -1,0 +1,58 @@
+/**
+ * Section 5.4: GET {api-root}/collections/{id}/objects/ — an envelope (3.7), filtered and paged;
+ * section 5.5: POST — adds the objects of an envelope and answers 202 with the status (4.3.1).
+ */
+import type { FastifyInstance } from 'fastify';
+import { TaxiiError } from '../../taxii-error.js';
+import { parseFilters } from '../query-params.js';
+import { dateAddedHeaders, envelope, statusResource } from '../resources.js';
+import type { RouteContext } from '../route-context.js';
+import { collectionParams } from './collection.js';
+
+/** Registers the get-objects and add-objects endpoints. */
+export function registerObjects(app: FastifyInstance, ctx: RouteContext): void {
+  const url = `${ctx.apiRootPath}collections/:collectionId/objects/`;
+  app.get<{ Params: { collectionId: string } }>(
+    url,
+    { schema: { params: collectionParams }, config: { stix: true } },
+    async (request, reply) => {
+      const filters = parseFilters(
+        request.query as Record<string, unknown>,
+        ['added_after', 'limit', 'next', 'id', 'type', 'version', 'spec_version'],
+        ctx.limits,
+      );
+      const page = await ctx.backend.queryObjects(
+        ctx.callerOf(request),
+        request.params.collectionId,
+        filters,
+        'objects',
+      );
+      return ctx.send(request, reply, 200, envelope(page), dateAddedHeaders(page.items));
+    },
+  );
+  app.post<{ Params: { collectionId: string } }>(
+    url,
+    { schema: { params: collectionParams } },
+    async (request, reply) => {
+      const objects = envelopeObjects(request.body);
+      const status = await ctx.backend.addObjects(
+        ctx.callerOf(request),
+        request.params.collectionId,
+        objects,
+      );
+      return ctx.send(request, reply, 202, statusResource(status));
+    },
+  );
+}
+
+/** Section 5.5: "clients MUST deliver all objects in a TAXII envelope"; anything else is 422. */
+function envelopeObjects(body: unknown): readonly unknown[] {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new TaxiiError('TAXII_UNPROCESSABLE', 'the request body must be a TAXII envelope (a JSON object)');
+  }
+  const objects = (body as { objects?: unknown }).objects;
+  if (objects === undefined) return [];
+  if (!Array.isArray(objects))
+    throw new TaxiiError('TAXII_UNPROCESSABLE', 'the envelope\'s "objects" must be a list');
+  return objects;
+}

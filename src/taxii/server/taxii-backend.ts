@@ -1,0 +1,77 @@
+/**
+ * What the TAXII routes need from the node, in domain terms. taxii/ holds no business rules:
+ * the composition root (server/) passes an implementation built from core/'s use cases.
+ */
+import type {
+  CollectionRecord,
+  Cursor,
+  Micros,
+  Page,
+  Role,
+  StatusRecord,
+  VersionSelector,
+} from '../../store/index.js';
+
+/** The authenticated client of a request. */
+export interface TaxiiCaller {
+  readonly username: string;
+  readonly orgId: string;
+  readonly identityId: string;
+  readonly role: Role;
+}
+
+/** A collection with the caller's permissions on it (section 5.2.1 `can_read`, `can_write`). */
+export interface CollectionAccess {
+  readonly collection: CollectionRecord;
+  readonly canRead: boolean;
+  readonly canWrite: boolean;
+}
+
+/** The filters of section 3.4 for one request, parsed. */
+export interface ObjectFilters {
+  readonly ids?: readonly string[];
+  readonly types?: readonly string[];
+  readonly specVersions?: readonly string[];
+  readonly versions?: VersionSelector;
+  readonly addedAfter?: Micros;
+  readonly cursor?: Cursor;
+  readonly limit: number;
+}
+
+/** One version of one object as the caller may see it, with its feed position. */
+export interface VisibleEntry {
+  readonly id: string;
+  readonly version: string;
+  readonly specVersion: string;
+  readonly dateAdded: Micros;
+  /** The object as the caller may see it (redacted when policy says so). */
+  readonly object: Readonly<Record<string, unknown>>;
+}
+
+/** The node's operations behind the TAXII endpoints; failures are thrown as domain errors. */
+export interface TaxiiBackend {
+  /** Authenticates an Authorization header from a client address. */
+  authenticate(authorization: string | undefined, ip: string): Promise<TaxiiCaller>;
+  /** Collections the caller may read or write, in a stable order (section 3.3). */
+  listCollections(caller: TaxiiCaller): Promise<readonly CollectionAccess[]>;
+  /** One collection the caller may read or write (else a not-found error). */
+  getCollection(caller: TaxiiCaller, collectionId: string): Promise<CollectionAccess>;
+  /** Objects (or manifest entries) of a readable collection, filtered and paged. */
+  queryObjects(
+    caller: TaxiiCaller,
+    collectionId: string,
+    filters: ObjectFilters,
+    purpose: 'objects' | 'manifest',
+  ): Promise<Page<VisibleEntry>>;
+  /** Stores the objects of an envelope; resolves with the complete status once committed. */
+  addObjects(caller: TaxiiCaller, collectionId: string, objects: readonly unknown[]): Promise<StatusRecord>;
+  /** Deletes the caller-visible versions of an object that the filters select. */
+  deleteObject(
+    caller: TaxiiCaller,
+    collectionId: string,
+    objectId: string,
+    filters: ObjectFilters,
+  ): Promise<void>;
+  /** A status resource owned by the caller's organisation. */
+  getStatus(caller: TaxiiCaller, statusId: string): Promise<StatusRecord>;
+}

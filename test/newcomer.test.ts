@@ -1,0 +1,80 @@
+/**
+ * The newcomer's path (issue 4): start the node with the demo data as `npm start` does, read the
+ * printed URL and login, and fetch the demo collection over real HTTP with a TAXII 2.1 GET.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const TAXII = 'application/taxii+json;version=2.1';
+const dir = mkdtempSync(join(tmpdir(), 'accord-newcomer-'));
+let child: ChildProcess | undefined;
+
+afterAll(async () => {
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child?.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Starts `accord serve --demo` on a free port; resolves with the printed URL and login. */
+function startDemo(): Promise<{ url: string; username: string; password: string }> {
+  const proc = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--demo', '--port', '0', '--db', join(dir, 'accord.db')],
+    { cwd: join(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child = proc;
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    proc.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const url = /accord listening on (\S+)/.exec(out)?.[1];
+      const login = /demo login: (\S+) (\S+)/.exec(out);
+      if (url && login) resolve({ url, username: login[1]!, password: login[2]! });
+    });
+    proc.stderr?.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    proc.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${err.slice(-500)}`)));
+  });
+}
+
+describe('newcomer path', () => {
+  it('serve --demo prints a URL and a login that read the demo collection over TAXII 2.1', async () => {
+    const { url, username, password } = await startDemo();
+    const headers = { Accept: TAXII, Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` };
+    const getJson = async (path: string) => {
+      const res = await fetch(new URL(path, url), { headers });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type')).toBe(TAXII);
+      return res.json();
+    };
+    const discovery = await getJson('/taxii2/');
+    const apiRoot: string = discovery.default;
+    const { collections } = await getJson(`${apiRoot}collections/`);
+    const demo = collections.find((c: { title: string }) => /July 2021/.test(c.title));
+    expect(demo).toMatchObject({ can_read: true });
+    const { objects } = await getJson(`${apiRoot}collections/${demo.id}/objects/?limit=1000`);
+    const names = (type: string) =>
+      objects.filter((o: { type: string }) => o.type === type).map((o: { name?: string }) => o.name);
+    expect(names('intrusion-set')).toEqual(expect.arrayContaining(['HAFNIUM', 'APT40', 'APT31']));
+    expect(names('vulnerability')).toEqual(
+      expect.arrayContaining(['CVE-2021-26855', 'CVE-2021-26857', 'CVE-2021-26858', 'CVE-2021-27065']),
+    );
+    const attributions = objects.filter(
+      (o: { relationship_type?: string; confidence?: number }) =>
+        o.relationship_type === 'attributed-to' && typeof o.confidence === 'number',
+    );
+    expect(attributions.length).toBeGreaterThanOrEqual(8);
+    const reports = objects.filter((o: { type: string }) => o.type === 'report');
+    expect(reports.every((r: { published: string }) => r.published.startsWith('2021-07-19'))).toBe(true);
+    expect(names('identity')).toEqual(expect.arrayContaining(['United States Government', 'European Union']));
+    expect(objects.some((o: { type: string }) => o.type === 'sighting')).toBe(true);
+  }, 60_000);
+});

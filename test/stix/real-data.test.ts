@@ -1,0 +1,47 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { validateDocument } from '../../src/stix/index.js';
+
+const root = fileURLToPath(new URL('../fixtures/stix/', import.meta.url));
+const jsonFiles = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? jsonFiles(path) : name.endsWith('.json') ? [path] : [];
+  });
+
+const problems = (file: string) => {
+  const doc = validateDocument(JSON.parse(readFileSync(file, 'utf8')));
+  const issues = doc.results.flatMap((r) => [...r.errors, ...r.warnings]);
+  return { doc, codes: issues.map((i) => `${i.severity} ${i.code}`) };
+};
+
+describe('real public STIX data validates (test/fixtures/stix)', () => {
+  for (const file of jsonFiles(join(root, 'oasis-examples'))) {
+    it(`OASIS example ${file.slice(root.length)} has no errors`, () => {
+      const { doc } = problems(file);
+      expect(doc.results.flatMap((r) => r.errors)).toEqual([]);
+    });
+  }
+
+  it('OASIS infrastructure.json: the one genuine problem is an id with upper-case hex (a warning)', () => {
+    const { codes } = problems(
+      join(root, 'oasis-examples/cti-stix2-json-schemas/examples/infrastructure.json'),
+    );
+    expect(codes).toEqual(['warning STIX_ID_UPPERCASE']);
+  });
+
+  it('MITRE ATT&CK for ICS 18.1 has no errors; warnings are its revoked objects and revoked-by relationships', () => {
+    const { doc, codes } = problems(join(root, 'attack-ics/ics-attack-18.1.json'));
+    expect(doc.results).toHaveLength(1827);
+    expect(doc.valid).toBe(true);
+    expect(new Set(codes)).toEqual(new Set(['warning STIX_REVOKED', 'warning STIX_RELATIONSHIP_TYPE']));
+  });
+
+  it('8 the Unit 42 STIX 2.0 bundle validates as 2.0 content (noted once, on the bundle)', () => {
+    const { doc, codes } = problems(join(root, 'unit42/hermeticwiper.json'));
+    expect(doc.valid).toBe(true);
+    expect(codes).toEqual(['warning STIX_VERSION_20']);
+  });
+});
