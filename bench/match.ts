@@ -4,6 +4,7 @@
  * 10% compound: AND/OR, ISSUBSET on CIDR, LIKE, MATCHES) and 100,000 observations; BENCH_SCALE
  * scales both. The loop is sampled on a few hundred events and extrapolated (the output says so).
  */
+import { loadavg } from 'node:os';
 import { compileIndicatorSet, compilePattern, parsePattern, readObservations } from '../src/pattern/index.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
@@ -229,5 +230,8 @@ console.log(
 console.log(`sampled events where set and loop agree: ${agree}/${LOOP_SAMPLE}`);
 console.log(
   `peak memory (max RSS): ${mb(peak)} (goal < 1 GB); heap used now: ${mb(process.memoryUsage().heapUsed)}`,
+);
+console.log(
+  `machine load average (1 min) during the run: ${loadavg()[0]?.toFixed(1)} (wall-time rates drop when other work shares the cores)`,
 );
 if (agree !== LOOP_SAMPLE) process.exitCode = 1;

@@ -1,8 +1,8 @@
 /**
  * bench/sync: federation throughput and delay between two Accord nodes on loopback.
  * - baseline: single-node TAXII ingest (POST envelopes of 500 to `accord serve` on node A);
- * - replication: the same objects pulled from A into node B (`syncPeersOnce`), objects/s, as a
- *   ratio of the baseline (goal >= 0.5);
+ * - replication: the same objects pulled from A into node B (`syncPeersOnce`), then pushed from
+ *   B to a third node C (TAXII POST on C), objects/s, each as a ratio of the baseline (goal >= 0.5);
  * - delay: publication on A to visibility on B while `accord sync --watch` runs for B (goal < 2 s).
  * N = 100,000 objects; BENCH_SCALE scales it (e.g. BENCH_SCALE=0.1).
  */
@@ -132,9 +132,33 @@ async function main(): Promise<void> {
       throw new Error(`sync incomplete: ${JSON.stringify(report)}`);
     const syncRate = N / syncSeconds;
 
+    // Replication by push: B pushes what it has to a third node C (through C's TAXII POST).
+    const cDb = join(dir, 'c.db');
+    await (await setUpDb(cDb)).close();
+    const cPort = await freePort();
+    children.push(await spawnCli(['serve', '--port', String(cPort), '--db', cDb], 'accord listening on'));
+    await configurePeer(b, {
+      name: 'c',
+      url: `http://127.0.0.1:${cPort}/taxii2/`,
+      username: 'b-peer',
+      password: 'pw-b-peer1',
+      remoteCollection: COLLECTION,
+      localCollection: COLLECTION,
+      orgId: 'b',
+      push: true,
+    });
+    const t2 = performance.now();
+    const [pushed] = await syncPeersOnce(b, { peer: 'c', client: { timeoutMs: 120_000 } });
+    const pushSeconds = (performance.now() - t2) / 1000;
+    if (pushed?.error || pushed?.push?.sent !== N)
+      throw new Error(`push incomplete: ${JSON.stringify(pushed)}`);
+    const pushRate = N / pushSeconds;
+
     // Delay under --watch: publish one object on A, wait until B has it.
     children.push(await spawnCli(['sync', '--watch', '--peer', 'a', '--poll-ms', '200', '--db', bDb]));
-    await new Promise((r) => setTimeout(r, 3000)); // let the watcher start
+    // Wait until the watcher has completed a run of its own (its start-up is not the delay measured).
+    const before = (await b.getPeerState('a'))?.lastAttempt;
+    while ((await b.getPeerState('a'))?.lastAttempt === before) await new Promise((r) => setTimeout(r, 50));
     const delays: number[] = [];
     for (let i = 0; i < DELAY_SAMPLES; i++) {
       const o = indicator();
@@ -148,7 +172,7 @@ async function main(): Promise<void> {
       delays.push((performance.now() - published) / 1000);
       await new Promise((r) => setTimeout(r, 137 * (i % 3))); // spread over the poll phase
     }
-    console.log(`delays (s): ${delays.map((d) => d.toFixed(3)).join(" ")}`);
+    console.log(`delays (s): ${delays.map((d) => d.toFixed(3)).join(' ')}`);
     delays.sort((x, y) => x - y);
     const p50 = delays[Math.floor(delays.length / 2)]!;
     const max = delays[delays.length - 1]!;
@@ -159,6 +183,9 @@ async function main(): Promise<void> {
     console.log(`single-node TAXII ingest (baseline): ${f(ingestRate)} objects/s`);
     console.log(
       `replication A -> B (pull):            ${f(syncRate)} objects/s  ratio ${(syncRate / ingestRate).toFixed(2)} (goal >= 0.50)`,
+    );
+    console.log(
+      `replication B -> C (push):            ${f(pushRate)} objects/s  ratio ${(pushRate / ingestRate).toFixed(2)} (goal >= 0.50)`,
     );
     console.log(
       `publication-to-visibility under sync --watch (poll 200 ms): p50 ${p50.toFixed(3)} s, max ${max.toFixed(3)} s of ${DELAY_SAMPLES} (goal < 2 s)`,

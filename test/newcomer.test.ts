@@ -9,6 +9,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const TAXII = 'application/taxii+json;version=2.1';
+
+interface StixLike {
+  readonly type: string;
+  readonly name?: string;
+  readonly relationship_type?: string;
+  readonly confidence?: number;
+  readonly published?: string;
+}
 const dir = mkdtempSync(join(tmpdir(), 'accord-newcomer-'));
 let child: ChildProcess | undefined;
 
@@ -48,19 +56,26 @@ function startDemo(): Promise<{ url: string; username: string; password: string 
 describe('newcomer path', () => {
   it('serve --demo prints a URL and a login that read the demo collection over TAXII 2.1', async () => {
     const { url, username, password } = await startDemo();
-    const headers = { Accept: TAXII, Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` };
-    const getJson = async (path: string) => {
+    const headers = {
+      Accept: TAXII,
+      Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`,
+    };
+    const getJson = async <T>(path: string): Promise<T> => {
       const res = await fetch(new URL(path, url), { headers });
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type')).toBe(TAXII);
-      return res.json();
+      return (await res.json()) as T;
     };
-    const discovery = await getJson('/taxii2/');
+    const discovery = await getJson<{ default: string }>('/taxii2/');
     const apiRoot: string = discovery.default;
-    const { collections } = await getJson(`${apiRoot}collections/`);
+    const { collections } = await getJson<{ collections: { id: string; title: string }[] }>(
+      `${apiRoot}collections/`,
+    );
     const demo = collections.find((c: { title: string }) => /July 2021/.test(c.title));
     expect(demo).toMatchObject({ can_read: true });
-    const { objects } = await getJson(`${apiRoot}collections/${demo.id}/objects/?limit=1000`);
+    const { objects } = await getJson<{ objects: StixLike[] }>(
+      `${apiRoot}collections/${demo?.id}/objects/?limit=1000`,
+    );
     const names = (type: string) =>
       objects.filter((o: { type: string }) => o.type === type).map((o: { name?: string }) => o.name);
     expect(names('intrusion-set')).toEqual(expect.arrayContaining(['HAFNIUM', 'APT40', 'APT31']));
@@ -73,7 +88,8 @@ describe('newcomer path', () => {
     );
     expect(attributions.length).toBeGreaterThanOrEqual(8);
     const reports = objects.filter((o: { type: string }) => o.type === 'report');
-    expect(reports.every((r: { published: string }) => r.published.startsWith('2021-07-19'))).toBe(true);
+    expect(reports.length).toBe(8);
+    expect(reports.every((r) => r.published?.startsWith('2021-07-19'))).toBe(true);
     expect(names('identity')).toEqual(expect.arrayContaining(['United States Government', 'European Union']));
     expect(objects.some((o: { type: string }) => o.type === 'sighting')).toBe(true);
   }, 60_000);

@@ -32,10 +32,13 @@ export const registerPattern: RegisterCommand = (program, ctx) => {
     .description(
       'JSONL on stdin, one {"pattern", "spec_version"?} per line; writes {"valid": bool, "error"?} per line',
     )
-    .action(async () => {
+    .option('--warnings', 'add "warnings" (custom object types, properties, …) to valid lines that have any')
+    .action(async (opts: { warnings?: boolean }) => {
       const out = new LineWriter(ctx.stdout);
       for await (const line of jsonLines(ctx.stdin))
-        await out.write(line.ok ? validateCase(line.value) : { valid: false, error: line.error });
+        await out.write(
+          line.ok ? validateCase(line.value, opts.warnings === true) : { valid: false, error: line.error },
+        );
       await out.flush();
     });
 

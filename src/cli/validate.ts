@@ -1,7 +1,7 @@
 /** `accord validate [--json] FILE|-` (CONTRACT.md "STIX"): validates a STIX object, bundle or array, streaming. */
 import { createReadStream } from 'node:fs';
 import { checkPattern } from '../pattern/index.js';
-import { type Issue, type ObjectResult, StixError, validateStream } from '../stix/index.js';
+import { type Issue, type ObjectResult, StixError, validateStreamBatches } from '../stix/index.js';
 import { CliError, EXIT } from './cli-error.js';
 import type { RegisterCommand } from './commands.js';
 
@@ -39,17 +39,21 @@ export const registerValidate: RegisterCommand = (program, ctx) => {
       const counts = { objects: 0, invalid: 0, errors: 0, warnings: 0 };
       let opened = false;
       try {
-        for await (const result of validateStream(input, { patternCheck: checkPattern })) {
-          counts.objects++;
-          if (!result.valid) counts.invalid++;
-          counts.errors += result.errors.length;
-          counts.warnings += result.warnings.length;
-          if (opts.json) {
-            await write(`${opened ? ',' : '{"results":['}${JSON.stringify(contractResult(result))}`);
-            opened = true;
-          } else {
-            for (const issue of [...result.errors, ...result.warnings]) await write(line(issue));
+        for await (const batch of validateStreamBatches(input, { patternCheck: checkPattern })) {
+          let text = '';
+          for (const result of batch) {
+            counts.objects++;
+            if (!result.valid) counts.invalid++;
+            counts.errors += result.errors.length;
+            counts.warnings += result.warnings.length;
+            if (opts.json) {
+              text += `${opened ? ',' : '{"results":['}${JSON.stringify(contractResult(result))}`;
+              opened = true;
+            } else {
+              for (const issue of [...result.errors, ...result.warnings]) text += line(issue);
+            }
           }
+          if (text !== '') await write(text);
         }
       } catch (err) {
         const stixError = err instanceof StixError ? err : undefined;

@@ -8,6 +8,7 @@
 import { auditLevelOf, mayReadCollection, viewFor } from '../policy/index.js';
 import type { PeerRecord, Store, StoredObject } from '../store/index.js';
 import type { StatusDetails, TaxiiObject } from '../taxii/client/index.js';
+import { envelopeBatches } from './envelope-batches.js';
 import { markingRefsOf } from './marking-refs.js';
 import type { PeerLink } from './peer-link.js';
 import { isoNow, patchPeerState, recordRefusal } from './peer-state.js';
@@ -114,26 +115,6 @@ export async function pushPeer(
   return report;
 }
 
-/** Splits objects into envelopes under the API root's max_content_length (section 4.2.1). */
-function batches(objects: readonly TaxiiObject[], maxBytes: number, maxCount: number): TaxiiObject[][] {
-  const out: TaxiiObject[][] = [];
-  let current: TaxiiObject[] = [];
-  let size = 16; // {"objects":[]}
-  const budget = Math.max(1024, maxBytes > 0 ? maxBytes : Number.POSITIVE_INFINITY);
-  for (const o of objects) {
-    const bytes = Buffer.byteLength(JSON.stringify(o)) + 1;
-    if (current.length > 0 && (size + bytes > budget || current.length >= maxCount)) {
-      out.push(current);
-      current = [];
-      size = 16;
-    }
-    current.push(o);
-    size += bytes;
-  }
-  if (current.length > 0) out.push(current);
-  return out;
-}
-
 async function sendAll(
   store: Store,
   peer: PeerRecord,
@@ -147,7 +128,7 @@ async function sendAll(
   signal?: AbortSignal,
 ): Promise<void> {
   const call = signal ? { signal } : {};
-  for (const batch of batches(objects, maxBytes, opts.pageSize ?? 1000)) {
+  for (const batch of envelopeBatches(objects, maxBytes, opts.pageSize ?? 1000)) {
     let pending: readonly TaxiiObject[] = batch;
     let failures: readonly StatusDetails[] = [];
     for (let attempt = 0; attempt <= (opts.pushRetries ?? 2) && pending.length > 0; attempt++) {

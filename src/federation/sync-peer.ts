@@ -37,7 +37,9 @@ export async function syncPeer(
       lastAttempt: attemptAt,
       lastSuccess: attemptAt,
       lastError:
-        refused > 0 ? `${refused} object(s) refused by the peer: ${push?.refusals[0] ?? ''}` : undefined,
+        refused > 0
+          ? `SYNC_PUSH_REFUSED: ${refused} object(s) refused by the peer: ${push?.refusals[0] ?? ''}`
+          : undefined,
     });
     return { peer: peer.name, ...(pull ? { pull } : {}), ...(push ? { push } : {}) };
   } catch (err) {
@@ -59,5 +61,5 @@ function describe(err: unknown): { code: string; message: string } {
   if (err instanceof SyncError || err instanceof TaxiiClientError)
     return { code: err.code, message: err.message };
   // Anything else (a store failure) is still reported per peer rather than stopping other peers.
-  return { code: 'SYNC_PEER_UNREACHABLE', message: err instanceof Error ? err.message : String(err) };
+  return { code: 'SYNC_RUN_FAILED', message: err instanceof Error ? err.message : String(err) };
 }

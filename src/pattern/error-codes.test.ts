@@ -12,6 +12,7 @@ describe('pattern error catalog', () => {
     const sources = [
       'lexer.ts',
       'parser.ts',
+      'literal-token.ts',
       'validate.ts',
       'regex.ts',
       'matcher/bindings.ts',

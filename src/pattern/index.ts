@@ -1,6 +1,7 @@
 /** Public surface of the STIX Patterning library (spec section 9): parse, validate, evaluate, indicator sets. */
 export type * from './ast.js';
 export { PATTERN_ERROR_CODES, type PatternErrorCode } from './error-codes.js';
+export { type Correlator, type CorrelatorOptions, createCorrelator } from './indicator-set/correlator.js';
 export {
   compileIndicatorSet,
   type IndicatorSet,

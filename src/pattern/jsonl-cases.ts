@@ -34,8 +34,8 @@ const describe = (err: unknown): string =>
     ? err.message
     : `internal error: ${err instanceof Error ? err.message : String(err)}`;
 
-/** `accord pattern validate`: `{"valid": true}` or `{"valid": false, "error"}` (warnings added when present). */
-export function validateCase(line: unknown): Json {
+/** `accord pattern validate`: `{"valid": true}` or `{"valid": false, "error"}`; with `withWarnings`, a `warnings` list when there are any. */
+export function validateCase(line: unknown, withWarnings = false): Json {
   const input = readPatternLine(line);
   if (typeof input === 'string') return { valid: false, error: input };
   try {
@@ -43,7 +43,7 @@ export function validateCase(line: unknown): Json {
     const warnings = result.issues
       .filter((i) => i.severity === 'warning')
       .map((i) => `${i.line}:${i.column}: ${i.message}`);
-    if (result.ok) return warnings.length ? { valid: true, warnings } : { valid: true };
+    if (result.ok) return withWarnings && warnings.length ? { valid: true, warnings } : { valid: true };
     const error = result.issues.find((i) => i.severity === 'error');
     return {
       valid: false,

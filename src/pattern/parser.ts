@@ -12,7 +12,7 @@ import type {
 import type { PatternErrorCode } from './error-codes.js';
 import { type Token, tokenize } from './lexer.js';
 import { type PatternLimits, resolveLimits } from './limits.js';
-import { decodeBase64, decodeHex, parseTimestamp } from './literals.js';
+import { CONSTANT_TOKENS, literalFromToken, timestampLiteral } from './literal-token.js';
 import { PatternError } from './pattern-error.js';
 
 /** Options of `parsePattern`: the grammar version and the engine limits. */
@@ -21,8 +21,6 @@ export interface ParseOptions {
   readonly limits?: Partial<PatternLimits> | undefined;
 }
 
-// Section 2.7: integers are within −(2^53)+1 … 2^53−1.
-const MAX_INT = Number.MAX_SAFE_INTEGER;
 const ORDER_OPS = new Set(['<', '<=', '>', '>=']);
 const STRING_OPS = new Set(['LIKE', 'MATCHES', 'ISSUBSET', 'ISSUPERSET']);
 
@@ -171,7 +169,7 @@ class Parser {
     // CONTRACT.md: in 2.0 mode START/STOP accept both '…' and t'…' timestamps.
     if (t.type === 'timestamp' || (t.type === 'string' && this.specVersion === '2.0')) {
       this.next();
-      return this.timestamp(t);
+      return timestampLiteral(t, this.source);
     }
     return this.expected(this.specVersion === '2.0' ? "a timestamp t'…' or '…'" : "a timestamp t'…'");
   }
@@ -257,73 +255,14 @@ class Parser {
   // primitiveLiteral : orderableLiteral | BoolLiteral ; LIKE/MATCHES/ISSUBSET/ISSUPERSET take a StringLiteral
   private constant(operator: ComparisonOperator): Literal {
     const t = this.peek();
-    if (STRING_OPS.has(operator)) {
-      if (t.type !== 'string') return this.expected(`a quoted string after ${operator}`);
-      this.next();
-      return { kind: 'string', value: t.text, offset: t.offset };
-    }
-    switch (t.type) {
-      case 'string':
-        this.next();
-        return { kind: 'string', value: t.text, offset: t.offset };
-      case 'int': {
-        this.next();
-        const value = Number(t.text);
-        if (Math.abs(value) > MAX_INT)
-          this.fail(
-            'PATTERN_INVALID_NUMBER',
-            `integer ${t.text} is outside the range of section 2.7`,
-            t.offset,
-          );
-        return { kind: 'int', value, offset: t.offset };
-      }
-      case 'float': {
-        this.next();
-        const value = Number(t.text);
-        if (!Number.isFinite(value))
-          this.fail('PATTERN_INVALID_NUMBER', `float ${t.text} is out of range`, t.offset);
-        return { kind: 'float', value, offset: t.offset };
-      }
-      case 'bool':
-        if (ORDER_OPS.has(operator))
-          return this.expected(`a number, string, binary or timestamp after ${operator}`);
-        this.next();
-        return { kind: 'bool', value: t.text === 'true', offset: t.offset };
-      case 'hex': {
-        this.next();
-        const value = decodeHex(t.text);
-        if (!value)
-          this.fail(
-            'PATTERN_INVALID_HEX',
-            'hex constant needs an even number of digits 0-9, a-f (9.2)',
-            t.offset,
-          );
-        return { kind: 'hex', value: value as Uint8Array, offset: t.offset };
-      }
-      case 'binary': {
-        this.next();
-        const value = decodeBase64(t.text);
-        if (!value)
-          this.fail('PATTERN_INVALID_BINARY', 'binary constant is not valid base64 (9.2)', t.offset);
-        return { kind: 'binary', value: value as Uint8Array, offset: t.offset };
-      }
-      case 'timestamp':
-        this.next();
-        return this.timestamp(t);
-      default:
-        return this.expected("a constant (string, number, boolean, h'…', b'…' or t'…')");
-    }
-  }
-
-  private timestamp(t: Token): Literal & { kind: 'timestamp' } {
-    const ts = parseTimestamp(t.text);
-    if (!ts)
-      return this.fail(
-        'PATTERN_INVALID_TIMESTAMP',
-        `invalid timestamp '${t.text.slice(0, 40)}': expected YYYY-MM-DDTHH:MM:SS[.s]Z (2.16)`,
-        t.offset,
-      );
-    return { kind: 'timestamp', value: ts.canonical, ms: ts.ms, offset: t.offset };
+    if (STRING_OPS.has(operator) && t.type !== 'string')
+      return this.expected(`a quoted string after ${operator}`);
+    if (t.type === 'bool' && ORDER_OPS.has(operator))
+      return this.expected(`a number, string, binary or timestamp after ${operator}`);
+    if (!CONSTANT_TOKENS.has(t.type))
+      return this.expected("a constant (string, number, boolean, h'…', b'…' or t'…')");
+    this.next();
+    return literalFromToken(t, this.source);
   }
 
   // objectPath : objectType ':' firstPathComponent objectPathComponent*

@@ -175,6 +175,14 @@ describe('decide: 7.2.3 granular markings', () => {
     );
     expect(d.kind).toBe('redacted');
   });
+  it('limits: more than 1000 granular markings, or a 1025-character selector, hide the object', () => {
+    const many = Array.from({ length: 1001 }, () => ({ marking_ref: TLP_V2.green.id, selectors: ['name'] }));
+    expect(kind(C, subject({ granular_markings: many }))).toBe('hidden');
+    expect(kind(C, subject({ granular_markings: many.slice(0, 1000) }))).toBe('visible');
+    const key = 'k'.repeat(1025);
+    expect(kind(C, subject({ [key]: 1, ...gm(RED, key) }))).toBe('hidden');
+    expect(kind(C, subject({ [key.slice(1)]: 1, ...gm(RED, key.slice(1)) }))).toBe('redacted');
+  });
   it('a language granular marking does not restrict', () => {
     expect(kind(C, subject({ granular_markings: [{ lang: 'de', selectors: ['description'] }] }))).toBe(
       'visible',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateObject } from '../stix/index.js';
 import {
@@ -95,8 +96,7 @@ describe('7.3 Accord extension definitions and markings', () => {
 });
 
 describe('docs/guides/sharing-rules.md', () => {
-  it('shows exactly the published extension-definition objects', async () => {
-    const { readFileSync } = await import('node:fs');
+  it('shows exactly the published extension-definition objects', () => {
     const doc = readFileSync(new URL('../../docs/guides/sharing-rules.md', import.meta.url), 'utf8');
     const blocks = [...doc.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => m[1]!);
     const published = blocks.find((b) => b.startsWith('['));

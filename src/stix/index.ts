@@ -42,9 +42,15 @@ export {
   SCO_NESTED_TYPE_PROPERTY_NAMES,
   SCO_PROPERTY_NAMES,
 } from './sco/property-names.js';
+export type { DocumentEvent } from './stream/document-events.js';
 export type { DuplicateKey, StreamLimits } from './stream/json-scanner.js';
-export { type StreamItem, type StreamOptions, scanDocument, streamObjects } from './stream/stream-objects.js';
-export { validateStream } from './stream/validate-stream.js';
+export {
+  documentBatches,
+  type StreamItem,
+  type StreamOptions,
+  streamObjects,
+} from './stream/stream-objects.js';
+export { validateStream, validateStreamBatches } from './stream/validate-stream.js';
 export type {
   DocumentResult,
   Issue,

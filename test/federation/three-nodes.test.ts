@@ -99,6 +99,14 @@ describe('three nodes on loopback', () => {
     ).peers;
     expect(peers.map((p) => p.name)).toEqual(['uk', 'us']);
     for (const p of peers) expect(p.lastSuccess).not.toBeNull();
+    const bad = await cli(['sync', '--peer', 'nope', '--db', eu.db]);
+    expect([bad.code, bad.stderr.trim()]).toEqual([1, 'accord: no peer named nope']);
+    const one = await cli(['sync', '--json', '--db', eu.db]);
+    expect(one.code).toBe(0);
+    expect((JSON.parse(one.stdout) as { reports: { peer: string }[] }).reports.map((r) => r.peer)).toEqual([
+      'uk',
+      'us',
+    ]);
   }, 60_000);
 
   it('a TLP:RED object shared with a us+uk group reaches uk and never eu', async () => {

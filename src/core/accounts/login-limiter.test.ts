@@ -18,7 +18,12 @@ describe('LoginLimiter', () => {
 
   it('caps the delay and forgets a key after success', () => {
     let now = 0;
-    const limiter = new LoginLimiter({ freeFailures: 0, baseDelayMs: 1000, maxDelayMs: 5000, now: () => now });
+    const limiter = new LoginLimiter({
+      freeFailures: 0,
+      baseDelayMs: 1000,
+      maxDelayMs: 5000,
+      now: () => now,
+    });
     for (let i = 0; i < 20; i++) limiter.fail(['ip:x']);
     expect(limiter.waitMs(['ip:x'])).toBe(5000);
     limiter.succeed('ip:x');

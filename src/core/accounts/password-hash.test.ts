@@ -18,7 +18,13 @@ describe('scrypt hashes', () => {
   });
 
   it('never matches a malformed or over-expensive stored hash', async () => {
-    for (const stored of ['', 'plain', 'scrypt$1024$8$1$abc', 'scrypt$99999999$8$1$AAAA$AAAA', 'bcrypt$x$y$z$a$b']) {
+    for (const stored of [
+      '',
+      'plain',
+      'scrypt$1024$8$1$abc',
+      'scrypt$99999999$8$1$AAAA$AAAA',
+      'bcrypt$x$y$z$a$b',
+    ]) {
       expect(await verifySecret('x', stored)).toBe(false);
     }
   });

@@ -135,3 +135,24 @@ function observationKeys(expr: ObservationExpression): IndexKey[] {
 export function patternKeys(pattern: Pattern): IndexKey[] {
   return observationKeys(pattern.root);
 }
+
+/** Every Observation Expression `[…]` of a pattern (the leaves of 9.5's tree). */
+export function observationLeaves(
+  expr: ObservationExpression,
+): Array<ObservationExpression & { kind: 'observation' }> {
+  switch (expr.kind) {
+    case 'observation':
+      return [expr];
+    case 'obs-and':
+    case 'obs-or':
+    case 'followedby':
+      return [...observationLeaves(expr.left), ...observationLeaves(expr.right)];
+    default:
+      return observationLeaves(expr.expression);
+  }
+}
+
+/** Keys hit by any observation that satisfies some leaf of the pattern (for correlation across events). */
+export function leafKeys(pattern: Pattern): IndexKey[] {
+  return observationLeaves(pattern.root).flatMap((leaf) => comparisonKeys(leaf.expression));
+}

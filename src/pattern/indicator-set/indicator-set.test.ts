@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compilePattern } from '../matcher/compile-pattern.js';
 import { evaluatePattern } from '../matcher/evaluate.js';
-import type { JsonObject } from '../matcher/observation-set.js';
+import { type JsonObject, readObservations } from '../matcher/observation-set.js';
+import { parsePattern } from '../parser.js';
+import { createCorrelator } from './correlator.js';
+import { observationLeaves } from './index-keys.js';
 import { compileIndicatorSet } from './indicator-set.js';
 
 // A small universe of values, so that random patterns and random observations often meet.
@@ -229,5 +233,72 @@ describe('indicator sets', () => {
       { type: 'ipv4-addr', id: 'ipv4-addr--1', value: '10.0.3.7' },
     ];
     expect(set.match(od)).toEqual([3 * 256 + 7]);
+  });
+});
+
+/** True when some observation expression `[…]` of the pattern holds on the event alone. */
+function someLeafHolds(pattern: string, event: JsonObject[]): boolean {
+  try {
+    const p = parsePattern(pattern);
+    const observations = readObservations(event);
+    return observationLeaves(p.root).some((root) =>
+      observations.some((o) => compilePattern({ ...p, root }).matches([o])),
+    );
+  } catch {
+    return false;
+  }
+}
+
+describe('correlation across events (bounded state)', () => {
+  it('differential: with an unbounded window, reports what each pattern reports on all events so far', () => {
+    fc.assert(
+      fc.property(
+        fc.array(obsArb, { minLength: 1, maxLength: 12 }),
+        fc.array(observationArb, { minLength: 1, maxLength: 6 }),
+        (patterns, events) => {
+          const correlator = createCorrelator(patterns, {
+            windowSeconds: 1e9,
+            maxObservationsPerPattern: 1e6,
+          });
+          const seen: JsonObject[] = [];
+          for (const event of events) {
+            seen.push(...event);
+            const expected = patterns.flatMap((p, i) =>
+              someLeafHolds(p, event) && alone(p, seen) ? [i] : [],
+            );
+            expect(correlator.push(event)).toEqual(expected);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('drops observations older than the window and beyond the count bound', () => {
+    const at = (name: string, second: number) => {
+      const t = new Date(Date.UTC(2021, 0, 1, 0, 0, second)).toISOString();
+      return [
+        {
+          type: 'observed-data',
+          id: `observed-data--${name}${second}`,
+          first_observed: t,
+          last_observed: t,
+          number_observed: 1,
+          object_refs: [`file--${name}${second}`],
+        },
+        { type: 'file', id: `file--${name}${second}`, name },
+      ];
+    };
+    const c = createCorrelator(["[file:name = 'a'] FOLLOWEDBY [file:name = 'b']", "[file:name = 'a']"], {
+      windowSeconds: 60,
+      maxObservationsPerPattern: 3,
+    });
+    expect(c.push(at('a', 0))).toEqual([1]);
+    expect(c.push(at('b', 30))).toEqual([0]);
+    expect(c.push(at('x', 50))).toEqual([]);
+    expect(c.push(at('b', 59))).toEqual([0]);
+    expect(c.push(at('b', 61))).toEqual([]);
+    for (let s = 0; s < 20; s++) c.push(at('a', 100 + s));
+    expect(c.held()).toBeLessThanOrEqual(6);
   });
 });

@@ -55,10 +55,14 @@ export function compileInputs(
   const errors: Array<{ index: number; error: PatternIssue }> = [];
   const regexCache: RegexCache = new Map();
   for (const input of inputs) {
-    const { pattern, specVersion } = typeof input === 'string' ? { pattern: input, specVersion: undefined } : input;
+    const { pattern, specVersion } =
+      typeof input === 'string' ? { pattern: input, specVersion: undefined } : input;
     const result = validatePattern(pattern, { specVersion: specVersion ?? '2.1', limits, regexCache });
     if (!result.ok) {
-      errors.push({ index: compiled.length, error: result.issues.find((i) => i.severity === 'error') as PatternIssue });
+      errors.push({
+        index: compiled.length,
+        error: result.issues.find((i) => i.severity === 'error') as PatternIssue,
+      });
       compiled.push(undefined);
       parsed.push(undefined);
       continue;

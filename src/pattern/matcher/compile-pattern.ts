@@ -1,6 +1,7 @@
 /** Compiles a parsed pattern into an evaluator over observations with the semantics of section 9.5. */
 import type { ObservationExpression, Pattern } from '../ast.js';
 import { type PatternLimits, resolveLimits } from '../limits.js';
+import { PatternError } from '../pattern-error.js';
 import type { RegexCache } from '../regex.js';
 import { type Binding, BindingList, fitsStartStop, fitsWithin, follows, join, single } from './bindings.js';
 import type { Observation } from './observation-set.js';
@@ -53,6 +54,8 @@ export function compilePattern(pattern: Pattern, options: CompileOptions = {}): 
           const left = l(all);
           if (left.length === 0) return [];
           const right = r(all);
+          // Joining is quadratic: refuse work beyond 100 × maxBindings pairs rather than stall.
+          if (left.length * right.length > maxBindings * 100) throw tooMuchWork(maxBindings);
           const out = new BindingList(maxBindings);
           for (const a of left)
             for (const b of right) {
@@ -122,6 +125,7 @@ function repeat(base: Binding[], times: number, all: readonly Observation[], max
   let layer = base;
   // Each layer holds the distinct observation multisets of k joined bindings, so order never matters.
   for (let k = 1; k < times && layer.length > 0; k++) {
+    if (layer.length * base.length > max * 100) throw tooMuchWork(max);
     const out = new BindingList(max);
     for (const b of layer)
       for (const c of base) {
@@ -131,4 +135,11 @@ function repeat(base: Binding[], times: number, all: readonly Observation[], max
     layer = out.items;
   }
   return layer;
+}
+
+function tooMuchWork(maxBindings: number): PatternError {
+  return new PatternError(
+    'PATTERN_LIMIT_EXCEEDED',
+    `joining observations would take more than ${maxBindings * 100} steps (100 × maxBindings)`,
+  );
 }

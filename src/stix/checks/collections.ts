@@ -1,7 +1,9 @@
 /** Checks of the container types: list (2.12), dictionary (2.3) and nested structured types. */
 import {
   type Check,
+  type CompiledTable,
   type Context,
+  compileTable,
   isRecord,
   jsonType,
   type PropertyTable,
@@ -78,39 +80,37 @@ export interface NestedOptions {
   readonly hook?: (value: Readonly<Record<string, unknown>>, path: string, ctx: Context) => void;
 }
 
-/** Validates a JSON object against a property table: required, typed, and custom property names. */
+/** What to do with a property the table does not define. */
+export type UnknownPropertyHandler = (name: string, value: unknown, path: string, ctx: Context) => void;
+
+/** Validates a JSON object against a compiled property table: required, typed, and unknown properties. */
 export function checkTable(
   value: Readonly<Record<string, unknown>>,
-  table: PropertyTable,
+  table: CompiledTable,
   path: string,
   ctx: Context,
   what: string,
+  onUnknown: UnknownPropertyHandler = checkUnknownProperty,
 ): void {
-  for (const name in table) {
-    const spec = table[name]!;
-    const v = value[name];
-    if (v === undefined) {
-      if (spec.required && (ctx.specVersion === '2.1' || spec.requiredIn20 !== false)) {
-        ctx.error(
-          'STIX_MISSING_PROPERTY',
-          pointer(path, name),
-          `${what} requires the property "${name}"`,
-          '3.1',
-        );
-      }
-    } else {
-      spec.check(v, pointer(path, name), ctx);
-    }
-  }
+  const specs = table.specs;
   for (const name in value) {
-    if (!(name in table)) checkUnknownProperty(name, value[name], pointer(path, name), ctx);
+    const spec = specs.get(name);
+    const v = value[name];
+    // Table names are plain snake_case: no JSON-pointer escaping needed.
+    if (spec !== undefined) spec.check(v, `${path}/${name}`, ctx);
+    else onUnknown(name, v, pointer(path, name), ctx);
+  }
+  for (const name of ctx.specVersion === '2.1' ? table.required : table.requiredIn20) {
+    if (value[name] === undefined) {
+      ctx.error('STIX_MISSING_PROPERTY', `${path}/${name}`, `${what} requires the property "${name}"`, '3.1');
+    }
   }
 }
 
 /** A nested structured type checked against its own property table. */
-export const nested =
-  (table: PropertyTable, options: NestedOptions): Check =>
-  (value, path, ctx) => {
+export const nested = (table: PropertyTable, options: NestedOptions): Check => {
+  const compiled = compileTable(table);
+  return (value, path, ctx) => {
     if (!isRecord(value)) {
       ctx.error(
         'STIX_WRONG_TYPE',
@@ -120,14 +120,15 @@ export const nested =
       );
       return;
     }
-    checkTable(value, table, path, ctx, `a ${options.name}`);
-    if (options.atLeastOne === true && !Object.keys(table).some((k) => value[k] !== undefined)) {
+    checkTable(value, compiled, path, ctx, `a ${options.name}`);
+    if (options.atLeastOne === true && !compiled.names.some((k) => value[k] !== undefined)) {
       ctx.error(
         'STIX_AT_LEAST_ONE',
         path,
-        `a ${options.name} must contain at least one of its properties (${Object.keys(table).join(', ')})`,
+        `a ${options.name} must contain at least one of its properties (${compiled.names.join(', ')})`,
         options.section,
       );
     }
     options.hook?.(value, path, ctx);
   };
+};

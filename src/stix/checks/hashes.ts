@@ -1,4 +1,6 @@
 /** The hashes type (spec 2.7): keys from hash-algorithm-ov (10.7) and values in each algorithm's format. */
+import { own } from '../common/own.js';
+
 import { type Check, isRecord, jsonType, pointer, show } from '../validate/context.js';
 
 // 10.7 hash-algorithm-ov and the value format each algorithm implies.
@@ -32,7 +34,7 @@ const HASH_KEY = /^[A-Za-z0-9_-]{3,250}$/;
 
 /** The algorithm of hash-algorithm-ov a key names (exact or a common spelling), if any. */
 export function canonicalHashAlgorithm(key: string): string | undefined {
-  return key in FORMATS ? key : ALIASES[key.toLowerCase()];
+  return Object.hasOwn(FORMATS, key) ? key : own(ALIASES, key.toLowerCase());
 }
 
 /** A hashes dictionary (2.7). */
@@ -64,13 +66,13 @@ export const hashes = (): Check => (value, path, ctx) => {
       ctx.error('STIX_WRONG_TYPE', at, `a hash value must be a string, not ${jsonType(hash)}`, '2.7');
       continue;
     }
-    const format = FORMATS[key];
+    const format = own(FORMATS, key);
     if (format !== undefined) {
       if (!format.test(hash))
         ctx.error('STIX_HASH_FORMAT', at, `${show(hash)} is not a valid ${key} hash`, '2.7');
       continue;
     }
-    const alias = ALIASES[key.toLowerCase()];
+    const alias = own(ALIASES, key.toLowerCase());
     const hint = alias !== undefined ? `; write it as "${alias}"` : '';
     ctx.warn(
       'STIX_HASH_ALGORITHM',

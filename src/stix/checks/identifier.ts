@@ -2,8 +2,26 @@
 import { kindOf, type ObjectKind } from '../common/type-names.js';
 import { type Check, type Context, jsonType, show } from '../validate/context.js';
 
-const IDENTIFIER =
-  /^([a-z][a-z0-9-]*[a-z0-9])--([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-([0-9a-fA-F])[0-9a-fA-F]{3}-([0-9a-fA-F])[0-9a-fA-F]{3}-[0-9a-fA-F]{12})$/;
+const TYPE_PART = /^[a-z][a-z0-9-]*[a-z0-9]$/;
+
+/** Whether the 36 characters of `text` from `at` have the 8-4-4-4-12 hex layout of a UUID; 2 when they include A-F. */
+function uuidShape(text: string, at: number): 0 | 1 | 2 {
+  if (text.length - at !== 36) return 0;
+  let upper = false;
+  for (let i = 0; i < 36; i++) {
+    const c = text.charCodeAt(at + i);
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      if (c !== 45) return 0;
+    } else if ((c >= 48 && c <= 57) || (c >= 97 && c <= 102)) {
+      // 0-9, a-f
+    } else if (c >= 65 && c <= 70) {
+      upper = true;
+    } else {
+      return 0;
+    }
+  }
+  return upper ? 2 : 1;
+}
 
 /** An identifier split into its parts. */
 export interface ParsedIdentifier {
@@ -15,21 +33,33 @@ export interface ParsedIdentifier {
 
 /** Splits `type--UUID`, or undefined when the text is not identifier-shaped. */
 export function parseIdentifier(text: string): ParsedIdentifier | undefined {
-  const m = IDENTIFIER.exec(text);
-  if (m === null) return undefined;
-  return { type: m[1]!, uuid: m[2]!, version: Number.parseInt(m[3]!, 16) };
+  const sep = text.indexOf('--');
+  if (sep < 2 || uuidShape(text, sep + 2) === 0) return undefined;
+  const type = text.slice(0, sep);
+  if (!TYPE_PART.test(type)) return undefined;
+  return { type, uuid: text.slice(sep + 2), version: Number.parseInt(text[sep + 16]!, 16) };
+}
+
+/** The type part of an identifier-shaped text, without allocating a parsed form. */
+export function identifierType(text: string): string | undefined {
+  const sep = text.indexOf('--');
+  if (sep < 2 || uuidShape(text, sep + 2) === 0) return undefined;
+  const type = text.slice(0, sep);
+  return TYPE_PART.test(type) ? type : undefined;
 }
 
 /** True when `value` is a STIX identifier `type--UUID` with an RFC 4122 UUID (spec 2.9). */
 export function isStixId(value: unknown): value is string {
   if (typeof value !== 'string') return false;
-  const m = IDENTIFIER.exec(value);
-  return m !== null && isRfc4122(m[3]!, m[4]!);
+  const id = parseIdentifier(value);
+  return id !== undefined && isRfc4122(value, value.length - 36);
 }
 
-// RFC 4122 4.1.1/4.1.3: variant bits 10x (8, 9, a, b) and a version 1–5.
-function isRfc4122(version: string, variant: string): boolean {
-  return '12345'.includes(version) && '89abAB'.includes(variant);
+// RFC 4122 4.1.1/4.1.3: a version 1–5 and the variant bits 10x (8, 9, a, b).
+function isRfc4122(text: string, at: number): boolean {
+  const version = text.charCodeAt(at + 14);
+  const variant = text[at + 19]!;
+  return version >= 49 && version <= 53 && '89abAB'.includes(variant);
 }
 
 /** What a reference may point to: object types and/or whole kinds. */
@@ -40,12 +70,8 @@ export interface RefTarget {
   readonly describe: string;
 }
 
-/** Checks one identifier string; returns its parsed form when it is well formed. */
-export function checkIdentifierText(
-  value: unknown,
-  path: string,
-  ctx: Context,
-): ParsedIdentifier | undefined {
+/** Checks one identifier string; returns its type when it is well formed. */
+export function checkIdentifierText(value: unknown, path: string, ctx: Context): string | undefined {
   if (typeof value !== 'string') {
     ctx.error(
       'STIX_WRONG_TYPE',
@@ -55,8 +81,10 @@ export function checkIdentifierText(
     );
     return undefined;
   }
-  const m = IDENTIFIER.exec(value);
-  if (m === null) {
+  const sep = value.indexOf('--');
+  const shape = sep < 2 ? 0 : uuidShape(value, sep + 2);
+  const type = shape === 0 ? '' : value.slice(0, sep);
+  if (shape === 0 || !TYPE_PART.test(type)) {
     ctx.error(
       'STIX_INVALID_IDENTIFIER',
       path,
@@ -65,7 +93,7 @@ export function checkIdentifierText(
     );
     return undefined;
   }
-  if (!isRfc4122(m[3]!, m[4]!)) {
+  if (!isRfc4122(value, sep + 2)) {
     ctx.error(
       'STIX_INVALID_IDENTIFIER',
       path,
@@ -74,7 +102,7 @@ export function checkIdentifierText(
     );
     return undefined;
   }
-  if (/[A-F]/.test(m[2]!)) {
+  if (shape === 2) {
     ctx.warn(
       'STIX_ID_UPPERCASE',
       path,
@@ -82,7 +110,7 @@ export function checkIdentifierText(
       '2.9',
     );
   }
-  return { type: m[1]!, uuid: m[2]!, version: Number.parseInt(m[3]!, 16) };
+  return type;
 }
 
 function allowed(type: string, target: RefTarget): boolean {
@@ -97,13 +125,13 @@ function allowed(type: string, target: RefTarget): boolean {
 /** A reference property check: an identifier whose type is one of the allowed targets. */
 export function reference(target?: RefTarget, section = '3.3'): Check {
   return (value, path, ctx) => {
-    const id = checkIdentifierText(value, path, ctx);
-    if (id === undefined || target === undefined) return;
-    if (!allowed(id.type, target)) {
+    const type = checkIdentifierText(value, path, ctx);
+    if (type === undefined || target === undefined) return;
+    if (!allowed(type, target)) {
       ctx.error(
         'STIX_REFERENCE_TYPE',
         path,
-        `must reference ${target.describe}, but ${show(value)} is a ${id.type}`,
+        `must reference ${target.describe}, but ${show(value)} is a ${type}`,
         section,
       );
     }

@@ -12,31 +12,76 @@ export interface ParsedTimestamp {
 }
 
 // 2.16.1: YYYY-MM-DDTHH:mm:ss[.s+]Z, UTC with a literal Z, no decimal point without digits.
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?Z$/;
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The two-digit number at `i`, or -1 when the characters are not digits. */
+function two(text: string, i: number): number {
+  const a = text.charCodeAt(i) - 48;
+  const b = text.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** Length of the fraction digits starting at `i` (after the '.'), or -1 when they are not all digits. */
+function fractionEnd(text: string, i: number): number {
+  let k = i;
+  for (; k < text.length - 1; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) return -1;
+  }
+  return k;
+}
+
+/**
+ * Checks the layout and calendar fields of a STIX timestamp without allocating (the hot path of
+ * validation); returns the number of fraction digits, or -1 when the text is not a timestamp.
+ */
+export function timestampFractionDigits(text: string): number {
+  const n = text.length;
+  if (n < 20 || text.charCodeAt(n - 1) !== 90 /* Z */) return -1;
+  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':')
+    return -1;
+  const hi = two(text, 0);
+  const lo = two(text, 2);
+  const month = two(text, 5);
+  const day = two(text, 8);
+  const hour = two(text, 11);
+  const minute = two(text, 14);
+  const second = two(text, 17);
+  if (
+    hi < 0 ||
+    lo < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59
+  )
+    return -1;
+  if (second < 0 || second > 60) return -1;
+  const year = hi * 100 + lo;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  if (day > (month === 2 && leap ? 29 : DAYS[month - 1]!)) return -1;
+  if (n === 20) return 0;
+  // A decimal point must be followed by at least one digit (2.16.1).
+  if (text[19] !== '.' || n === 21 || fractionEnd(text, 20) !== n - 1) return -1;
+  return n - 21;
+}
 
 /** Parses a STIX timestamp (2.16), or returns undefined when it is not one. */
 export function parseTimestamp(text: string): ParsedTimestamp | undefined {
-  const m = TIMESTAMP.exec(text);
-  if (m === null) return undefined;
-  const [, y, mo, d, h, mi, s, frac = ''] = m;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  const hour = Number(h);
-  const minute = Number(mi);
-  const second = Number(s);
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return undefined;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const maxDay = month === 2 && leap ? 29 : (DAYS[month - 1] ?? 31);
-  if (day > maxDay) return undefined;
-  const ms = Date.UTC(year, month - 1, day, hour, minute, second);
-  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear restores the year as written.
-  const date = new Date(ms);
-  if (year < 100) date.setUTCFullYear(year);
+  const digits = timestampFractionDigits(text);
+  if (digits < 0) return undefined;
+  const year = Number(text.slice(0, 4));
+  const date = new Date(0);
+  // setUTCFullYear keeps years 0–99 as written (Date.UTC would map them to 1900–1999).
+  date.setUTCFullYear(year, Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)));
+  date.setUTCHours(Number(text.slice(11, 13)), Number(text.slice(14, 16)), Number(text.slice(17, 19)), 0);
   const seconds = Math.floor(date.getTime() / 1000);
-  const micros = seconds * 1_000_000 + Number(frac.slice(0, 6).padEnd(6, '0'));
-  return { micros, seconds, fraction: frac };
+  const fraction = digits === 0 ? '' : text.slice(20, text.length - 1);
+  const micros = seconds * 1_000_000 + Number(fraction.slice(0, 6).padEnd(6, '0'));
+  return { micros, seconds, fraction };
 }
 
 /** Compares two parsed timestamps exactly (any number of fraction digits): negative, 0 or positive. */
@@ -50,6 +95,11 @@ export function compareParsed(a: ParsedTimestamp, b: ParsedTimestamp): number {
 
 /** Compares two timestamp strings exactly; undefined when either is not a valid timestamp. */
 export function compareTimestamps(a: string, b: string): number | undefined {
+  // Same layout (same number of fraction digits): the text order is the time order.
+  if (a.length === b.length) {
+    if (timestampFractionDigits(a) < 0 || timestampFractionDigits(b) < 0) return undefined;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
   const pa = parseTimestamp(a);
   const pb = parseTimestamp(b);
   return pa && pb ? compareParsed(pa, pb) : undefined;
@@ -65,8 +115,8 @@ export function timestamp(precision: TimestampPrecision = 'any', section = '2.16
       ctx.error('STIX_WRONG_TYPE', path, `must be a timestamp string, not ${jsonType(value)}`, '2.16');
       return;
     }
-    const parsed = parseTimestamp(value);
-    if (parsed === undefined) {
+    const digits = timestampFractionDigits(value);
+    if (digits < 0) {
       ctx.error(
         'STIX_INVALID_TIMESTAMP',
         path,
@@ -75,14 +125,14 @@ export function timestamp(precision: TimestampPrecision = 'any', section = '2.16
       );
       return;
     }
-    if (precision === 'millisecond' && parsed.fraction.length < 3) {
+    if (precision === 'millisecond' && digits < 3) {
       ctx.error(
         'STIX_TIMESTAMP_PRECISION',
         path,
         `${show(value)} must have at least millisecond precision (three digits after the seconds, e.g. .000Z)`,
         section,
       );
-    } else if (precision === 'second' && /[1-9]/.test(parsed.fraction)) {
+    } else if (precision === 'second' && /[1-9]/.test(value.slice(20, -1))) {
       ctx.error('STIX_TIMESTAMP_PRECISION', path, `${show(value)} must be precise to the second`, section);
     }
   };

@@ -1,10 +1,12 @@
 /** The `extensions` property (3.2): predefined SCO extensions (3.10), extension definitions (7.3), custom extensions (11.3). */
+
 import { checkDictionary } from '../checks/collections.js';
 import { isStixId } from '../checks/identifier.js';
 import { PREDEFINED_EXTENSIONS } from '../sco/extension-tables.js';
 import { SCO_EXTENSION_OWNERS } from '../sco/property-names.js';
 import { type Check, type Context, isRecord, jsonType, pointer } from '../validate/context.js';
 import { VOCABULARIES } from '../vocab/vocabularies.js';
+import { own } from './own.js';
 
 const EXTENSION_PROPERTY = /^[a-z0-9_]{3,250}$/;
 const CUSTOM_EXTENSION_NAME = /^[a-z0-9-]{3,250}$/;
@@ -76,7 +78,7 @@ function checkOne(
     checkExtensionDefinitionInstance(value, path, ctx);
     return;
   }
-  const predefinedOwner = SCO_EXTENSION_OWNERS[key];
+  const predefinedOwner = own(SCO_EXTENSION_OWNERS, key);
   if (predefinedOwner !== undefined) {
     if (predefinedOwner !== owner) {
       ctx.error(
@@ -87,7 +89,7 @@ function checkOne(
       );
       return;
     }
-    PREDEFINED_EXTENSIONS[key]?.(value, path, ctx);
+    own(PREDEFINED_EXTENSIONS, key)?.(value, path, ctx);
     return;
   }
   if (kind !== 'sco') {

@@ -1,4 +1,6 @@
 /** Deterministic SCO identifiers (spec 2.9, 3.4): UUIDv5 over the JCS of each type's ID Contributing Properties. */
+import { own } from '../common/own.js';
+
 import { isRecord } from '../validate/context.js';
 import { canonicalJson } from './canonical-json.js';
 import { uuidV5 } from './uuid.js';
@@ -54,7 +56,7 @@ export function idContributingObject(
 ): Record<string, unknown> | undefined {
   const type = sco.type;
   if (typeof type !== 'string') return undefined;
-  const names = ID_CONTRIBUTING_PROPERTIES[type];
+  const names = own(ID_CONTRIBUTING_PROPERTIES, type);
   if (names === undefined) return undefined;
   const out: Record<string, unknown> = {};
   for (const name of names) {

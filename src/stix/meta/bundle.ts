@@ -24,12 +24,12 @@ export function bundleIssues(
   if (envelope.id === undefined) {
     ctx.error('STIX_MISSING_PROPERTY', pointer(path, 'id'), 'a bundle requires the property "id"', '8.1');
   } else {
-    const id = checkIdentifierText(envelope.id, pointer(path, 'id'), ctx);
-    if (id !== undefined && id.type !== 'bundle') {
+    const type = checkIdentifierText(envelope.id, pointer(path, 'id'), ctx);
+    if (type !== undefined && type !== 'bundle') {
       ctx.error(
         'STIX_ID_TYPE_MISMATCH',
         pointer(path, 'id'),
-        `a bundle id must start with "bundle--", not "${id.type}--"`,
+        `a bundle id must start with "bundle--", not "${type}--"`,
         '8.1',
       );
     }

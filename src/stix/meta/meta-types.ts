@@ -1,4 +1,5 @@
 /** The STIX Meta Objects: 7.1 language-content, 7.2.1 marking-definition, 7.3 extension-definition. */
+
 import { checkDictionary, list, nested } from '../checks/collections.js';
 import { REF, reference } from '../checks/identifier.js';
 import { isLanguageTag } from '../checks/language.js';
@@ -6,6 +7,7 @@ import { string } from '../checks/primitives.js';
 import { timestamp } from '../checks/timestamp.js';
 import { vocab } from '../checks/vocab.js';
 import { extensions } from '../common/extensions.js';
+import { own } from '../common/own.js';
 import {
   coreCommon,
   objectId,
@@ -87,7 +89,7 @@ export const markingDefinition: TypeSpec = {
       );
     } else if (obj.definition_type === 'tlp' && isRecord(def)) {
       const level = def.tlp;
-      const official = typeof level === 'string' ? TLP_V1_BY_LEVEL[level] : undefined;
+      const official = typeof level === 'string' ? own(TLP_V1_BY_LEVEL, level) : undefined;
       if (official === undefined) {
         ctx.error(
           'STIX_TLP_DEFINITION',

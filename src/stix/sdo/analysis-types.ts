@@ -1,6 +1,6 @@
 /** SDOs of detection and analysis: 4.7 indicator, 4.12 malware-analysis, 4.14 observed-data. */
 import { checkDictionary, list } from '../checks/collections.js';
-import { parseIdentifier, REF, reference } from '../checks/identifier.js';
+import { identifierType, REF, reference } from '../checks/identifier.js';
 import { integer, string } from '../checks/primitives.js';
 import { refsTo, refTo } from '../checks/refs.js';
 import { timestamp } from '../checks/timestamp.js';
@@ -128,9 +128,7 @@ export const observedData = sdo(
     }
     const refs = obj.object_refs;
     if (Array.isArray(refs) && refs.length > 0) {
-      const anySco = refs.some(
-        (r) => typeof r === 'string' && kindOf(parseIdentifier(r)?.type ?? '') === 'sco',
-      );
+      const anySco = refs.some((r) => typeof r === 'string' && kindOf(identifierType(r) ?? '') === 'sco');
       if (!anySco)
         ctx.error(
           'STIX_REFERENCE_TYPE',

@@ -1,4 +1,5 @@
 /** The relationship summary table of Appendix B (plus the common relationships of 3.7). */
+import { own } from '../common/own.js';
 
 /** source type → relationship type → allowed target types (`<sco>` means any SCO). */
 const TABLE: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
@@ -103,12 +104,13 @@ export function isSpecRelationship(
   // 3.7 common relationships: related-to between any SDOs/SCOs; derived-from and duplicate-of between objects of one type.
   if (relationshipType === 'related-to') return true;
   if (relationshipType === 'derived-from' || relationshipType === 'duplicate-of') return source === target;
-  const targets = TABLE[source]?.[relationshipType];
+  const row = own(TABLE, source);
+  const targets = row === undefined ? undefined : own(row, relationshipType);
   if (targets === undefined) return false;
   return targets.includes(target) || (targetIsSco && targets.includes('<sco>'));
 }
 
 /** The relationship types the spec defines for a source type (for messages). */
 export function specRelationshipTypes(source: string): readonly string[] {
-  return ['related-to', 'derived-from', 'duplicate-of', ...Object.keys(TABLE[source] ?? {})];
+  return ['related-to', 'derived-from', 'duplicate-of', ...Object.keys(own(TABLE, source) ?? {})];
 }

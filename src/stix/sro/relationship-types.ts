@@ -1,6 +1,6 @@
 /** The two SROs: 5.1 relationship and 5.2 sighting. */
 import { list } from '../checks/collections.js';
-import { parseIdentifier, REF, reference } from '../checks/identifier.js';
+import { identifierType, REF, reference } from '../checks/identifier.js';
 import { boolean, integer, matching, string } from '../checks/primitives.js';
 import { refsTo } from '../checks/refs.js';
 import { timestamp } from '../checks/timestamp.js';
@@ -31,8 +31,8 @@ export const relationship: TypeSpec = {
     if (ctx.options.relationshipTable === false) return;
     const { relationship_type: rel, source_ref: src, target_ref: tgt } = obj;
     if (typeof rel !== 'string' || typeof src !== 'string' || typeof tgt !== 'string') return;
-    const source = parseIdentifier(src)?.type;
-    const target = parseIdentifier(tgt)?.type;
+    const source = identifierType(src);
+    const target = identifierType(tgt);
     // Relationships between custom types have no spec-defined vocabulary to compare with.
     if (
       source === undefined ||

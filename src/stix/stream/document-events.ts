@@ -34,56 +34,69 @@ const toItem = (item: Item, specVersion: '2.0' | '2.1'): DocumentEvent =>
 /** Default byte budget for objects held back while a bundle's type/spec_version are unknown. */
 export const DEFAULT_LOOKAHEAD_BYTES = 8 * 1024 * 1024;
 
-/** Document events from scanner events (see module comment). */
-export async function* documentEvents(
-  events: AsyncIterable<ScanEvent>,
-  lookaheadBytes = DEFAULT_LOOKAHEAD_BYTES,
-): AsyncGenerator<DocumentEvent> {
-  let specVersion: '2.0' | '2.1' = '2.1';
-  let held: Item[] | undefined;
-  let heldBytes = 0;
-  let envelopeSoFar: Readonly<Record<string, unknown>> = {};
-  for await (const event of events) {
-    if (event.kind === 'bundle-objects') {
-      envelopeSoFar = event.envelope;
-      if (event.envelope.type === 'bundle' && 'spec_version' in event.envelope) {
-        specVersion = bundleSpecVersion(event.envelope);
-        yield { kind: 'bundle', envelope: event.envelope, provisional: false };
-      } else {
-        held = [];
+/** Turns scanner events into document events, batch by batch (see module comment). */
+export class DocumentEvents {
+  private specVersion: '2.0' | '2.1' = '2.1';
+  private held: Item[] | undefined;
+  private heldBytes = 0;
+  private envelopeSoFar: Readonly<Record<string, unknown>> = {};
+
+  constructor(private readonly lookaheadBytes = DEFAULT_LOOKAHEAD_BYTES) {}
+
+  /** The document events that a batch of scanner events completes. */
+  next(events: readonly ScanEvent[]): DocumentEvent[] {
+    const out: DocumentEvent[] = [];
+    for (const event of events) {
+      if (event.kind === 'bundle-objects') this.bundleObjects(event.envelope, out);
+      else if (event.kind === 'item') this.item(event, out);
+      else {
+        if (this.held !== undefined) {
+          out.push({ kind: 'bundle', envelope: event.envelope, provisional: false });
+          const version = bundleSpecVersion(event.envelope);
+          for (const item of this.held) out.push(toItem(item, version));
+          this.held = undefined;
+        }
+        out.push(event);
       }
-    } else if (event.kind === 'item') {
-      if (held === undefined) {
-        yield toItem(event, specVersion);
-        continue;
-      }
-      // A bundle whose type is known and whose first object carries spec_version is STIX 2.1 content.
-      const first = held.length === 0 ? event.value : undefined;
-      if (
-        envelopeSoFar.type === 'bundle' &&
-        typeof first === 'object' &&
-        first !== null &&
-        'spec_version' in first
-      ) {
-        yield { kind: 'bundle', envelope: envelopeSoFar, provisional: false };
-        yield toItem(event, specVersion);
-        held = undefined;
-        continue;
-      }
-      held.push(event);
-      heldBytes += event.bytes;
-      if (heldBytes > lookaheadBytes) {
-        yield { kind: 'bundle', envelope: envelopeSoFar, provisional: true };
-        for (const item of held) yield toItem(item, '2.1');
-        held = undefined;
-      }
+    }
+    return out;
+  }
+
+  private bundleObjects(envelope: Readonly<Record<string, unknown>>, out: DocumentEvent[]): void {
+    this.envelopeSoFar = envelope;
+    if (envelope.type === 'bundle' && 'spec_version' in envelope) {
+      this.specVersion = bundleSpecVersion(envelope);
+      out.push({ kind: 'bundle', envelope, provisional: false });
     } else {
-      if (held !== undefined) {
-        yield { kind: 'bundle', envelope: event.envelope, provisional: false };
-        const version = bundleSpecVersion(event.envelope);
-        for (const item of held) yield toItem(item, version);
-      }
-      yield event;
+      this.held = [];
+    }
+  }
+
+  private item(event: Item, out: DocumentEvent[]): void {
+    const held = this.held;
+    if (held === undefined) {
+      out.push(toItem(event, this.specVersion));
+      return;
+    }
+    // A bundle whose type is known and whose first object carries spec_version is STIX 2.1 content.
+    const first = held.length === 0 ? event.value : undefined;
+    if (
+      this.envelopeSoFar.type === 'bundle' &&
+      typeof first === 'object' &&
+      first !== null &&
+      'spec_version' in first
+    ) {
+      out.push({ kind: 'bundle', envelope: this.envelopeSoFar, provisional: false });
+      out.push(toItem(event, this.specVersion));
+      this.held = undefined;
+      return;
+    }
+    held.push(event);
+    this.heldBytes += event.bytes;
+    if (this.heldBytes > this.lookaheadBytes) {
+      out.push({ kind: 'bundle', envelope: this.envelopeSoFar, provisional: true });
+      for (const item of held) out.push(toItem(item, '2.1'));
+      this.held = undefined;
     }
   }
 }

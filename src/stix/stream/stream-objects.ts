@@ -1,7 +1,7 @@
 /** Streaming of large STIX documents: objects are handed on one at a time, in bounded memory. */
 import { bundleSpecVersion } from '../meta/bundle.js';
-import { documentEvents } from './document-events.js';
-import { type DuplicateKey, JsonScanner, type ScanEvent, type StreamLimits } from './json-scanner.js';
+import { type DocumentEvent, DocumentEvents } from './document-events.js';
+import { type DuplicateKey, JsonScanner, type StreamLimits } from './json-scanner.js';
 
 /** Options of the streaming parser: its limits, and the look-ahead budget for bundle properties after `objects`. */
 export interface StreamOptions extends StreamLimits {
@@ -21,16 +21,45 @@ export interface StreamItem {
   readonly duplicateKey?: DuplicateKey;
 }
 
-/** Scans a byte stream into scanner events (items, the bundle's envelope, the end). */
-export async function* scanDocument(
+/** Scans a byte stream into batches of document events (one batch per input chunk). */
+export async function* documentBatches(
   input: AsyncIterable<Buffer | string>,
-  limits: StreamLimits = {},
-): AsyncGenerator<ScanEvent> {
-  const scanner = new JsonScanner(limits);
+  options: StreamOptions = {},
+): AsyncGenerator<DocumentEvent[]> {
+  const scanner = new JsonScanner(options);
+  const events = new DocumentEvents(options.lookaheadBytes);
   for await (const chunk of input) {
-    yield* scanner.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+    const batch = events.next(scanner.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk));
+    if (batch.length > 0) yield batch;
   }
-  yield* scanner.finish();
+  yield events.next(scanner.finish());
+}
+
+/** What one streamed document event hands on as objects (a single top-level object, or a late-typed bundle's objects). */
+function* itemsOf(event: DocumentEvent): Generator<StreamItem> {
+  if (event.kind === 'item') {
+    yield event.duplicate === undefined
+      ? { value: event.value, path: event.path, specVersion: event.specVersion }
+      : {
+          value: event.value,
+          path: event.path,
+          specVersion: event.specVersion,
+          duplicateKey: event.duplicate,
+        };
+  } else if (event.kind === 'end' && event.shape === 'object' && !event.streamedObjects) {
+    const { envelope } = event;
+    const duplicate = event.envelopeDuplicates[0];
+    if (envelope.type !== 'bundle') {
+      yield duplicate === undefined
+        ? { value: envelope, path: '', specVersion: '2.1' }
+        : { value: envelope, path: '', specVersion: '2.1', duplicateKey: duplicate };
+    } else if (Array.isArray(envelope.objects)) {
+      // A bundle whose objects list was not streamed (e.g. written before type): hand them on now.
+      const version = bundleSpecVersion(envelope);
+      for (const [i, value] of envelope.objects.entries())
+        yield { value, path: `/objects/${i}`, specVersion: version };
+    }
+  }
 }
 
 /**
@@ -42,29 +71,7 @@ export async function* streamObjects(
   input: AsyncIterable<Buffer | string>,
   options: StreamOptions = {},
 ): AsyncGenerator<StreamItem> {
-  for await (const event of documentEvents(scanDocument(input, options), options.lookaheadBytes)) {
-    if (event.kind === 'item') {
-      yield event.duplicate === undefined
-        ? { value: event.value, path: event.path, specVersion: event.specVersion }
-        : {
-            value: event.value,
-            path: event.path,
-            specVersion: event.specVersion,
-            duplicateKey: event.duplicate,
-          };
-    } else if (event.kind === 'end' && event.shape === 'object' && !event.streamedObjects) {
-      const { envelope } = event;
-      const duplicate = event.envelopeDuplicates[0];
-      if (envelope.type !== 'bundle') {
-        yield duplicate === undefined
-          ? { value: envelope, path: '', specVersion: '2.1' }
-          : { value: envelope, path: '', specVersion: '2.1', duplicateKey: duplicate };
-      } else if (Array.isArray(envelope.objects)) {
-        // A bundle whose objects list was not streamed (e.g. written before type): hand them on now.
-        const version = bundleSpecVersion(envelope);
-        for (const [i, value] of envelope.objects.entries())
-          yield { value, path: `/objects/${i}`, specVersion: version };
-      }
-    }
+  for await (const batch of documentBatches(input, options)) {
+    for (const event of batch) yield* itemsOf(event);
   }
 }

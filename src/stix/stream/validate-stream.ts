@@ -4,9 +4,9 @@ import { isRecord } from '../validate/context.js';
 import type { Issue, ObjectResult, ValidateOptions } from '../validate/issue.js';
 import { toObjectResult } from '../validate/validate-document.js';
 import { objectIssues } from '../validate/validate-object.js';
-import { documentEvents } from './document-events.js';
+import type { DocumentEvent } from './document-events.js';
 import type { DuplicateKey } from './json-scanner.js';
-import { type StreamOptions, scanDocument } from './stream-objects.js';
+import { documentBatches, type StreamOptions } from './stream-objects.js';
 
 function duplicateIssue(d: DuplicateKey): Issue {
   return {
@@ -26,32 +26,30 @@ const withoutObjects = (envelope: Readonly<Record<string, unknown>>): Readonly<R
   return rest;
 };
 
-/**
- * Validates a document read from a byte stream, yielding one result per object in input order, a
- * bundle's own result first. Bundle properties the stream only reveals after a long `objects`
- * list are checked at the end and, if they add issues, reported in a second bundle result.
- * Throws StixError for input that is not readable JSON or exceeds the limits.
- */
-export async function* validateStream(
-  input: AsyncIterable<Buffer | string>,
-  options: ValidateOptions & StreamOptions = {},
-): AsyncGenerator<ObjectResult> {
-  let reported: readonly Issue[] | undefined;
-  let items = 0;
-  for await (const event of documentEvents(scanDocument(input, options), options.lookaheadBytes)) {
+/** Validates document events one by one, keeping what the bundle's results need between batches. */
+class StreamValidator {
+  private reported: readonly Issue[] | undefined;
+  private items = 0;
+
+  constructor(private readonly options: ValidateOptions) {}
+
+  /** The results of one batch of document events, in order. */
+  results(batch: readonly DocumentEvent[]): ObjectResult[] {
+    const out: ObjectResult[] = [];
+    for (const event of batch) this.event(event, out);
+    return out;
+  }
+
+  private event(event: DocumentEvent, out: ObjectResult[]): void {
+    const options = this.options;
     if (event.kind === 'bundle') {
-      reported = event.provisional ? [] : bundleIssues(event.envelope, options);
-      yield toObjectResult(event.envelope, reported);
+      this.reported = event.provisional ? [] : bundleIssues(event.envelope, options);
+      out.push(toObjectResult(event.envelope, this.reported));
     } else if (event.kind === 'item') {
-      items++;
-      const issues = objectIssues(event.value, {
-        ...options,
-        basePath: event.path,
-        defaultSpecVersion: event.specVersion,
-      });
-      yield toObjectResult(
-        event.value,
-        event.duplicate ? [duplicateIssue(event.duplicate), ...issues] : issues,
+      this.items++;
+      const issues = objectIssues(event.value, options, event.path, event.specVersion);
+      out.push(
+        toObjectResult(event.value, event.duplicate ? [duplicateIssue(event.duplicate), ...issues] : issues),
       );
     } else if (event.shape === 'object') {
       const { envelope } = event;
@@ -60,7 +58,7 @@ export async function* validateStream(
         const all = [
           ...duplicates,
           ...bundleIssues(envelope, options),
-          ...bundleObjectsIssues(items === 0 ? [] : [0], ''),
+          ...bundleObjectsIssues(this.items === 0 ? [] : [0], ''),
         ];
         if (envelope.type !== 'bundle') {
           all.push({
@@ -71,29 +69,63 @@ export async function* validateStream(
             section: '8.1',
           });
         }
-        const fresh = all.filter((i) => !(reported ?? []).some((r) => sameIssue(r, i)));
-        if (fresh.length > 0) yield toObjectResult(envelope, fresh);
+        const fresh = all.filter((i) => !(this.reported ?? []).some((r) => sameIssue(r, i)));
+        if (fresh.length > 0) out.push(toObjectResult(envelope, fresh));
       } else if (envelope.type === 'bundle') {
-        yield toObjectResult(envelope, [
-          ...duplicates,
-          ...bundleIssues(withoutObjects(envelope), options),
-          ...bundleObjectsIssues(envelope.objects, ''),
-        ]);
+        out.push(
+          toObjectResult(envelope, [
+            ...duplicates,
+            ...bundleIssues(withoutObjects(envelope), options),
+            ...bundleObjectsIssues(envelope.objects, ''),
+          ]),
+        );
         if (Array.isArray(envelope.objects)) {
           const version = bundleSpecVersion(envelope);
           for (const [i, value] of envelope.objects.entries()) {
-            yield toObjectResult(
-              value,
-              objectIssues(value, { ...options, basePath: `/objects/${i}`, defaultSpecVersion: version }),
+            out.push(
+              toObjectResult(
+                value,
+                objectIssues(value, { ...options, basePath: `/objects/${i}`, defaultSpecVersion: version }),
+              ),
             );
           }
         }
       } else {
-        yield toObjectResult(envelope, [
-          ...duplicates,
-          ...objectIssues(isRecord(envelope) ? envelope : {}, options),
-        ]);
+        out.push(
+          toObjectResult(envelope, [
+            ...duplicates,
+            ...objectIssues(isRecord(envelope) ? envelope : {}, options),
+          ]),
+        );
       }
     }
   }
+}
+
+/**
+ * Validates a document read from a byte stream, yielding the results of each input chunk as one
+ * batch (the fast path for large inputs); see validateStream for the order of results.
+ */
+export async function* validateStreamBatches(
+  input: AsyncIterable<Buffer | string>,
+  options: ValidateOptions & StreamOptions = {},
+): AsyncGenerator<ObjectResult[]> {
+  const validator = new StreamValidator(options);
+  for await (const batch of documentBatches(input, options)) {
+    const results = validator.results(batch);
+    if (results.length > 0) yield results;
+  }
+}
+
+/**
+ * Validates a document read from a byte stream, yielding one result per object in input order, a
+ * bundle's own result first. Bundle properties the stream only reveals after a long `objects`
+ * list are checked at the end and, if they add issues, reported in a second bundle result.
+ * Throws StixError for input that is not readable JSON or exceeds the limits.
+ */
+export async function* validateStream(
+  input: AsyncIterable<Buffer | string>,
+  options: ValidateOptions & StreamOptions = {},
+): AsyncGenerator<ObjectResult> {
+  for await (const batch of validateStreamBatches(input, options)) yield* batch;
 }

@@ -44,6 +44,27 @@ export interface PropertySpec {
 /** A declarative property table: property name → its check and whether it is required. */
 export type PropertyTable = Readonly<Record<string, PropertySpec>>;
 
+/** A property table prepared for fast lookup (a Map, immune to Object.prototype names) and its required rows. */
+export interface CompiledTable {
+  readonly specs: ReadonlyMap<string, PropertySpec>;
+  /** Required in 2.1. */
+  readonly required: readonly string[];
+  /** Required in 2.0 content as well. */
+  readonly requiredIn20: readonly string[];
+  readonly names: readonly string[];
+}
+
+/** Prepares a property table for checkTable. */
+export function compileTable(table: PropertyTable): CompiledTable {
+  const entries = Object.entries(table);
+  return {
+    specs: new Map(entries),
+    required: entries.filter(([, s]) => s.required).map(([n]) => n),
+    requiredIn20: entries.filter(([, s]) => s.required && s.requiredIn20 !== false).map(([n]) => n),
+    names: entries.map(([n]) => n),
+  };
+}
+
 /** A required property. */
 export const req = (check: Check, requiredIn20 = true): PropertySpec => ({
   check,

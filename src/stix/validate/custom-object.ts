@@ -1,7 +1,7 @@
 /** Objects whose type the spec does not define: extension objects (7.3) and deprecated custom objects (11.2). */
 import { checkTable } from '../checks/collections.js';
 import { coreCommon, scoCommon } from '../common/properties.js';
-import { type Context, isRecord, type PropertyTable, pointer } from './context.js';
+import { type Context, compileTable, isRecord, type PropertyTable, pointer } from './context.js';
 
 /** The extension_type of a new-object extension declared on the object (new-sdo, new-sco, new-sro), if any. */
 function newObjectKind(obj: Readonly<Record<string, unknown>>): 'sdo' | 'sco' | 'sro' | undefined {
@@ -40,7 +40,7 @@ export function validateCustomObject(
   const looksSco =
     kind === 'sco' || (kind === undefined && obj.created === undefined && obj.modified === undefined);
   const common = looksSco ? scoCommon(type) : coreCommon(type, kind ?? 'sdo');
-  checkTable(obj, kind === undefined ? relaxed(common) : common, path, ctx, `a ${type}`);
+  checkTable(obj, compileTable(kind === undefined ? relaxed(common) : common), path, ctx, `a ${type}`);
   if (kind === undefined && !type.startsWith('x-')) {
     ctx.warn(
       'STIX_CUSTOM_OBJECT',

@@ -36,6 +36,7 @@ import {
   vulnerability,
 } from '../sdo/threat-types.js';
 import { relationship, sighting } from '../sro/relationship-types.js';
+import { type CompiledTable, compileTable } from './context.js';
 import type { TypeSpec } from './type-spec.js';
 
 /** The 19 SDO types of section 4 and their specs. */
@@ -100,3 +101,9 @@ export const TYPE_SPECS: Readonly<Record<string, TypeSpec>> = {
   ...SCO_TYPES,
   ...META_TYPES,
 };
+
+/** Every spec-defined type → its spec and compiled property table (built once, never changed). */
+export const TYPE_INDEX: ReadonlyMap<string, { readonly spec: TypeSpec; readonly table: CompiledTable }> =
+  new Map(
+    Object.entries(TYPE_SPECS).map(([type, spec]) => [type, { spec, table: compileTable(spec.properties) }]),
+  );

@@ -6,11 +6,15 @@ import { objectIssues } from './validate-object.js';
 
 /** Turns one object's issues into its `validate --json` result (CONTRACT.md). */
 export function toObjectResult(value: unknown, issues: readonly Issue[]): ObjectResult {
-  const errors = issues.filter((i) => i.severity === 'error');
-  const warnings = issues.filter((i) => i.severity === 'warning');
   const id = isRecord(value) && typeof value.id === 'string' ? value.id : null;
+  if (issues.length === 0) return { id, valid: true, errors: NONE, warnings: NONE };
+  const errors: Issue[] = [];
+  const warnings: Issue[] = [];
+  for (const issue of issues) (issue.severity === 'error' ? errors : warnings).push(issue);
   return { id, valid: errors.length === 0, errors, warnings };
 }
+
+const NONE: readonly Issue[] = Object.freeze([]);
 
 /**
  * Validates an object, a bundle or an array of objects; returns one result per object in input

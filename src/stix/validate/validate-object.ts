@@ -1,34 +1,30 @@
 /** Validation of one STIX object against its type's property table, common rules and hook. */
 
-import { checkTable } from '../checks/collections.js';
-import { hasToplevelExtension } from '../checks/custom-names.js';
-import { parseIdentifier } from '../checks/identifier.js';
+import { checkTable, type UnknownPropertyHandler } from '../checks/collections.js';
+import {
+  checkUnknownProperty,
+  hasToplevelExtension,
+  RESERVED_PROPERTY_NAMES,
+} from '../checks/custom-names.js';
+import { identifierType } from '../checks/identifier.js';
 import { compareTimestamps } from '../checks/timestamp.js';
 import { COMMON_PROPERTY_NAMES } from '../common/properties.js';
 import { Context, isRecord, jsonType, pointer } from './context.js';
 import { validateCustomObject } from './custom-object.js';
 import type { Issue, ValidateOptions, ValidationResult } from './issue.js';
-import { TYPE_SPECS } from './registry.js';
-import type { TypeSpec } from './type-spec.js';
+import { TYPE_INDEX } from './registry.js';
 
 // 3.1 / 7.3.2 / 11.2.1: type names are 3–250 chars of a-z, 0-9 and '-', start with a letter, no '--'.
 const TYPE_NAME = /^[a-z][a-z0-9-]{2,249}$/;
 
-/** The spec version an object is validated under: its own spec_version, else the document's default. */
-function versionOf(obj: Readonly<Record<string, unknown>>, options: ValidateOptions): '2.0' | '2.1' {
-  if (obj.spec_version === '2.0') return '2.0';
-  if (obj.spec_version === undefined && options.defaultSpecVersion === '2.0') return '2.0';
-  return '2.1';
-}
-
 /** Checks every rule that holds for all object kinds: id matches type, created <= modified, revoked. */
 function commonRules(obj: Readonly<Record<string, unknown>>, type: string, path: string, ctx: Context): void {
-  const id = typeof obj.id === 'string' ? parseIdentifier(obj.id) : undefined;
-  if (id !== undefined && id.type !== type) {
+  const idType = typeof obj.id === 'string' ? identifierType(obj.id) : undefined;
+  if (idType !== undefined && idType !== type) {
     ctx.error(
       'STIX_ID_TYPE_MISMATCH',
       pointer(path, 'id'),
-      `the id must start with "${type}--", not "${id.type}--"`,
+      `the id must start with "${type}--", not "${idType}--"`,
       '2.9',
     );
   }
@@ -52,36 +48,39 @@ function commonRules(obj: Readonly<Record<string, unknown>>, type: string, path:
     );
 }
 
-/** Checks properties the type's table does not define: common ones that do not apply, custom ones. */
-function unknownProperties(
-  obj: Readonly<Record<string, unknown>>,
-  spec: TypeSpec,
-  path: string,
-  ctx: Context,
-): void {
-  let toplevel: boolean | undefined;
-  for (const name in obj) {
-    if (name in spec.properties || !COMMON_PROPERTY_NAMES.has(name)) continue;
+// 3.1 / 11.1.1: a custom property name that follows the rules.
+const CUSTOM_NAME = /^[a-z][a-z0-9_]{2,249}$/;
+
+/**
+ * A top-level property the type's table does not define: a common property that does not apply
+ * to this type (3.2, error), or a custom property (naming rules; without x_ or a declared
+ * toplevel-property-extension, a warning).
+ */
+const unknownTopLevel: UnknownPropertyHandler = (name, value, path, ctx) => {
+  if (COMMON_PROPERTY_NAMES.has(name)) {
     ctx.error(
       'STIX_PROPERTY_NOT_APPLICABLE',
-      pointer(path, name),
-      `${name} is not a property of ${spec.type} objects`,
+      path,
+      `${name} is not a property of ${String(ctx.root.type)} objects`,
       '3.2',
     );
+    return;
   }
-  for (const name in obj) {
-    if (name in spec.properties || COMMON_PROPERTY_NAMES.has(name) || name.startsWith('x_')) continue;
-    toplevel ??= hasToplevelExtension(obj);
-    if (!toplevel && /^[a-z][a-z0-9_]{2,249}$/.test(name)) {
-      ctx.warn(
-        'STIX_CUSTOM_PROPERTY',
-        pointer(path, name),
-        `custom property "${name}" should start with x_ or be declared by a toplevel-property-extension`,
-        '11.1.1',
-      );
-    }
+  checkUnknownProperty(name, value, path, ctx);
+  if (
+    !name.startsWith('x_') &&
+    CUSTOM_NAME.test(name) &&
+    !RESERVED_PROPERTY_NAMES.has(name) &&
+    !hasToplevelExtension(ctx.root)
+  ) {
+    ctx.warn(
+      'STIX_CUSTOM_PROPERTY',
+      path,
+      `custom property "${name}" should start with x_ or be declared by a toplevel-property-extension`,
+      '11.1.1',
+    );
   }
-}
+};
 
 /** Validates a spec-defined or custom object in an existing context (used by validateObject and documents). */
 export function validateInto(value: unknown, path: string, ctx: Context): void {
@@ -112,8 +111,8 @@ export function validateInto(value: unknown, path: string, ctx: Context): void {
       '3.2',
     );
   }
-  const spec = TYPE_SPECS[type];
-  if (spec === undefined) {
+  const entry = TYPE_INDEX.get(type);
+  if (entry === undefined) {
     if (!TYPE_NAME.test(type) || type.includes('--')) {
       ctx.error(
         'STIX_CUSTOM_TYPE_NAME',
@@ -127,17 +126,25 @@ export function validateInto(value: unknown, path: string, ctx: Context): void {
     commonRules(value, type, path, ctx);
     return;
   }
-  checkTable(value, spec.properties, path, ctx, `a ${type}`);
-  unknownProperties(value, spec, path, ctx);
+  checkTable(value, entry.table, path, ctx, `a ${type}`, unknownTopLevel);
   commonRules(value, type, path, ctx);
-  spec.hook?.(value, path, ctx);
+  entry.spec.hook?.(value, path, ctx);
 }
 
 /** Errors and warnings of one object, with a new context of its own. */
-export function objectIssues(value: unknown, options: ValidateOptions = {}): readonly Issue[] {
+export function objectIssues(
+  value: unknown,
+  options: ValidateOptions = {},
+  basePath: string = options.basePath ?? '',
+  defaultSpecVersion: '2.0' | '2.1' | undefined = options.defaultSpecVersion,
+): readonly Issue[] {
   const root = isRecord(value) ? value : {};
-  const ctx = new Context(versionOf(root, options), options, root);
-  validateInto(value, options.basePath ?? '', ctx);
+  const version =
+    root.spec_version === '2.0' || (root.spec_version === undefined && defaultSpecVersion === '2.0')
+      ? '2.0'
+      : '2.1';
+  const ctx = new Context(version, options, root);
+  validateInto(value, basePath, ctx);
   return ctx.issues;
 }
 

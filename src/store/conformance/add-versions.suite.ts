@@ -1,8 +1,8 @@
 /** Conformance: storing versions (DESIGN.md Store; TAXII 2.1 sections 3.4.1, 5.5; STIX 2.1 section 3.6). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseTimestampMicros } from '../timestamp-micros.js';
-import { collection, rejectionCode, sdo, uuid, version } from './fixtures.js';
+import { nowMicros, parseTimestampMicros } from '../timestamp-micros.js';
+import { collection, rejectionCode, SEE_ALL, sdo, uuid, version } from './fixtures.js';
 import { type StoreFactory, useStore } from './harness.suite.js';
 
 /** addVersions tests. */
@@ -82,6 +82,21 @@ export function addVersionsSuite(makeStore: StoreFactory): void {
         ),
         { numRuns: 15 },
       );
+    });
+
+    it('3.4.1 a committed batch is visible at once to a query using the node clock', async () => {
+      await setup();
+      for (let round = 0; round < 25; round++) {
+        const batch = [1, 2, 3, 4].map((k) =>
+          version(sdo('indicator', round * 10 + k, '2021-01-01T00:00:00Z')),
+        );
+        const out = await store().addVersions('c', batch);
+        const page = await store().queryObjects(
+          { collectionId: 'c', ids: batch.map((v) => String(v.object.id)), limit: 10, now: nowMicros() },
+          SEE_ALL,
+        );
+        expect(page.items.map((r) => r.seq)).toEqual(out.map((o) => o.seq));
+      }
     });
 
     it('the same (id, version) again is a duplicate with sameContent, never stored twice', async () => {

@@ -38,6 +38,15 @@ export function pagingSuite(makeStore: StoreFactory): void {
       }
     };
 
+    // More objects after the first fill, so that types interleave in the feed.
+    const fill2 = async (count: number) => {
+      for (let i = 0; i < count; i++) {
+        await store().addVersions('c', [
+          version(sdo(i % 3 ? 'malware' : 'tool', 1000 + i, '2021-01-01T00:00:00Z')),
+        ]);
+      }
+    };
+
     it('3.4 limit, more and next walk the whole feed exactly once, for any limit and view', async () => {
       await fill(40);
       const everything = (await store().queryObjects(q(), SEE_ALL)).items.map((r) => r.seq);
@@ -57,6 +66,25 @@ export function pagingSuite(makeStore: StoreFactory): void {
         ),
         { numRuns: 30 },
       );
+    });
+
+    it('3.4.1 paging with one or several match[type] values keeps feed order, each item once', async () => {
+      await fill(30, 4);
+      await store().addVersions('c', [version(sdo('tool', 500, '2021-01-01T00:00:00Z'))]);
+      await fill2(10);
+      const everything = (await store().queryObjects(q(), SEE_ALL)).items;
+      for (const types of [
+        ['malware'],
+        ['malware', 'tool'],
+        ['tool', 'indicator', 'malware'],
+        ['x', 'tool'],
+      ]) {
+        for (const limit of [1, 3, 7, 100]) {
+          const { items } = await pageAll(store(), q({ limit, types }), SEE_ALL);
+          const expected = everything.filter((r) => types.includes(r.type)).map((r) => r.seq);
+          expect(items.map((r) => r.seq)).toEqual(expected);
+        }
+      }
     });
 
     it('3.4 more is true exactly when a further visible item exists; next is absent on the last page', async () => {

@@ -10,6 +10,7 @@ import { ADDED_ENTRY_COLUMNS, type RawRow, toFeedRow, VERSION_COLUMNS } from './
 import type { RowMetaDictionary } from './row-meta.js';
 
 const MAX_CACHED_SHAPES = 64;
+const MAX_MERGED_TYPES = 8;
 
 function inList(column: string, count: number): string {
   return count === 0 ? '' : ` AND ${column} IN (${new Array(count).fill('?').join(', ')})`;
@@ -18,8 +19,14 @@ function inList(column: string, count: number): string {
 function feedSql(ids: number, types: number, specs: number): string {
   const filters = (alias: string) =>
     inList(`${alias}.stix_id`, ids) + inList(`${alias}.type`, types) + inList(`${alias}.spec_version`, specs);
-  // With an id filter the id index finds the few rows at once; otherwise walk the feed index in order.
-  const index = ids > 0 ? 'INDEXED BY versions_by_id' : 'INDEXED BY versions_feed';
+  // With an id filter the id index finds the few rows at once; with one type, that type's feed
+  // index keeps date_added order; otherwise walk the feed index in order and filter.
+  const index =
+    ids > 0
+      ? 'INDEXED BY versions_by_id'
+      : types === 1
+        ? 'INDEXED BY versions_type_feed'
+        : 'INDEXED BY versions_feed';
   return (
     `SELECT ${ADDED_ENTRY_COLUMNS} FROM versions AS v ${index}` +
     ` WHERE v.collection = ? AND (v.date_added, v.seq) > (?, ?) AND v.date_added <= ?${filters('v')}` +
@@ -71,30 +78,34 @@ export class FeedStatements {
     const ids = query.ids ?? [];
     const types = query.types ?? [];
     const specs = query.specVersions ?? [];
-    const stmt = this.#statement(ids.length, types.length, specs.length);
-    const filters = [...ids, ...types, ...specs];
     const { collectionId: c, now } = query;
     const dictionary = this.#dictionary;
     const newer = this.#newer;
     const older = this.#older;
-    return {
-      read(after: FeedCursor, max: number): readonly FeedRow[] {
+    // A few types are read one type index each and merged: scanning the whole feed for a rare
+    // pair of types would cost the whole collection per page.
+    const perType = ids.length === 0 && types.length > 1 && types.length <= MAX_MERGED_TYPES;
+    const groups = perType ? types.map((t) => [t]) : [types];
+    const reads = groups.map((group) => {
+      const stmt = this.#statement(ids.length, group.length, specs.length);
+      const filters = [...ids, ...group, ...specs];
+      return (after: FeedCursor, max: number): RawRow[] => {
         // An added entry (D, S, 0) follows (d, s, k) iff (D, S) > (d, s); a released entry
         // (D, S, 1) follows iff (D, S) > (d, s), or (D, S) = (d, s) when k is 0.
         const releaseSeq = after.kind === 0 ? after.seq - 1 : after.seq;
-        const raws = stmt.all(
-          c,
-          after.dateAdded,
-          after.seq,
-          now,
-          ...filters,
-          c,
-          after.dateAdded,
-          releaseSeq,
-          now,
-          ...filters,
-          max,
-        ) as RawRow[];
+        const { dateAdded: d, seq: s } = after;
+        return stmt.all(c, d, s, now, ...filters, c, d, releaseSeq, now, ...filters, max) as RawRow[];
+      };
+    });
+    return {
+      read(after: FeedCursor, max: number): readonly FeedRow[] {
+        let raws = (reads[0] as (typeof reads)[number])(after, max);
+        if (reads.length > 1) {
+          // Each group's first `max` entries contain the union's first `max` entries.
+          raws = reads.flatMap((read) => read(after, max));
+          raws.sort((x, y) => x[1] - y[1] || x[0] - y[0] || x[2] - y[2]);
+          raws.length = Math.min(raws.length, max);
+        }
         const rows = new Array<FeedRow>(raws.length);
         for (let i = 0; i < raws.length; i++) rows[i] = toFeedRow(raws[i] as RawRow, c, dictionary);
         return rows;

@@ -13,6 +13,11 @@ export interface Migration {
 /** Every migration, oldest first; append only, never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'initial schema', up: (db) => db.exec(SCHEMA_V1) },
+  {
+    version: 2,
+    description: 'feed index per type, so match[type] on a rare type seeks instead of scanning the feed',
+    up: (db) => db.exec('CREATE INDEX versions_type_feed ON versions (collection, type, date_added, seq)'),
+  },
 ];
 
 function schemaVersion(db: Database.Database): number {

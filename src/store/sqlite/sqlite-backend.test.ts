@@ -31,6 +31,33 @@ describe('SqliteStore specifics', () => {
     await (await open(path)).close();
   });
 
+  it('migrations run in order from an older schema and keep the data', async () => {
+    const path = freshPath();
+    const store = await open(path);
+    await store.addCollection(collection('c'));
+    await store.addVersions('c', [version(sdo('report', 1, '2021-07-19T00:00:00Z'))]);
+    await store.close();
+    // Roll the file back to schema 1 (drop what later migrations add), then reopen.
+    const db = new Database(path);
+    db.exec('DROP INDEX versions_type_feed');
+    db.pragma('user_version = 1');
+    db.close();
+    const reopened = await open(path);
+    const page = await reopened.queryObjects(
+      { collectionId: 'c', types: ['report'], limit: 5, now: END_OF_TIME },
+      SEE_ALL,
+    );
+    expect(page.items).toHaveLength(1);
+    await reopened.close();
+    const check = new Database(path, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(
+      check.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'versions_type_feed'").pluck().get(),
+    ).toBe(1);
+    check.close();
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
   it('data survives close and reopen, and date_added keeps increasing after a clock step back', async () => {
     const path = freshPath();
     const first = await open(path);
@@ -43,6 +70,31 @@ describe('SqliteStore specifics', () => {
     const page = await second.queryObjects({ collectionId: 'c', limit: 10, now: END_OF_TIME }, SEE_ALL);
     expect(page.items.map((r) => r.seq)).toEqual([a?.seq, b?.seq]);
     await second.close();
+  });
+
+  it('3.4.1 date_added follows released entries already due, so added_after never skips an equal value', async () => {
+    let clock = 1_000_000;
+    const store = await open(freshPath(), { clock: () => clock });
+    await store.addCollection(collection('c'));
+    const [a] = await store.addVersions('c', [version(sdo('indicator', 1, '2021-01-01T00:00:00Z'))]);
+    await store.addReleaseEntry(a?.seq as number, 1_000_005);
+    clock = 1_000_005;
+    const [b] = await store.addVersions('c', [version(sdo('indicator', 2, '2021-01-01T00:00:00Z'))]);
+    expect(b?.dateAdded).toBe(1_000_006);
+    // A batch ends at the clock when there is room, and never goes below earlier entries.
+    clock = 2_000_000;
+    const batch = await store.addVersions(
+      'c',
+      [3, 4, 5].map((k) => version(sdo('tool', k, '2021-01-01T00:00:00Z'))),
+    );
+    expect(batch.map((o) => o.dateAdded)).toEqual([1_999_998, 1_999_999, 2_000_000]);
+    clock = 2_000_001;
+    const next = await store.addVersions(
+      'c',
+      [6, 7, 8].map((k) => version(sdo('tool', k, '2021-01-01T00:00:00Z'))),
+    );
+    expect(next.map((o) => o.dateAdded)).toEqual([2_000_001, 2_000_002, 2_000_003]);
+    await store.close();
   });
 
   it('two connections on one file (a CLI beside the server) interleave writes with increasing date_added', async () => {
@@ -88,6 +140,35 @@ describe('SqliteStore specifics', () => {
       (e: unknown) => e,
     );
     expect(isStoreError(error, 'STORE_SCHEMA_TOO_NEW')).toBe(true);
+  });
+
+  it('a rolled-back batch leaves no trace: row facts of later versions stay right', async () => {
+    const path = freshPath();
+    const store = await open(path);
+    await store.addCollection(collection('c'));
+    const side = new Database(path);
+    side.exec(
+      "CREATE TRIGGER boom BEFORE INSERT ON versions WHEN NEW.stix_id LIKE 'tool--%' BEGIN SELECT RAISE(ABORT, 'boom'); END",
+    );
+    const failing = [
+      version(sdo('indicator', 1, '2021-01-01T00:00:00Z'), 'org-x'),
+      version(sdo('tool', 2, '2021-01-01T00:00:00Z')),
+    ];
+    const error = await store.addVersions('c', failing).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isStoreError(error, 'STORE_BACKEND_FAILURE')).toBe(true);
+    side.exec('DROP TRIGGER boom');
+    side.close();
+    await store.addVersions('c', [version(sdo('indicator', 3, '2021-01-01T00:00:00Z'), 'org-y', 'peer:p')]);
+    await store.addVersions('c', [version(sdo('indicator', 1, '2021-01-01T00:00:00Z'), 'org-x')]);
+    const page = await store.queryObjects({ collectionId: 'c', limit: 10, now: END_OF_TIME }, SEE_ALL);
+    expect(page.items.map((r) => `${r.id.slice(-1)}:${r.producerOrg}:${r.origin}`)).toEqual([
+      '3:org-y:peer:p',
+      '1:org-x:local',
+    ]);
+    await store.close();
   });
 
   it('reports a busy database as STORE_BUSY instead of hanging', async () => {

@@ -28,6 +28,9 @@ export class VersionWriter {
     this.#s = {
       collection: db.prepare('SELECT last_date_added FROM collections WHERE id = ?').pluck(),
       setLast: db.prepare('UPDATE collections SET last_date_added = ? WHERE id = ?'),
+      lastRelease: db
+        .prepare('SELECT max(release_at) FROM releases WHERE collection = ? AND release_at <= ?')
+        .pluck(),
       latest: db
         .prepare(`${ends} WHERE collection = ? AND stix_id = ? ORDER BY version_key DESC LIMIT 1`)
         .raw(),
@@ -75,13 +78,19 @@ export class VersionWriter {
             `unknown collection ${JSON.stringify(collectionId)}`,
           );
         }
-        let last = lastAdded;
+        // date_added must exceed every entry a reader may already have seen: every added entry
+        // (last_date_added) and every released entry due by now. Within those bounds the batch
+        // ends at `now` rather than starting there, so a query made right after the commit, with
+        // the same clock, sees the whole batch (TAXII 2.1 section 3.4.1, added_after).
         const now = this.#clock();
+        const released = s.lastRelease.get(collectionId, now) as number | null;
+        let next = Math.max(lastAdded + 1, (released ?? -1) + 1, now - facts.length + 1);
+        let last = lastAdded;
         const outcomes = facts.map((f): AddOutcome => {
           const latest = s.latest.get(collectionId, f.id) as EndRow | undefined;
           const dup = this.#duplicate(collectionId, f, latest);
           if (dup !== undefined) return dup;
-          last = Math.max(now, last + 1);
+          last = next++;
           return this.#insert(collectionId, f, latest, last);
         });
         s.setLast.run(last, collectionId);

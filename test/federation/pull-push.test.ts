@@ -1,8 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addEmbargo, addSharingGroup, configurePeer, peerStatuses, syncPeersOnce } from '../core/index.js';
-import { TLP_V2 } from '../stix/index.js';
-import { COLLECTION, indicator, startNode, type TestNode } from './test-support/in-process-node.js';
+import {
+  addCollection,
+  addEmbargo,
+  addSharingGroup,
+  configurePeer,
+  peerStatuses,
+  syncPeersOnce,
+} from '../../src/core/index.js';
+import { TLP_V2 } from '../../src/stix/index.js';
+import { COLLECTION, indicator, startNode, type TestNode } from './support/in-process-node.js';
 
+const PRIVATE = '2f1c7c55-8d3e-4c8e-9a57-1f0f5c3c1002';
 const nodes: TestNode[] = [];
 afterEach(async () => {
   while (nodes.length > 0) await nodes.pop()?.close();
@@ -131,6 +139,8 @@ describe('push', () => {
     expect(reports.map((r) => r.error)).toEqual([undefined, undefined]);
     expect(await visibleIds(uk!, 'admin')).toContain(red.id);
     expect((await uk!.store.listMarkingDefinitions()).has(String(group.id))).toBe(true);
+    const sends = (await us!.store.listAudit({ orgId: 'uk' })).filter((e) => e.action === 'send');
+    expect(sends.map((e) => [e.objectId, e.marking])).toEqual([[red.id, 'red']]);
     expect(await eu!.store.getVersions(COLLECTION, String(red.id))).toEqual([]);
     expect(await visibleIds(eu!, 'admin')).toEqual([indicator(10).id]);
     expect((await eu!.store.listMarkingDefinitions()).has(String(group.id))).toBe(false);
@@ -151,6 +161,46 @@ describe('push', () => {
     const [status] = await peerStatuses(us!.store);
     expect(status?.refused).toBe(1);
     expect(status?.lastError).toContain(String(indicator(4).id));
+  });
+});
+
+describe('redaction and permissions', () => {
+  it('7.2.3 pushes the redacted view; the redacted copy pulled back is an echo, not a conflict', async () => {
+    const [us, uk] = await start('us', 'uk');
+    const usOnly = await addSharingGroup(us!.store, { id: 'us-only', members: ['us'] });
+    const marked = indicator(30, {
+      description: 'source: a sensitive human report',
+      granular_markings: [{ marking_ref: usOnly.id, selectors: ['description'] }],
+    });
+    await publish(us!, [marked]);
+    await link(us!, uk!, { push: true, pull: true });
+    const [first] = await once(us!);
+    expect(first?.error).toBeUndefined();
+    const onUk = await uk!.store.getVersions(COLLECTION, String(marked.id));
+    expect(onUk).toHaveLength(1);
+    const copy = JSON.parse(onUk[0]!.json) as Record<string, unknown>;
+    expect(copy.description).toBeUndefined();
+    expect(copy.name).toBe(marked.name);
+    const [second] = await once(us!);
+    expect(second?.pull?.echoes).toBe(1);
+    expect(second?.pull?.conflicts).toBe(0);
+    expect((await peerStatuses(us!.store))[0]?.conflicts).toBe(0);
+  });
+
+  it('refuses to push a collection the peer organisation may not read', async () => {
+    const [us, uk] = await start('us', 'uk');
+    await addCollection(us!.store, { id: PRIVATE, title: 'Private', canRead: ['us'], canWrite: ['us'] });
+    await configurePeer(us!.store, {
+      name: 'uk',
+      url: uk!.discovery,
+      username: 'us-peer',
+      password: 'pw-us-peer-secret',
+      remoteCollection: COLLECTION,
+      localCollection: PRIVATE,
+      push: true,
+    });
+    const [report] = await once(us!);
+    expect(report?.errorCode).toBe('SYNC_PUSH_NOT_PERMITTED');
   });
 });
 

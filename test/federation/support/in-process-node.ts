@@ -1,16 +1,16 @@
 /**
  * A real Accord node in the test process: a SQLite store in a temp dir and the real server
  * (buildServer) listening on 127.0.0.1 and a random port. Every node knows the same
- * organisations with the same identity ids (CONTRACT.md `org add --identity`). Not in the build.
+ * organisations with the same identity ids (CONTRACT.md `org add --identity`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addCollection, addOrganization, addUser } from '../../core/index.js';
-import { buildServer } from '../../server/build-server.js';
-import type { Store } from '../../store/index.js';
-import { SqliteStore } from '../../store/sqlite/index.js';
-import { TaxiiClient } from '../../taxii/client/index.js';
+import { addCollection, addOrganization, addUser } from '../../../src/core/index.js';
+import { buildServer } from '../../../src/server/build-server.js';
+import type { Store } from '../../../src/store/index.js';
+import { SqliteStore } from '../../../src/store/sqlite/index.js';
+import { TaxiiClient } from '../../../src/taxii/client/index.js';
 
 /** Organisations every test node knows, with fixed identity ids. */
 export const ORGS = {

@@ -1,0 +1,197 @@
+/**
+ * bench/taxii: the node's ingest and read paths against better-sqlite3 used directly on the
+ * same rows, in the same run. BENCH_SCALE scales the collection (1 = 1,000,000 objects).
+ *   - import (core importFiles) and TAXII POST (envelopes of 500, inject) vs raw INSERT
+ *   - paging the whole collection through TAXII GET objects (limit 1000, next) vs raw SELECT
+ *   - p50/p99 latency of `match[id]` GETs at that size
+ *   - RSS of the (in-process) server after paging
+ * Goals (issue 4): ingest ≤ 3× raw, paging ≤ 2× raw, p99 match[id] < 10 ms, RSS < 300 MB.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { addCollection, addOrganization, addUser, importFiles } from '../src/core/index.js';
+import { buildServer } from '../src/server/index.js';
+import { openStore } from '../src/store/index.js';
+
+const SCALE = Number(process.env.BENCH_SCALE ?? '1');
+const TOTAL = Math.max(1000, Math.round(1_000_000 * SCALE));
+const POSTED = Math.max(500, Math.round(TOTAL / 10 / 500) * 500);
+const FILE_SIZE = 50_000;
+const TAXII = 'application/taxii+json;version=2.1';
+const dir = join(tmpdir(), `accord-bench-${process.pid}`);
+mkdirSync(dir, { recursive: true });
+
+/** Deterministic ids, so no list of a million objects is kept in memory (RSS is measured). */
+function idOf(i: number): string {
+  return `indicator--0b5e7c1a-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+}
+
+function object(i: number): Record<string, unknown> {
+  const a = (i >> 16) & 255;
+  const b = (i >> 8) & 255;
+  const c = i & 255;
+  return {
+    type: 'indicator',
+    spec_version: '2.1',
+    id: idOf(i),
+    created: '2021-07-19T12:00:00.000Z',
+    modified: '2021-07-19T12:00:00.000Z',
+    name: `bench indicator ${i}`,
+    indicator_types: ['malicious-activity'],
+    pattern: `[ipv4-addr:value = '10.${a}.${b}.${c}']`,
+    pattern_type: 'stix',
+    valid_from: '2021-07-19T12:00:00Z',
+  };
+}
+
+const rate = (n: number, ms: number) => Math.round((n * 1000) / ms);
+const line = (label: string, value: number, unit: string, baseline?: number, goal?: string) => {
+  const ratio = baseline
+    ? `  (raw ${baseline.toLocaleString()} ${unit}; ratio ${(baseline / value).toFixed(2)}×)`
+    : '';
+  console.log(
+    `${label.padEnd(34)} ${value.toLocaleString().padStart(12)} ${unit}${ratio}${goal ? `  goal ${goal}` : ''}`,
+  );
+};
+
+/** Raw better-sqlite3: the same rows into a table shaped like the store's, then read in pages. */
+function rawBaseline(): { insert: number; read: number } {
+  const db = new Database(join(dir, 'raw.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`CREATE TABLE v (seq INTEGER PRIMARY KEY, collection TEXT, stix_id TEXT, type TEXT, version TEXT,
+    spec_version TEXT, date_added INTEGER, json TEXT);
+    CREATE INDEX v_feed ON v (collection, date_added, seq); CREATE UNIQUE INDEX v_id ON v (collection, stix_id, version);`);
+  const insert = db.prepare(
+    'INSERT INTO v (collection, stix_id, type, version, spec_version, date_added, json) VALUES (?,?,?,?,?,?,?)',
+  );
+  const batch = db.transaction((base: number, count: number) => {
+    for (let i = base; i < base + count; i++) {
+      const o = object(i);
+      insert.run('c', o.id, o.type, o.modified, '2.1', i, JSON.stringify(o));
+    }
+  });
+  let t = performance.now();
+  for (let i = 0; i < TOTAL; i += 500) batch(i, Math.min(500, TOTAL - i));
+  const insertRate = rate(TOTAL, performance.now() - t);
+  const page = db.prepare(
+    'SELECT seq, date_added, json FROM v WHERE collection = ? AND (date_added, seq) > (?, ?) ORDER BY date_added, seq LIMIT 1000',
+  );
+  t = performance.now();
+  let n = 0;
+  let last = { date_added: -1, seq: -1 };
+  for (;;) {
+    const got = page.all('c', last.date_added, last.seq) as {
+      seq: number;
+      date_added: number;
+      json: string;
+    }[];
+    if (got.length === 0) break;
+    n += got.length;
+    last = got[got.length - 1]!;
+  }
+  const readRate = rate(n, performance.now() - t);
+  db.close();
+  return { insert: insertRate, read: readRate };
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `bench/taxii: ${TOTAL.toLocaleString()} objects (BENCH_SCALE=${SCALE}), POST ${POSTED.toLocaleString()}`,
+  );
+  const raw = rawBaseline();
+
+  const store = await openStore(join(dir, 'node.db'));
+  await addOrganization(store, { id: 'bench' });
+  await addUser(store, { username: 'bench', orgId: 'bench', password: 'bench-password' });
+  const big = (await addCollection(store, { title: 'big', canRead: ['*'], canWrite: ['*'] })).id;
+  const posted = (await addCollection(store, { title: 'posted', canRead: ['*'], canWrite: ['*'] })).id;
+
+  // Import through the core use case, from array files of FILE_SIZE objects.
+  const files: string[] = [];
+  for (let i = 0; i < TOTAL; i += FILE_SIZE) {
+    const file = join(dir, `import-${i}.json`);
+    const chunk = Array.from({ length: Math.min(FILE_SIZE, TOTAL - i) }, (_, k) => object(i + k));
+    writeFileSync(file, JSON.stringify(chunk));
+    files.push(file);
+  }
+  let t = performance.now();
+  const summary = await importFiles(store, { files, collectionId: big, username: 'bench' });
+  const importRate = rate(summary.stored, performance.now() - t);
+  if (summary.stored !== TOTAL) throw new Error(`import stored ${summary.stored} of ${TOTAL}`);
+
+  const app = buildServer({ store });
+  await app.ready();
+  const headers = {
+    accept: TAXII,
+    authorization: `Basic ${Buffer.from('bench:bench-password').toString('base64')}`,
+  };
+
+  // TAXII POST, envelopes of 500.
+  t = performance.now();
+  for (let i = 0; i < POSTED; i += 500) {
+    const envelope = Array.from({ length: Math.min(500, POSTED - i) }, (_, k) => object(TOTAL + i + k));
+    const res = await app.inject({
+      method: 'POST',
+      url: `/taxii2/api/collections/${posted}/objects/`,
+      headers: { ...headers, 'content-type': TAXII },
+      payload: JSON.stringify({ objects: envelope }),
+    });
+    if (res.statusCode !== 202 || res.json().success_count !== envelope.length) {
+      throw new Error(`POST failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
+    }
+  }
+  const postRate = rate(POSTED, performance.now() - t);
+
+  // Paging the whole big collection.
+  t = performance.now();
+  let seen = 0;
+  let next: string | undefined;
+  do {
+    const res = await app.inject({
+      method: 'GET',
+      url: `/taxii2/api/collections/${big}/objects/?limit=1000${next ? `&next=${encodeURIComponent(next)}` : ''}`,
+      headers,
+    });
+    const body = res.json() as { objects?: unknown[]; more?: boolean; next?: string };
+    seen += body.objects?.length ?? 0;
+    next = body.more ? body.next : undefined;
+  } while (next);
+  const pageRate = rate(seen, performance.now() - t);
+  if (seen !== TOTAL) throw new Error(`paging saw ${seen} of ${TOTAL}`);
+
+  // match[id] latency.
+  const latencies: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const id = idOf(Math.floor(Math.random() * TOTAL));
+    const s = performance.now();
+    const res = await app.inject({
+      method: 'GET',
+      url: `/taxii2/api/collections/${big}/objects/?match[id]=${id}`,
+      headers,
+    });
+    latencies.push(performance.now() - s);
+    if (res.statusCode !== 200) throw new Error(`match[id] ${res.statusCode}`);
+  }
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
+  const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
+
+  line('ingest: accord import', importRate, 'objects/s', raw.insert, '≤ 3×');
+  line('ingest: TAXII POST (500/envelope)', postRate, 'objects/s', raw.insert, '≤ 3×');
+  line('paging: TAXII GET limit=1000', pageRate, 'objects/s', raw.read, '≤ 2×');
+  console.log(
+    `match[id] latency at ${TOTAL.toLocaleString()}: p50 ${pct(0.5).toFixed(2)} ms, p99 ${pct(0.99).toFixed(2)} ms (goal p99 < 10 ms)`,
+  );
+  console.log(`server RSS (in-process, incl. bench data): ${rss} MB (goal < 300 MB)`);
+  await app.close();
+  await store.close();
+}
+
+try {
+  await main();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

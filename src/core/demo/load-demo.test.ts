@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { validateObject } from '../../stix/index.js';
+import { openStore } from '../../store/index.js';
+import { demoObjects, loadDemo } from './load-demo.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'accord-demo-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('demo data', () => {
+  it('every demo object is valid STIX 2.1 with a unique, fixed id', () => {
+    const objects = demoObjects();
+    for (const o of objects) {
+      const r = validateObject(o);
+      expect(r.ok, `${o.id}: ${JSON.stringify(r.issues.filter((i) => i.severity === 'error'))}`).toBe(true);
+    }
+    const ids = objects.map((o) => o.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(demoObjects().map((o) => o.id)).toEqual(ids);
+  });
+
+  it('indicator values come from documentation ranges only (RFC 5737, example.com)', () => {
+    for (const o of demoObjects().filter((x) => x.type === 'indicator')) {
+      const values = [...String(o.pattern).matchAll(/'([^']*)'/g)].map((m) => m[1]);
+      for (const v of values) {
+        expect(v).toMatch(
+          /^(192\.0\.2\.|198\.51\.100\.|203\.0\.113\.)\d{1,3}$|(^|\.)example\.(com|org|net)$/,
+        );
+      }
+    }
+  });
+
+  it('loads into an empty database once; a second run changes nothing', async () => {
+    const store = await openStore(join(dir, 'demo.db'));
+    try {
+      const first = await loadDemo(store);
+      expect(first).toMatchObject({
+        loaded: true,
+        stored: demoObjects().length,
+        login: { username: 'demo' },
+      });
+      const second = await loadDemo(store);
+      expect(second).toMatchObject({ loaded: false, stored: 0, login: { username: 'demo' } });
+      expect((await store.listCollections()).length).toBe(1);
+    } finally {
+      await store.close();
+    }
+  });
+});
