@@ -4,10 +4,11 @@
  *   - import (core importFiles) and TAXII POST (envelopes of 500, inject) vs raw INSERT
  *   - paging the whole collection through TAXII GET objects (limit 1000, next) vs raw SELECT
  *   - p50/p99 latency of `match[id]` GETs at that size
- *   - RSS of the (in-process) server after paging
+ *   - RSS of an `accord serve` process paging that collection (read from /proc)
  * Goals (issue 4): ingest ≤ 3× raw, paging ≤ 2× raw, p99 match[id] < 10 ms, RSS < 300 MB.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -145,49 +146,84 @@ async function main(): Promise<void> {
   }
   const postRate = rate(POSTED, performance.now() - t);
 
-  // Paging the whole big collection.
-  t = performance.now();
-  let seen = 0;
-  let next: string | undefined;
-  do {
-    const res = await app.inject({
-      method: 'GET',
-      url: `/taxii2/api/collections/${big}/objects/?limit=1000${next ? `&next=${encodeURIComponent(next)}` : ''}`,
-      headers,
-    });
-    const body = res.json() as { objects?: unknown[]; more?: boolean; next?: string };
-    seen += body.objects?.length ?? 0;
-    next = body.more ? body.next : undefined;
-  } while (next);
-  const pageRate = rate(seen, performance.now() - t);
-  if (seen !== TOTAL) throw new Error(`paging saw ${seen} of ${TOTAL}`);
-
-  // match[id] latency.
-  const latencies: number[] = [];
-  for (let i = 0; i < 1000; i++) {
-    const id = idOf(Math.floor(Math.random() * TOTAL));
-    const s = performance.now();
-    const res = await app.inject({
-      method: 'GET',
-      url: `/taxii2/api/collections/${big}/objects/?match[id]=${id}`,
-      headers,
-    });
-    latencies.push(performance.now() - s);
-    if (res.statusCode !== 200) throw new Error(`match[id] ${res.statusCode}`);
-  }
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
-  const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
-
-  line('ingest: accord import', importRate, 'objects/s', raw.insert, '≤ 3×');
-  line('ingest: TAXII POST (500/envelope)', postRate, 'objects/s', raw.insert, '≤ 3×');
-  line('paging: TAXII GET limit=1000', pageRate, 'objects/s', raw.read, '≤ 2×');
-  console.log(
-    `match[id] latency at ${TOTAL.toLocaleString()}: p50 ${pct(0.5).toFixed(2)} ms, p99 ${pct(0.99).toFixed(2)} ms (goal p99 < 10 ms)`,
-  );
-  console.log(`server RSS (in-process, incl. bench data): ${rss} MB (goal < 300 MB)`);
   await app.close();
   await store.close();
+
+  // Paging and match[id] against a real `accord serve` process on the same database, so that its
+  // RSS is the server's alone (read from /proc at the end).
+  const server = await startServe(join(dir, 'node.db'));
+  try {
+    t = performance.now();
+    let seen = 0;
+    let next: string | undefined;
+    do {
+      const res = await fetch(
+        `${server.url}/taxii2/api/collections/${big}/objects/?limit=1000${next ? `&next=${encodeURIComponent(next)}` : ''}`,
+        { headers },
+      );
+      const body = (await res.json()) as { objects?: unknown[]; more?: boolean; next?: string };
+      seen += body.objects?.length ?? 0;
+      next = body.more ? body.next : undefined;
+    } while (next);
+    const pageRate = rate(seen, performance.now() - t);
+    if (seen !== TOTAL) throw new Error(`paging saw ${seen} of ${TOTAL}`);
+
+    const latencies: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const id = idOf(Math.floor(Math.random() * TOTAL));
+      const s = performance.now();
+      const res = await fetch(`${server.url}/taxii2/api/collections/${big}/objects/?match[id]=${id}`, {
+        headers,
+      });
+      await res.arrayBuffer();
+      latencies.push(performance.now() - s);
+      if (res.status !== 200) throw new Error(`match[id] ${res.status}`);
+    }
+    latencies.sort((a, b) => a - b);
+    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
+    const memory = serverMemory(server.pid);
+
+    line('ingest: accord import', importRate, 'objects/s', raw.insert, '≤ 3×');
+    line('ingest: TAXII POST (500/envelope)', postRate, 'objects/s', raw.insert, '≤ 3×');
+    line('paging: TAXII GET limit=1000 (HTTP)', pageRate, 'objects/s', raw.read, '≤ 2×');
+    console.log(
+      `match[id] latency at ${TOTAL.toLocaleString()} (HTTP, loopback): p50 ${pct(0.5).toFixed(2)} ms, p99 ${pct(0.99).toFixed(2)} ms (goal p99 < 10 ms)`,
+    );
+    console.log(
+      `server RSS at ${TOTAL.toLocaleString()} objects: ${memory.rss} MB now, ${memory.peak} MB peak (goal < 300 MB)`,
+    );
+  } finally {
+    server.stop();
+  }
+}
+
+/** Starts `accord serve` on a database (port 0) and resolves with its URL and pid. */
+function startServe(db: string): Promise<{ url: string; pid: number; stop: () => void }> {
+  const root = join(import.meta.dirname, '..');
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'serve', '--port', '0', '--db', db],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const url = /accord listening on (\S+)/.exec(out)?.[1];
+      if (url && child.pid) resolve({ url, pid: child.pid, stop: () => child.kill('SIGTERM') });
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+}
+
+/** Current and peak resident memory of a process, in MB (Linux /proc). */
+function serverMemory(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
 }
 
 try {

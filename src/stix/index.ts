@@ -2,6 +2,7 @@
 
 export { isStixId, type ParsedIdentifier, parseIdentifier } from './checks/identifier.js';
 export { compareTimestamps, type ParsedTimestamp, parseTimestamp } from './checks/timestamp.js';
+export type { StixObject } from './common/stix-object.js';
 export {
   kindOf,
   META_TYPE_NAMES,
@@ -35,6 +36,7 @@ export {
 } from './markings/tlp.js';
 export { bundleIssues, bundleSpecVersion } from './meta/bundle.js';
 export type * from './meta/types.js';
+export type * from './sco/extension-types.js';
 export {
   SCO_COMMON_PROPERTY_NAMES,
   SCO_EXTENSION_OWNERS,
@@ -42,6 +44,9 @@ export {
   SCO_NESTED_TYPE_PROPERTY_NAMES,
   SCO_PROPERTY_NAMES,
 } from './sco/property-names.js';
+export type * from './sco/types.js';
+export type * from './sdo/types.js';
+export type * from './sro/types.js';
 export type { DocumentEvent } from './stream/document-events.js';
 export type { DuplicateKey, StreamLimits } from './stream/json-scanner.js';
 export {

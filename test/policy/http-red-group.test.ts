@@ -4,7 +4,7 @@
  * versions, match[id], errors (404, never 403) and pagination (`more`/`next`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addSharingGroup } from '../../src/core/sharing.js';
+import { addSharingGroup, listAudit } from '../../src/core/sharing.js';
 import { TLP_V2 } from '../../src/stix/index.js';
 import { type Reply, type TestNode, testNode } from './http-harness.js';
 
@@ -137,5 +137,18 @@ describe('TLP:RED shared with a sharing group of two of three organisations', ()
       added_after: new Date(at[1]! / 1000).toISOString(),
     });
     expect(ids(after)).toEqual([granular.id, o2.id]);
+  });
+
+  it('the audit log records who read the RED version, and nothing for the organisation that could not', async () => {
+    await node.get(users.b!, `collections/${COLL}/objects/${String(red1.id)}/`);
+    await node.get(users.c!, `collections/${COLL}/objects/${String(red1.id)}/`);
+    const reads = (await listAudit(node.store, {})).filter(
+      (e) => e.action === 'read' && e.objectId === red1.id,
+    );
+    expect(reads.length).toBeGreaterThan(0);
+    expect(new Set(reads.map((e) => e.orgId))).toEqual(new Set(['a', 'b']));
+    expect(new Set(reads.map((e) => e.marking))).toEqual(new Set(['red']));
+    const cReads = (await listAudit(node.store, { orgId: 'c' })).filter((e) => e.action === 'read');
+    expect(new Set(cReads.map((e) => e.objectId))).toEqual(new Set([granular.id]));
   });
 });
