@@ -71,7 +71,8 @@ export function peerStatuses(store: Store): Promise<PeerStatus[]> {
  * errors describe the node's trust relationships, which ordinary users need not see).
  */
 export async function peerStatusesFor(store: Store, caller: Caller): Promise<PeerStatus[]> {
-  if (caller.role !== 'admin') throw new CoreError('CORE_FORBIDDEN', 'only administrators may see federation peers');
+  if (caller.role !== 'admin')
+    throw new CoreError('CORE_FORBIDDEN', 'only administrators may see federation peers');
   return listPeerStatus(store);
 }
 

@@ -74,10 +74,11 @@ export async function pullPeer(
   };
   const call = signal ? { signal } : {};
   const pages = link.client.objectPages(root, peer.remoteCollection, filter, call);
+  const lookedUp = new Set<string>();
   for await (const page of prefetched(pages)) {
     report.pages++;
     if (page.objects.length > 0) {
-      const markings = await missingMarkings(store, peer, link, root, page.objects, signal);
+      const markings = await missingMarkings(store, peer, link, root, page.objects, lookedUp, signal);
       const objects = [...markings, ...page.objects];
       const results = await opts.ingest(peer.localCollection, objects, source);
       report.received += page.objects.length;
@@ -92,9 +93,13 @@ export async function pullPeer(
   return report;
 }
 
+/** Lookups of unknown marking definitions per page at most: a hostile peer cannot make us fan out. */
+const MAX_MARKING_LOOKUPS = 32;
+
 /**
  * Marking definitions the page references that this node does not know: fetched from the
  * peer's collection when it has them, so the objects are not hidden (fail closed) needlessly.
+ * Each id is asked for once per run (`lookedUp`).
  */
 async function missingMarkings(
   store: Store,
@@ -102,6 +107,7 @@ async function missingMarkings(
   link: PeerLink,
   root: string,
   objects: readonly TaxiiObject[],
+  lookedUp: Set<string>,
   signal?: AbortSignal,
 ): Promise<TaxiiObject[]> {
   const inPage = new Set(objects.map((o) => o.id));
@@ -110,12 +116,16 @@ async function missingMarkings(
   if (wanted.size === 0) return [];
   const known = await store.listMarkingDefinitions();
   const found: TaxiiObject[] = [];
+  let lookups = 0;
   for (const id of wanted) {
-    if (known.has(id)) continue;
+    if (known.has(id) || lookedUp.has(id) || lookups >= MAX_MARKING_LOOKUPS) continue;
+    lookedUp.add(id);
+    lookups++;
     try {
       const env = await link.client.getObject(root, peer.remoteCollection, id, {}, signal ? { signal } : {});
       found.push(...env.objects.filter((o) => o.id === id && o.type === 'marking-definition'));
-    } catch {
+    } catch (err) {
+      if (signal?.aborted) throw err;
       // Not in the peer's collection (404) or unreadable: the objects stay hidden until it arrives.
     }
   }

@@ -38,7 +38,11 @@ export interface AccountStore {
   getUser(username: string): Promise<UserRecord | undefined>;
   addToken(token: TokenRecord): Promise<void>;
   getToken(tokenId: string): Promise<TokenRecord | undefined>;
-  /** Marking definitions known to the node (any collection, or created locally), by id. */
+  /**
+   * Records a marking definition known to the node (any collection, or created locally). The
+   * first definition of an id wins: marking definitions cannot be versioned (STIX 2.1 section
+   * 7.2.1), so a later object reusing the id must not change who may see what.
+   */
   putMarkingDefinition(id: string, json: string): Promise<void>;
   listMarkingDefinitions(): Promise<ReadonlyMap<string, string>>;
 }

@@ -70,6 +70,16 @@ function selectorFor<T>(
   }
 }
 
+/**
+ * Sizes the follow-up read from the share of rows seen so far that were kept, so that a page
+ * missing a few hidden rows reads a few more rows, not a doubled batch (rows cost I/O and a view).
+ */
+function nextBatchSize(needed: number, kept: number, seen: number): number {
+  const keptShare = Math.max(kept / Math.max(seen, 1), 0.02);
+  const estimate = Math.ceil((needed / keptShare) * 1.25) + 8;
+  return Math.min(Math.max(estimate, FIRST_BATCH_MIN), BATCH_MAX);
+}
+
 function later(a: FeedCursor, b: FeedCursor): FeedCursor {
   if (a.dateAdded !== b.dateAdded) return a.dateAdded > b.dateAdded ? a : b;
   if (a.seq !== b.seq) return a.seq > b.seq ? a : b;
@@ -99,9 +109,11 @@ export function collectPage<T>(
   const rows: FeedRow[] = [];
   let following: FeedRow | undefined;
   let batch = Math.min(Math.max(query.limit + 1, FIRST_BATCH_MIN), BATCH_MAX);
+  let seen = 0;
   scan: for (;;) {
     const chunk = source.read(position, batch);
     for (const row of chunk) {
+      seen++;
       const value = view(row);
       if (value === undefined || !selected(row)) continue;
       if (values.length === query.limit) {
@@ -113,7 +125,7 @@ export function collectPage<T>(
     }
     if (chunk.length < batch) break;
     position = cursorOf(chunk[chunk.length - 1] as FeedRow);
-    batch = Math.min(batch * 2, BATCH_MAX);
+    batch = nextBatchSize(query.limit + 1 - values.length, values.length, seen);
   }
   if (following === undefined) return { items: values, more: false };
 

@@ -125,11 +125,8 @@ describe('embargo across the release instant, polled with added_after cursors', 
     }
   });
 
-  // KNOWN BUG (reported to the lead): core's ingest adds a released entry (at the past release
-  // time) even for a version stored after release, so the others get the version twice. Core
-  // should call addReleaseEntry only when the added entry's dateAdded < releaseAt (see embargoOf).
-  // Remove `.fails` once fixed.
-  it.fails('a version stored after its release time reaches the others once, through its added entry', async () => {
+  // A version stored after its release time has no released entry: its added entry serves all.
+  it('a version stored after its release time reaches the others once, through its added entry', async () => {
     const late = ind(20, { object_marking_refs: secret.object_marking_refs });
     node.setNow(RELEASE + 5000);
     expect((await node.post(users.a!, COLL, [late])).body.success_count).toBe(1);

@@ -60,7 +60,7 @@ export async function ingestBatch(
     accepted.map((a) => a.version),
   );
   const successes: StatusDetail[] = [];
-  const stored: { seq: number; object: Readonly<Record<string, unknown>> }[] = [];
+  const stored: StoredVersion[] = [];
   outcomes.forEach((outcome, i) => {
     const { item, version } = accepted[i]!;
     const id = String(version.object.id);
@@ -76,39 +76,52 @@ export async function ingestBatch(
     }
     // TAXII 2.1 section 5.5: an exact duplicate is not an error.
     successes.push({ id, version: outcome.version });
-    if (outcome.status === 'stored') stored.push({ seq: outcome.seq, object: version.object });
+    if (outcome.status === 'stored') {
+      stored.push({ seq: outcome.seq, dateAdded: outcome.dateAdded, object: version.object });
+    }
   });
   await afterStore(store, stored, now);
   return { successes, failures };
 }
 
+/** A version just stored, with what release entries need. */
+interface StoredVersion {
+  readonly seq: number;
+  readonly dateAdded: Micros;
+  readonly object: Readonly<Record<string, unknown>>;
+}
+
 /** Marking definitions become known; embargoed versions get their release entries. */
-async function afterStore(
-  store: Store,
-  stored: readonly { seq: number; object: Readonly<Record<string, unknown>> }[],
-  now: () => Micros,
-): Promise<void> {
+async function afterStore(store: Store, stored: readonly StoredVersion[], now: () => Micros): Promise<void> {
   const definitions = stored.filter((s) => s.object.type === 'marking-definition');
   for (const d of definitions)
     await store.putMarkingDefinition(String(d.object.id), JSON.stringify(d.object));
   const { markings } = await policyContext(store, now());
-  for (const s of stored) await addRelease(store, s.seq, s.object, markings);
+  for (const s of stored) await addRelease(store, s, markings, now());
   // A newly known embargo definition applies to versions stored before it arrived.
   for (const d of definitions) {
     const id = String(d.object.id);
     if (!embargoOf({ object_marking_refs: [id] }, markings)) continue;
     for (const row of await store.findByMarking(id)) {
-      await addRelease(store, row.seq, JSON.parse(row.json) as Record<string, unknown>, markings);
+      const object = JSON.parse(row.json) as Record<string, unknown>;
+      await addRelease(store, { seq: row.seq, dateAdded: row.dateAdded, object }, markings, now());
     }
   }
 }
 
+/**
+ * Gives an embargoed version its `released` entry. A version added at or after the release time
+ * needs none (its added entry serves everyone). When the embargo becomes known only after its
+ * release time, the entry goes at the present instant, not in the past, so that pollers who
+ * already paged past the release time still receive the version.
+ */
 async function addRelease(
   store: Store,
-  seq: number,
-  object: Readonly<Record<string, unknown>>,
+  version: StoredVersion,
   markings: MarkingIndex,
+  now: Micros,
 ): Promise<void> {
-  const embargo = embargoOf(object, markings);
-  if (embargo) await store.addReleaseEntry(seq, embargo.releaseAt);
+  const embargo = embargoOf(version.object, markings);
+  if (!embargo || version.dateAdded >= embargo.releaseAt) return;
+  await store.addReleaseEntry(version.seq, Math.max(embargo.releaseAt, now));
 }

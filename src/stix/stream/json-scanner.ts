@@ -5,43 +5,12 @@
  * the largest single object, not by the document.
  */
 import { StixError } from '../errors/catalog.js';
-import { countKeys, locateJsonProblem } from './locate-json-problem.js';
+import { countKeys } from './locate-json-problem.js';
+import type { ScanEvent, StreamLimits } from './scan-events.js';
+import { type DuplicateKey, duplicateIn, syntaxErrorIn } from './scan-problems.js';
 
-/** Limits of the streaming parser (untrusted input). */
-export interface StreamLimits {
-  /** Maximum nesting depth of the document (default 100). */
-  readonly maxDepth?: number;
-  /** Maximum size of one object in bytes (default 16 MiB). */
-  readonly maxObjectBytes?: number;
-}
-
-/** What the scanner reports. */
-export type ScanEvent =
-  | {
-      readonly kind: 'item';
-      readonly value: unknown;
-      readonly path: string;
-      /** Size of the item's JSON text in bytes. */
-      readonly bytes: number;
-      readonly duplicate?: DuplicateKey;
-    }
-  | { readonly kind: 'bundle-objects'; readonly envelope: Readonly<Record<string, unknown>> }
-  | {
-      readonly kind: 'end';
-      readonly shape: 'array' | 'object';
-      /** The top-level object's properties (all but a streamed `objects` list); {} for an array. */
-      readonly envelope: Readonly<Record<string, unknown>>;
-      /** Duplicate keys found in the top-level object's own properties. */
-      readonly envelopeDuplicates: readonly DuplicateKey[];
-      readonly streamedObjects: boolean;
-    };
-
-/** A duplicate key found in an item: where (pointer within the document) and which key. */
-export interface DuplicateKey {
-  readonly pointer: string;
-  readonly key: string;
-  readonly where: string;
-}
+export type { ScanEvent, StreamLimits } from './scan-events.js';
+export type { DuplicateKey } from './scan-problems.js';
 
 const Q = 0x22; // "
 const BS = 0x5c; // \
@@ -411,32 +380,11 @@ export class JsonScanner {
     return `line ${this.startLine}, column ${this.startColumn}`;
   }
 
-  private positionIn(text: string, offset: number): string {
-    let line = this.startLine;
-    let column = this.startColumn;
-    for (let k = 0; k < offset && k < text.length; k++) {
-      if (text.charCodeAt(k) === NL) {
-        line++;
-        column = 1;
-      } else column++;
-    }
-    return `line ${line}, column ${column}`;
-  }
-
   private duplicateIn(text: string): DuplicateKey | undefined {
-    const problem = locateJsonProblem(text);
-    if (problem?.kind !== 'duplicate') return undefined;
-    return {
-      pointer: problem.pointer ?? '',
-      key: problem.message.replace(/^duplicate key /, ''),
-      where: this.positionIn(text, problem.offset),
-    };
+    return duplicateIn(text, this.startLine, this.startColumn);
   }
 
   private syntaxError(text: string, endAbs: number): never {
-    const problem = locateJsonProblem(text);
-    const where = problem === undefined ? this.where(endAbs) : this.positionIn(text, problem.offset);
-    const message = problem?.message ?? 'malformed JSON';
-    throw new StixError('STIX_JSON_SYNTAX', `${where}: ${message}`, where);
+    throw syntaxErrorIn(text, this.startLine, this.startColumn, this.where(endAbs));
   }
 }

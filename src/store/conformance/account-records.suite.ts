@@ -40,13 +40,13 @@ export function accountRecordsSuite(makeStore: StoreFactory): void {
       );
     });
 
-    it('marking definitions are kept by id, a second put replaces the first', async () => {
+    it('7.2.1 marking definitions are kept by id; the first definition of an id wins', async () => {
       await store().putMarkingDefinition('marking-definition--a', '{"v":1}');
       await store().putMarkingDefinition('marking-definition--b', '{"v":2}');
       await store().putMarkingDefinition('marking-definition--a', '{"v":3}');
       const all = await store().listMarkingDefinitions();
       expect([...all.entries()].sort()).toEqual([
-        ['marking-definition--a', '{"v":3}'],
+        ['marking-definition--a', '{"v":1}'],
         ['marking-definition--b', '{"v":2}'],
       ]);
     });

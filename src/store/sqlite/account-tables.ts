@@ -25,7 +25,7 @@ export class AccountTables {
           ' FROM tokens WHERE token_id = ?',
       ),
       putMarking: db.prepare(
-        'INSERT INTO marking_definitions (id, json) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json',
+        'INSERT INTO marking_definitions (id, json) VALUES (?, ?) ON CONFLICT (id) DO NOTHING',
       ),
       listMarkings: db.prepare('SELECT id, json FROM marking_definitions ORDER BY id').raw(),
     };

@@ -1,0 +1,86 @@
+/** The enumerations (`-enum`) of spec section 10: values MUST come from them. */
+import { type Vocabulary, vocab } from './vocabulary.js';
+
+/** Every enumeration by name. */
+export const ENUMERATIONS = {
+  'encryption-algorithm-enum': vocab('encryption-algorithm-enum', '10.4', [
+    'AES-256-GCM',
+    'ChaCha20-Poly1305',
+    'mime-type-indicated',
+  ]),
+  'extension-type-enum': vocab('extension-type-enum', '10.5', [
+    'new-sdo',
+    'new-sco',
+    'new-sro',
+    'property-extension',
+    'toplevel-property-extension',
+  ]),
+  'network-socket-address-family-enum': vocab('network-socket-address-family-enum', '10.16', [
+    'AF_UNSPEC',
+    'AF_INET',
+    'AF_IPX',
+    'AF_APPLETALK',
+    'AF_NETBIOS',
+    'AF_INET6',
+    'AF_IRDA',
+    'AF_BTH',
+  ]),
+  'network-socket-type-enum': vocab('network-socket-type-enum', '10.17', [
+    'SOCK_STREAM',
+    'SOCK_DGRAM',
+    'SOCK_RAW',
+    'SOCK_RDM',
+    'SOCK_SEQPACKET',
+  ]),
+  'opinion-enum': vocab('opinion-enum', '10.18', [
+    'strongly-disagree',
+    'disagree',
+    'neutral',
+    'agree',
+    'strongly-agree',
+  ]),
+  'windows-integrity-level-enum': vocab('windows-integrity-level-enum', '10.27', [
+    'low',
+    'medium',
+    'high',
+    'system',
+  ]),
+  'windows-registry-datatype-enum': vocab('windows-registry-datatype-enum', '10.29', [
+    'REG_NONE',
+    'REG_SZ',
+    'REG_EXPAND_SZ',
+    'REG_BINARY',
+    'REG_DWORD',
+    'REG_DWORD_BIG_ENDIAN',
+    'REG_DWORD_LITTLE_ENDIAN',
+    'REG_LINK',
+    'REG_MULTI_SZ',
+    'REG_RESOURCE_LIST',
+    'REG_FULL_RESOURCE_DESCRIPTION',
+    'REG_RESOURCE_REQUIREMENTS_LIST',
+    'REG_QWORD',
+    'REG_INVALID_TYPE',
+  ]),
+  'windows-service-start-type-enum': vocab('windows-service-start-type-enum', '10.30', [
+    'SERVICE_AUTO_START',
+    'SERVICE_BOOT_START',
+    'SERVICE_DEMAND_START',
+    'SERVICE_DISABLED',
+    'SERVICE_SYSTEM_ALERT',
+  ]),
+  'windows-service-type-enum': vocab('windows-service-type-enum', '10.31', [
+    'SERVICE_KERNEL_DRIVER',
+    'SERVICE_FILE_SYSTEM_DRIVER',
+    'SERVICE_WIN32_OWN_PROCESS',
+    'SERVICE_WIN32_SHARE_PROCESS',
+  ]),
+  'windows-service-status-enum': vocab('windows-service-status-enum', '10.32', [
+    'SERVICE_CONTINUE_PENDING',
+    'SERVICE_PAUSE_PENDING',
+    'SERVICE_PAUSED',
+    'SERVICE_RUNNING',
+    'SERVICE_START_PENDING',
+    'SERVICE_STOP_PENDING',
+    'SERVICE_STOPPED',
+  ]),
+} as const satisfies Record<string, Vocabulary>;
