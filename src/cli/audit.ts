@@ -1,6 +1,6 @@
 /** `accord audit [--since TIMESTAMP] [--org ID] [--json] [--db PATH]` (CONTRACT.md "Sharing rules"). */
 import { listAudit } from '../core/index.js';
-import type { RegisterCommand } from './commands.js';
+import type { RegisterCommand } from './register-command.js';
 import { asCliError } from './sharing-cli-errors.js';
 
 /** Registers `audit`: prints the append-only audit log, oldest first (exit 1: bad --since). */

@@ -1,6 +1,6 @@
 /** `accord collection add --title T [--id UUID] [--description D] [--read ORGS] [--write ORGS]` (CONTRACT.md). */
 import { addCollection, parseOrgList } from '../core/index.js';
-import type { RegisterCommand } from './commands.js';
+import type { RegisterCommand } from './register-command.js';
 import { asCliError } from './sharing-cli-errors.js';
 
 /** Registers `collection add`: prints the collection id. */

@@ -1,22 +1,18 @@
-import type { Command } from 'commander';
 import { registerAudit } from './audit.js';
 import { registerCollection } from './collection.js';
-import type { CliContext } from './context.js';
 import { registerEmbargo } from './embargo.js';
 import { registerGroup } from './group.js';
 import { registerImport } from './import.js';
 import { registerOrg } from './org.js';
 import { registerPattern } from './pattern.js';
 import { registerPeer } from './peer.js';
+import type { RegisterCommand } from './register-command.js';
 import { registerServe } from './serve.js';
 import { registerStixId } from './stix-id.js';
 import { registerSync } from './sync.js';
 import { registerToken } from './token.js';
 import { registerUser } from './user.js';
 import { registerValidate } from './validate.js';
-
-/** Adds one command (with its options and action) to the program. */
-export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
 /**
  * Every command of the CLI, in the order `accord --help` lists them. Each entry lives in its

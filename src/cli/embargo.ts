@@ -1,6 +1,6 @@
 /** `accord embargo add --release-at TIMESTAMP --cosigners ORGS [--org ORG] [--db PATH]` (CONTRACT.md "Sharing rules"). */
 import { addEmbargo } from '../core/index.js';
-import type { RegisterCommand } from './commands.js';
+import type { RegisterCommand } from './register-command.js';
 import { asCliError } from './sharing-cli-errors.js';
 
 /** Registers `embargo add`: prints the embargo's marking-definition id (exit 1: bad timestamp or unknown organisation). */

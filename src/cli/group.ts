@@ -1,6 +1,6 @@
 /** `accord group add ID --members ORGS [--name NAME] [--org ORG] [--db PATH]` (CONTRACT.md "Sharing rules"). */
 import { addSharingGroup } from '../core/index.js';
-import type { RegisterCommand } from './commands.js';
+import type { RegisterCommand } from './register-command.js';
 import { asCliError } from './sharing-cli-errors.js';
 
 /** Registers `group add`: prints the sharing group's marking-definition id (exit 1: unknown organisation or bad id). */

@@ -2,7 +2,7 @@
 import cliProgress from 'cli-progress';
 import { importFiles } from '../core/index.js';
 import { EXIT } from './cli-error.js';
-import type { RegisterCommand } from './commands.js';
+import type { RegisterCommand } from './register-command.js';
 import { asCliError } from './sharing-cli-errors.js';
 
 /** Registers `import`: exit 0 when every object was stored, 1 when some were rejected, 2 on unreadable input. */

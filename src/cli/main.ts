@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** Composition root of the CLI: builds the context (streams, store factory) and runs a command. */
 import { Command, CommanderError } from 'commander';
-import { openStore } from '../store/open-store.js';
+import { openStore } from '../store/index.js';
 import { CliError, EXIT } from './cli-error.js';
 import { COMMANDS } from './commands.js';
 import type { CliContext } from './context.js';

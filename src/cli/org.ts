@@ -1,6 +1,6 @@
 /** `accord org add ID [--name NAME] [--identity IDENTITY_ID]` (CONTRACT.md "Node administration"). */
 import { addOrganization } from '../core/index.js';
-import type { RegisterCommand } from './commands.js';
+import type { RegisterCommand } from './register-command.js';
 import { asCliError } from './sharing-cli-errors.js';
 
 /** Registers `org add`: prints the organisation's STIX identity id. */

@@ -10,8 +10,8 @@ import {
   validateCase,
 } from '../pattern/index.js';
 import { CliError, EXIT } from './cli-error.js';
-import type { RegisterCommand } from './commands.js';
 import { jsonLines, LineWriter } from './pattern-lines.js';
+import type { RegisterCommand } from './register-command.js';
 
 async function readable(path: string, what: string): Promise<void> {
   try {

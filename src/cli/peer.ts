@@ -1,12 +1,13 @@
 /** `accord peer add …` and `accord peer list` (CONTRACT.md "Federation"). */
+import type { Command } from 'commander';
 import { configurePeer, peerStatuses } from '../core/index.js';
 import { CliError, EXIT } from './cli-error.js';
-import type { RegisterCommand } from './commands.js';
+import type { CliContext } from './context.js';
 
 const DB = 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)';
 
 /** Registers `peer add` (prints the peer's name; exit 1 when the peer is invalid) and `peer list`. */
-export const registerPeer: RegisterCommand = (program, ctx) => {
+export const registerPeer: (program: Command, ctx: CliContext) => void = (program, ctx) => {
   const peer = program.command('peer').description('federation peers (other TAXII 2.1 nodes)');
   peer
     .command('add <name>')

@@ -1,7 +1,7 @@
 /** `accord serve [--host 127.0.0.1] [--port 6100] [--db] [--demo] [--tls-cert F --tls-key F] [--insecure-http]` (CONTRACT.md "Server"). */
 import { startServer } from '../server/index.js';
 import { CliError } from './cli-error.js';
-import type { RegisterCommand } from './commands.js';
+import type { RegisterCommand } from './register-command.js';
 
 /** Registers `serve`: prints `accord listening on URL` once ready (and the demo login with --demo). */
 export const registerServe: RegisterCommand = (program, ctx) => {

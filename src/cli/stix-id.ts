@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { identifyScos } from '../stix/index.js';
 import { CliError, EXIT } from './cli-error.js';
-import type { RegisterCommand } from './commands.js';
+import type { RegisterCommand } from './register-command.js';
 
 /** Largest input read (the whole array is held in memory). */
 const MAX_INPUT_BYTES = 256 * 1024 * 1024;

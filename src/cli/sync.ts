@@ -1,9 +1,13 @@
 /** `accord sync [--peer NAME] [--watch]` (CONTRACT.md "Federation"): one-off or continuous sync. */
+
 import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
 import { startPeerSync, syncPeersOnce } from '../core/index.js';
-import type { SyncReport } from '../federation/index.js';
 import { CliError, EXIT } from './cli-error.js';
-import type { RegisterCommand } from './commands.js';
+import type { CliContext } from './context.js';
+
+/** One peer's report of a run (core's result type). */
+type SyncReport = Awaited<ReturnType<typeof syncPeersOnce>>[number];
 
 function describe(r: SyncReport): string {
   const parts = [r.peer];
@@ -17,7 +21,7 @@ function describe(r: SyncReport): string {
 }
 
 /** Registers `sync`: exit 0 when every peer synced, 2 when one failed (its error is printed and kept for `peer list`). */
-export const registerSync: RegisterCommand = (program, ctx) => {
+export const registerSync: (program: Command, ctx: CliContext) => void = (program, ctx) => {
   program
     .command('sync')
     .description('sync configured peers now (pull and push), or continuously with --watch')

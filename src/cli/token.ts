@@ -1,6 +1,6 @@
 /** `accord token add USERNAME` (CONTRACT.md): prints a new bearer token once. */
 import { addToken } from '../core/index.js';
-import type { RegisterCommand } from './commands.js';
+import type { RegisterCommand } from './register-command.js';
 import { asCliError } from './sharing-cli-errors.js';
 
 /** Registers `token add`; only the token secret's scrypt hash is stored. */

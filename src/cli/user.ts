@@ -1,7 +1,7 @@
 /** `accord user add USERNAME --org ID --password PW [--role admin|editor|reader]` (CONTRACT.md). */
 import { addUser } from '../core/index.js';
 import type { Role } from '../store/index.js';
-import type { RegisterCommand } from './commands.js';
+import type { RegisterCommand } from './register-command.js';
 import { asCliError } from './sharing-cli-errors.js';
 
 /** Registers `user add` (default role editor); the password is stored only as a scrypt hash. */

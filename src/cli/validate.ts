@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { checkPattern } from '../pattern/index.js';
 import { type Issue, type ObjectResult, StixError, validateStreamBatches } from '../stix/index.js';
 import { CliError, EXIT } from './cli-error.js';
-import type { RegisterCommand } from './commands.js';
+import type { RegisterCommand } from './register-command.js';
 
 /** Writes to a stream, waiting for it to drain (bounded memory on huge outputs). */
 function writer(out: NodeJS.WritableStream): (text: string) => Promise<void> {

@@ -5,12 +5,13 @@
  * committed, so a crash repeats at most one page, which (id, version) deduplication absorbs.
  */
 import canonicalizeImport from 'canonicalize';
-import { buildMarkingIndex, viewFor } from '../policy/index.js';
+import { viewFor } from '../policy/index.js';
 import type { PeerRecord, Store } from '../store/index.js';
 import type { TaxiiObject } from '../taxii/client/index.js';
 import { markingRefsOf } from './marking-refs.js';
 import type { PeerLink } from './peer-link.js';
 import { patchPeerState, recordConflict } from './peer-state.js';
+import { policyContextAt } from './policy-context.js';
 import type { IngestResult, SyncOptions } from './sync-ports.js';
 
 // CommonJS typed as an ES default export: at run time the default import is the function (see store/version-facts.ts).
@@ -170,13 +171,7 @@ async function isEcho(
   const row = rows.find((r) => r.version === version);
   const org = await store.getOrganization(peer.orgId);
   if (row === undefined || org === undefined) return false;
-  const orgs = await store.listOrganizations();
-  const identity = new Map(orgs.map((o) => [o.id, o.identityId]));
-  const ctx = {
-    markings: buildMarkingIndex((await store.listMarkingDefinitions()).values()),
-    now: nowMicros,
-    identityOfOrg: (o: string) => identity.get(o),
-  };
+  const ctx = await policyContextAt(store, nowMicros);
   const sent = viewFor({ orgId: org.id, identityId: org.identityId }, ctx)(row);
   return sent !== undefined && canonicalize(sent) === canonicalize(received);
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  deterministicId,
   SCO_TYPE_NAMES,
   SDO_TYPE_NAMES,
   SRO_TYPE_NAMES,
@@ -94,6 +95,27 @@ describe('generated STIX objects (fast-check)', () => {
         expect(() => validateDocument(value)).not.toThrow();
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('Object.prototype names as types, keys or values never crash validation or id computation', () => {
+    const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+    fc.assert(
+      fc.property(anyValidObject, fc.constantFrom(...names), fc.constantFrom(...names), (obj, key, value) => {
+        const variants: unknown[] = [
+          JSON.parse(JSON.stringify({ ...obj, [key]: value })),
+          { ...obj, type: value },
+          { ...obj, hashes: JSON.parse(`{"${key}": "x"}`) },
+          { ...obj, extensions: JSON.parse(`{"${key}": {"a": 1}}`) },
+          { ...obj, relationship_type: value, source_ref: 'indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f' },
+          { type: 'marking-definition', definition_type: 'tlp', definition: { tlp: value } },
+        ];
+        for (const v of variants) {
+          expect(() => validateDocument(v)).not.toThrow();
+          expect(() => deterministicId(v)).not.toThrow();
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -11,12 +11,17 @@ let f: Fixture;
 const red = indicator({ object_marking_refs: [TLP_V2.red.id] });
 const amber = indicator({ object_marking_refs: [TLP_V2.amber.id] });
 const open = indicator();
+const redacted = indicator({
+  description: 'for the producer only',
+  granular_markings: [{ marking_ref: TLP_V2.red.id, selectors: ['description'] }],
+});
 
 beforeAll(async () => {
   f = await makeFixture();
   await post(f, f.shared, [open], 'alice');
   await post(f, f.shared, [red], 'alice');
   await post(f, f.shared, [amber], 'alice');
+  await post(f, f.shared, [redacted], 'alice');
 });
 afterAll(async () => {
   await f.close();
@@ -53,6 +58,14 @@ describe('visibility through TAXII', () => {
     const asBob = await get(f, objectsUrl(f.shared, `?match[id]=${open.id},${red.id}`), 'bob');
     const openOnly = await get(f, objectsUrl(f.shared, `?match[id]=${open.id}`), 'bob');
     expect(asBob.headers['x-taxii-date-added-last']).toBe(openOnly.headers['x-taxii-date-added-last']);
+  });
+
+  it('7.2.3 a granular TLP:RED marking removes the selected property for other organisations', async () => {
+    const own = (await get(f, objectsUrl(f.shared, `${redacted.id}/`), 'alice')).json();
+    expect(own.objects[0].description).toBe('for the producer only');
+    const other = (await get(f, objectsUrl(f.shared, `${redacted.id}/`), 'bob')).json();
+    expect(other.objects[0].id).toBe(redacted.id);
+    expect(other.objects[0]).not.toHaveProperty('description');
   });
 
   it('reads of TLP:AMBER objects are appended to the audit log', async () => {

@@ -26,6 +26,8 @@ export interface VisibleEntry {
   readonly specVersion: string;
   readonly dateAdded: Micros;
   readonly object: Readonly<Record<string, unknown>>;
+  /** The stored JSON text, when it is exactly what the caller may see (nothing redacted). */
+  readonly json?: string;
 }
 
 /** What a read needs besides the query. */

@@ -184,6 +184,11 @@ const cases: Case[] = [
   ],
   ['6.13 a process has at least one property', sco('process', {}), { code: 'STIX_AT_LEAST_ONE' }],
   [
+    '2.9 an SCO without ID Contributing Properties (a process) has a UUIDv4 id',
+    sco('process', { pid: 4 }),
+    { code: 'STIX_INVALID_IDENTIFIER', path: '/id' },
+  ],
+  [
     '6.13.1 image_ref references a file',
     sco('process', { image_ref: 'process--0b2a4b1f-43d7-5a7f-8a4c-0c1d2e3f4a5b' }),
     { code: 'STIX_REFERENCE_TYPE', path: '/image_ref' },
@@ -246,6 +251,10 @@ const cases: Case[] = [
 
 describe('STIX Cyber-observable Objects (spec section 6)', () => {
   for (const [name, obj, expected] of cases) it(name, () => expectIssue(obj, expected));
+
+  it('2.9 a process with a UUIDv4 id is valid', () => {
+    expectNoErrors({ type: 'process', id: 'process--f52a906a-0dfc-40bd-92f1-e7778ead38a9', pid: 1221 });
+  });
 
   it('3.2 defanged values are not checked for their format', () => {
     expectNoErrors(sco('domain-name', { value: 'evil[.]example', defanged: true }));

@@ -9,6 +9,8 @@ import {
 import { identifierType } from '../checks/identifier.js';
 import { compareTimestamps } from '../checks/timestamp.js';
 import { COMMON_PROPERTY_NAMES } from '../common/properties.js';
+import { kindOf } from '../common/type-names.js';
+import { idContributingObject } from '../id/deterministic-id.js';
 import { Context, isRecord, jsonType, pointer } from './context.js';
 import { validateCustomObject } from './custom-object.js';
 import type { Issue, ValidateOptions, ValidationResult } from './issue.js';
@@ -36,6 +38,22 @@ function commonRules(obj: Readonly<Record<string, unknown>>, type: string, path:
         pointer(path, 'modified'),
         `modified (${obj.modified}) must not be earlier than created (${obj.created})`,
         '3.6.1',
+      );
+    }
+  }
+  // 2.9: an SCO none of whose ID Contributing Properties is present (e.g. any process) must use a UUIDv4.
+  if (
+    kindOf(type) === 'sco' &&
+    typeof obj.id === 'string' &&
+    idType === type &&
+    idContributingObject(obj) === undefined
+  ) {
+    if (obj.id.charAt(obj.id.length - 22) !== '4') {
+      ctx.error(
+        'STIX_INVALID_IDENTIFIER',
+        pointer(path, 'id'),
+        `this ${type} has none of its ID Contributing Properties, so its id must use a UUIDv4`,
+        '2.9',
       );
     }
   }

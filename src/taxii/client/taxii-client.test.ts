@@ -191,6 +191,26 @@ describe('TaxiiClient resources', () => {
     expect(s.seen.slice(1).map((r) => r.url)).toEqual(['/api1/status/st-1/', '/api1/status/st-1/']);
   });
 
+  it('4.3 waitForStatus gives up on a status that stays pending', async () => {
+    const pending = {
+      id: 'st-2',
+      status: 'pending',
+      total_count: 1,
+      success_count: 0,
+      failure_count: 0,
+      pending_count: 1,
+    };
+    const s = await serve(() => ({ status: 200, body: pending }));
+    const client = new TaxiiClient();
+    const first = await client.getStatus(`${s.url}/api1/`, 'st-2');
+    await expect(
+      client.waitForStatus(`${s.url}/api1/`, first, { intervalMs: 5, timeoutMs: 50 }),
+    ).rejects.toMatchObject({
+      code: 'TAXII_CLIENT_STATUS_PENDING',
+    });
+    expect(s.seen.length).toBeGreaterThan(1);
+  });
+
   it('5.3 manifest, 5.6 object, 5.8 versions and 5.7 delete use their endpoints and filters', async () => {
     const id = String(indicator(1).id);
     const s = await serve((req) => {

@@ -51,9 +51,20 @@ function paging(page: Page<unknown>): Record<string, unknown> {
   return page.more ? { more: true, ...(page.next === undefined ? {} : { next: page.next }) } : {};
 }
 
-/** Section 3.7: the envelope; `objects` omitted when empty. */
-export function envelope(page: Page<VisibleEntry>): Record<string, unknown> {
-  return { ...paging(page), ...(page.items.length > 0 ? { objects: page.items.map((e) => e.object) } : {}) };
+/** Pre-serialised JSON text of a resource (sent as is). */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * Section 3.7: the envelope; `objects` omitted when empty. Objects whose stored text is known
+ * are spliced in verbatim rather than serialised again.
+ */
+export function envelope(page: Page<VisibleEntry>): JsonText {
+  const head = JSON.stringify(paging(page));
+  if (page.items.length === 0) return new JsonText(head);
+  const objects = page.items.map((e) => e.json ?? JSON.stringify(e.object)).join(',');
+  return new JsonText(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"objects":[${objects}]}`);
 }
 
 /** Section 5.3.1: the manifest resource. */

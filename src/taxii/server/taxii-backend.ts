@@ -46,6 +46,8 @@ export interface VisibleEntry {
   readonly dateAdded: Micros;
   /** The object as the caller may see it (redacted when policy says so). */
   readonly object: Readonly<Record<string, unknown>>;
+  /** The object's JSON text, when the backend has it verbatim (saves serialising it again). */
+  readonly json?: string;
 }
 
 /** The node's operations behind the TAXII endpoints; failures are thrown as domain errors. */
