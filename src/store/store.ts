@@ -63,6 +63,8 @@ export interface NewVersion {
   readonly object: Readonly<Record<string, unknown>>;
   readonly producerOrg: string;
   readonly origin: string;
+  /** spec_version of an object that does not state one (objects of a STIX 2.0 bundle); default 2.1. */
+  readonly specVersion?: string;
 }
 
 /** Outcome for one NewVersion, in input order. `duplicate` = same id and version already stored. */

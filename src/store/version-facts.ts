@@ -74,7 +74,7 @@ export function versionFacts(input: NewVersion, index: number): VersionFacts {
     type,
     version: stamp as string | undefined,
     versionKey,
-    specVersion: typeof sv === 'string' && sv.length > 0 ? sv : '2.1',
+    specVersion: typeof sv === 'string' && sv.length > 0 ? sv : (input.specVersion ?? '2.1'),
     producerOrg: input.producerOrg,
     origin: input.origin,
     markingRefs: markingRefsOf(object),

@@ -82,4 +82,21 @@ describe('node administration commands', () => {
     expect(missing.err).toMatch(/^accord: /);
     expect(missing.err).not.toMatch(/\n\s+at /);
   }, 180_000);
+
+  it('import takes real bundles: STIX 2.0 (Unit 42, objects without spec_version) and 2.1 (OASIS)', () => {
+    const fixtures = join(import.meta.dirname, '..', 'fixtures', 'stix');
+    const imp = accord(
+      'import',
+      join(fixtures, 'unit42', 'hermeticwiper.json'),
+      join(fixtures, 'oasis-examples', 'cti-documentation', 'apt1.json'),
+      '--collection',
+      '5a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d',
+      '--as',
+      'analyst',
+      '--json',
+    );
+    expect(imp.err).toBe('');
+    expect(JSON.parse(imp.out)).toMatchObject({ rejected: 0 });
+    expect(JSON.parse(imp.out).stored).toBeGreaterThan(141);
+  }, 180_000);
 });

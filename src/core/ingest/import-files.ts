@@ -96,7 +96,7 @@ export async function importFiles(store: Store, input: ImportInput): Promise<Imp
       input.onProgress?.({ bytes, totalBytes, objects });
     };
     for await (const item of streamObjects(createReadStream(file).pipe(counter))) {
-      batch.push({ value: item.value, path: item.path });
+      batch.push({ value: item.value, path: item.path, specVersion: item.specVersion });
       if (batch.length >= batchSize) await flush();
     }
     if (batch.length > 0) await flush();

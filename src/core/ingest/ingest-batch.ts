@@ -13,6 +13,8 @@ import { validateForIngest } from './validate-for-ingest.js';
 export interface IngestItem {
   readonly value: unknown;
   readonly path: string;
+  /** The bundle's STIX version, for objects that state none (STIX 2.0 bundles); default 2.1. */
+  readonly specVersion?: '2.0' | '2.1';
 }
 
 /** A failed item: its id and version (when it had them), where it was, and why. */
@@ -50,9 +52,11 @@ export async function ingestBatch(
   const failures: IngestFailure[] = [];
   const accepted: { item: IngestItem; version: NewVersion }[] = [];
   for (const item of items) {
-    const check = validateForIngest(item.value, item.path);
-    if (check.ok) accepted.push({ item, version: { object: check.object, ...source } });
-    else failures.push({ ...identify(item.value), path: item.path, message: check.message });
+    const check = validateForIngest(item.value, item.path, item.specVersion);
+    if (check.ok) {
+      const specVersion = item.specVersion === '2.0' ? { specVersion: '2.0' } : {};
+      accepted.push({ item, version: { object: check.object, ...source, ...specVersion } });
+    } else failures.push({ ...identify(item.value), path: item.path, message: check.message });
   }
   if (accepted.length === 0) return { successes: [], failures };
   const outcomes = await store.addVersions(

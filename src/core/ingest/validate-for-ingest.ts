@@ -10,8 +10,12 @@ export type IngestCheck =
 const MAX_MESSAGE = 2000;
 
 /** Validates one value; errors (MUST rules) reject it, warnings do not (STIX 2.1 conformance). */
-export function validateForIngest(value: unknown, basePath: string): IngestCheck {
-  const result = validateObject(value, { patternCheck: checkPattern, basePath });
+export function validateForIngest(
+  value: unknown,
+  basePath: string,
+  defaultSpecVersion: '2.0' | '2.1' = '2.1',
+): IngestCheck {
+  const result = validateObject(value, { patternCheck: checkPattern, basePath, defaultSpecVersion });
   if (result.ok) return { ok: true, object: result.value };
   const errors = result.issues.filter((i) => i.severity === 'error');
   const message = errors.map((i) => `${i.path || '/'}: ${i.message}`).join('; ');

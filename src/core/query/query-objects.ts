@@ -3,8 +3,8 @@
  * nowhere (limit, more, next, first/last selection). Reads of TLP:AMBER, AMBER+STRICT and RED
  * content are appended to the audit log.
  */
-import { auditLevelOf, viewFor } from '../../policy/index.js';
-import type { Cursor, Micros, Page, Store, VersionSelector } from '../../store/index.js';
+import { auditLevelOf, seesUnchanged, viewFor } from '../../policy/index.js';
+import type { Cursor, Micros, Page, Store, StoredObject, VersionSelector } from '../../store/index.js';
 import type { Caller } from '../accounts/caller.js';
 import { policyContext, readerOf } from './policy-context.js';
 
@@ -28,6 +28,28 @@ export interface VisibleEntry {
   readonly object: Readonly<Record<string, unknown>>;
   /** The stored JSON text, when it is exactly what the caller may see (nothing redacted). */
   readonly json?: string;
+  /** Every marking the version references (object and granular), as stored. */
+  readonly markingRefs?: readonly string[];
+}
+
+/**
+ * A version seen exactly as stored: the text goes out as is, and the object is parsed only if
+ * someone asks for it (paging a large collection then costs no JSON parse per row).
+ */
+function unchangedEntry(row: StoredObject): VisibleEntry {
+  let parsed: Readonly<Record<string, unknown>> | undefined;
+  return {
+    id: row.id,
+    version: row.version,
+    specVersion: row.specVersion,
+    dateAdded: row.dateAdded,
+    json: row.json,
+    markingRefs: row.markingRefs,
+    get object() {
+      parsed ??= JSON.parse(row.json) as Record<string, unknown>;
+      return parsed;
+    },
+  };
 }
 
 /** What a read needs besides the query. */
@@ -48,9 +70,11 @@ export async function readVisible(
   audit: boolean,
 ): Promise<Page<VisibleEntry>> {
   const ctx = await policyContext(deps.store, deps.now());
-  const view = viewFor(readerOf(caller), ctx);
+  const reader = readerOf(caller);
+  const view = viewFor(reader, ctx);
   const started = performance.now();
   const page = await deps.store.queryObjects({ ...filters, collectionId, now: ctx.now }, (row) => {
+    if (seesUnchanged(reader, row, ctx)) return unchangedEntry(row);
     const object = view(row);
     if (object === undefined) return undefined;
     return {
@@ -68,7 +92,10 @@ export async function readVisible(
   if (audit) {
     const at = new Date(ctx.now / 1000).toISOString();
     for (const entry of page.items) {
-      const marking = auditLevelOf(entry.object, ctx.markings);
+      const marking =
+        entry.json === undefined
+          ? auditLevelOf(entry.object, ctx.markings)
+          : auditLevelOf({ object_marking_refs: entry.markingRefs }, ctx.markings);
       if (marking === undefined) continue;
       await deps.store.appendAudit({
         at,

@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TLP_V1, TLP_V2 } from '../stix/index.js';
+import type { StoredObject } from '../store/index.js';
+import { embargoMarking, sharingGroupMarking } from './accord-markings.js';
+import { decide } from './decide.js';
+import { buildMarkingIndex } from './marking-index.js';
+import { seesUnchanged } from './sees-unchanged.js';
+import type { PolicyContext, Reader } from './types.js';
+
+const ID = ['a', 'b', 'c'].map((c) => `identity--00000000-0000-4000-8000-00000000000${c}`);
+const READERS: Reader[] = ['a', 'b', 'c'].map((orgId, i) => ({ orgId, identityId: ID[i]! }));
+const group = sharingGroupMarking({ members: [ID[0]!, ID[1]!], createdByRef: ID[0]! });
+const embargo = embargoMarking({
+  releaseAt: '2030-01-01T00:00:00.000Z',
+  cosigners: [ID[1]!],
+  createdByRef: ID[0]!,
+});
+const statement = {
+  type: 'marking-definition',
+  spec_version: '2.1',
+  id: 'marking-definition--4a0042fe-8b88-40fe-9600-dfa128ce6fbd',
+  created: '2016-08-01T00:00:00.000Z',
+  definition_type: 'statement',
+  definition: { statement: 'Copyright 2019, Example Corp' },
+};
+const markings = buildMarkingIndex([group, embargo, statement].map((d) => JSON.stringify(d)));
+const REFS = [
+  ...Object.values(TLP_V2).map((m) => m.id),
+  ...Object.values(TLP_V1).map((m) => m.id),
+  String(group.id),
+  String(embargo.id),
+  statement.id,
+  'marking-definition--00000000-0000-4000-8000-0000000000ff', // unknown: denies
+];
+
+const rowArb = fc
+  .record({
+    producer: fc.constantFrom('a', 'b', 'c'),
+    entry: fc.constantFrom<'added' | 'released'>('added', 'released'),
+    objectRefs: fc.uniqueArray(fc.constantFrom(...REFS), { maxLength: 3 }),
+    granular: fc.array(
+      fc.record({
+        ref: fc.constantFrom(...REFS),
+        selector: fc.constantFrom('description', 'labels', 'labels.[1]', 'name'),
+      }),
+      { maxLength: 3 },
+    ),
+    dateAdded: fc.constantFrom(1, Date.parse('2031-01-01T00:00:00Z') * 1000),
+  })
+  .map(({ producer, entry, objectRefs, granular, dateAdded }) => {
+    const object: Record<string, unknown> = {
+      type: 'indicator',
+      spec_version: '2.1',
+      id: 'indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f',
+      created: '2024-01-01T00:00:00.000Z',
+      modified: '2024-01-01T00:00:00.000Z',
+      name: 'n',
+      description: 'd',
+      labels: ['x', 'y'],
+      pattern: "[domain-name:value = 'x.example']",
+      pattern_type: 'stix',
+      valid_from: '2024-01-01T00:00:00Z',
+    };
+    if (objectRefs.length > 0) object.object_marking_refs = objectRefs;
+    if (granular.length > 0) {
+      object.granular_markings = granular.map((g) => ({ marking_ref: g.ref, selectors: [g.selector] }));
+    }
+    const row: StoredObject = {
+      seq: 1,
+      collectionId: 'c',
+      id: String(object.id),
+      type: 'indicator',
+      version: String(object.modified),
+      specVersion: '2.1',
+      dateAdded,
+      entry,
+      producerOrg: producer,
+      origin: 'local',
+      markingRefs: [...new Set([...objectRefs, ...granular.map((g) => g.ref)])],
+      json: JSON.stringify(object),
+    };
+    return { row, object };
+  });
+
+describe('seesUnchanged (the fast path of the visibility decision)', () => {
+  it('never says "unchanged" where decide() would hide or redact', () => {
+    fc.assert(
+      fc.property(rowArb, fc.constantFrom(...READERS), fc.boolean(), ({ row, object }, reader, late) => {
+        const ctx: PolicyContext = {
+          markings,
+          now: late ? Date.parse('2032-01-01T00:00:00Z') * 1000 : 2,
+          identityOfOrg: () => undefined,
+        };
+        if (!seesUnchanged(reader, row, ctx)) return;
+        const subject = { producerOrg: row.producerOrg, entry: row.entry, dateAdded: row.dateAdded, object };
+        expect(decide(reader, subject, ctx).kind).toBe('visible');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('takes the fast path for unmarked and TLP:GREEN rows of others, not for TLP:RED', () => {
+    const ctx: PolicyContext = { markings, now: 2, identityOfOrg: () => undefined };
+    const base = { seq: 1, collectionId: 'c', id: 'x', type: 'note', version: 'v', specVersion: '2.1' };
+    const row = (markingRefs: string[]): StoredObject => ({
+      ...base,
+      dateAdded: 1,
+      entry: 'added',
+      producerOrg: 'a',
+      origin: 'local',
+      markingRefs,
+      json: '{}',
+    });
+    expect(seesUnchanged(READERS[1]!, row([]), ctx)).toBe(true);
+    expect(seesUnchanged(READERS[1]!, row([TLP_V2.green.id]), ctx)).toBe(true);
+    expect(seesUnchanged(READERS[1]!, row([TLP_V2.red.id]), ctx)).toBe(false);
+    expect(seesUnchanged(READERS[0]!, row([TLP_V2.red.id]), ctx)).toBe(true);
+  });
+});
