@@ -1,7 +1,5 @@
 /** Decoding and validation of the constants of section 9.2 (timestamps, base64, hex). */
-
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?Z$/;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+import { parseTimestamp as parseStixTimestamp } from '../stix/index.js';
 
 /** A STIX timestamp (2.16): a canonical string that sorts as the instant does, and epoch milliseconds. */
 export interface ParsedTimestamp {
@@ -12,23 +10,10 @@ export interface ParsedTimestamp {
 /** Parses a STIX timestamp (2.16: RFC 3339, UTC `Z`, any fraction); undefined when invalid. */
 export function parseTimestamp(text: string): ParsedTimestamp | undefined {
   if (text.length > 64) return undefined;
-  const m = TIMESTAMP.exec(text);
-  if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return undefined;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const maxDay = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 31);
-  if (day > maxDay) return undefined;
-  const fraction = (m[7] ?? '').replace(/0+$/, '');
-  const ms =
-    Date.UTC(year, month - 1, day, hour, minute, second) + (fraction ? Number(`0.${fraction}`) * 1000 : 0);
+  const parsed = parseStixTimestamp(text);
+  if (parsed === undefined) return undefined;
+  const fraction = parsed.fraction.replace(/0+$/, '');
+  const ms = parsed.seconds * 1000 + (fraction ? Number(`0.${fraction}`) * 1000 : 0);
   return { canonical: `${text.slice(0, 19)}.${fraction}`, ms };
 }
 
