@@ -18,7 +18,7 @@ export {
 export { buildMarkingIndex, type MarkingIndex } from './marking-index.js';
 export { PolicyError } from './policy-error.js';
 export { POLICY_ERROR_CODES, type PolicyErrorCode } from './policy-error-codes.js';
-export { seesUnchanged } from './sees-unchanged.js';
+export { type FastDecision, fastDecision, seesUnchanged } from './sees-unchanged.js';
 export { timestampToMicros } from './timestamp.js';
 export type { PolicyContext, Reader } from './types.js';
 export { viewFor } from './view.js';

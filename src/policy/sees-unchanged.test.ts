@@ -5,7 +5,7 @@ import type { StoredObject } from '../store/index.js';
 import { embargoMarking, sharingGroupMarking } from './accord-markings.js';
 import { decide } from './decide.js';
 import { buildMarkingIndex } from './marking-index.js';
-import { seesUnchanged } from './sees-unchanged.js';
+import { fastDecision, seesUnchanged } from './sees-unchanged.js';
 import type { PolicyContext, Reader } from './types.js';
 
 const ID = ['a', 'b', 'c'].map((c) => `identity--00000000-0000-4000-8000-00000000000${c}`);
@@ -84,7 +84,7 @@ const rowArb = fc
   });
 
 describe('seesUnchanged (the fast path of the visibility decision)', () => {
-  it('never says "unchanged" where decide() would hide or redact', () => {
+  it('agrees with decide() whenever it decides: unchanged = visible, hidden = hidden', () => {
     fc.assert(
       fc.property(rowArb, fc.constantFrom(...READERS), fc.boolean(), ({ row, object }, reader, late) => {
         const ctx: PolicyContext = {
@@ -92,9 +92,10 @@ describe('seesUnchanged (the fast path of the visibility decision)', () => {
           now: late ? Date.parse('2032-01-01T00:00:00Z') * 1000 : 2,
           identityOfOrg: () => undefined,
         };
-        if (!seesUnchanged(reader, row, ctx)) return;
+        const fast = fastDecision(reader, row, ctx);
+        if (fast === undefined) return;
         const subject = { producerOrg: row.producerOrg, entry: row.entry, dateAdded: row.dateAdded, object };
-        expect(decide(reader, subject, ctx).kind).toBe('visible');
+        expect(decide(reader, subject, ctx).kind).toBe(fast === 'unchanged' ? 'visible' : 'hidden');
       }),
       { numRuns: 2000 },
     );
@@ -116,5 +117,9 @@ describe('seesUnchanged (the fast path of the visibility decision)', () => {
     expect(seesUnchanged(READERS[1]!, row([TLP_V2.green.id]), ctx)).toBe(true);
     expect(seesUnchanged(READERS[1]!, row([TLP_V2.red.id]), ctx)).toBe(false);
     expect(seesUnchanged(READERS[0]!, row([TLP_V2.red.id]), ctx)).toBe(true);
+    expect(fastDecision(READERS[2]!, row([TLP_V2.red.id]), ctx)).toBe('hidden');
+    expect(fastDecision(READERS[1]!, row([TLP_V2.red.id, String(group.id)]), ctx)).toBe('unchanged');
+    expect(fastDecision(READERS[2]!, row([TLP_V2.red.id, String(group.id)]), ctx)).toBe('hidden');
+    expect(fastDecision(READERS[1]!, row([String(embargo.id)]), ctx)).toBeUndefined();
   });
 });

@@ -179,7 +179,7 @@ export interface Store extends AccountStore, PeerStore {
   putStatus(status: StatusRecord): Promise<void>;
   getStatus(id: string): Promise<StatusRecord | undefined>;
 
-  /** Appends to the audit log; it is never updated or deleted. */
-  appendAudit(event: AuditEvent): Promise<void>;
+  /** Appends to the audit log (several events in one transaction); it is never updated or deleted. */
+  appendAudit(events: AuditEvent | readonly AuditEvent[]): Promise<void>;
   listAudit(query: AuditQuery): Promise<readonly AuditEvent[]>;
 }

@@ -3,8 +3,16 @@
  * nowhere (limit, more, next, first/last selection). Reads of TLP:AMBER, AMBER+STRICT and RED
  * content are appended to the audit log.
  */
-import { auditLevelOf, seesUnchanged, viewFor } from '../../policy/index.js';
-import type { Cursor, Micros, Page, Store, StoredObject, VersionSelector } from '../../store/index.js';
+import { auditLevelOf, fastDecision, viewFor } from '../../policy/index.js';
+import type {
+  AuditEvent,
+  Cursor,
+  Micros,
+  Page,
+  Store,
+  StoredObject,
+  VersionSelector,
+} from '../../store/index.js';
 import type { Caller } from '../accounts/caller.js';
 import { policyContext, readerOf } from './policy-context.js';
 
@@ -74,7 +82,9 @@ export async function readVisible(
   const view = viewFor(reader, ctx);
   const started = performance.now();
   const page = await deps.store.queryObjects({ ...filters, collectionId, now: ctx.now }, (row) => {
-    if (seesUnchanged(reader, row, ctx)) return unchangedEntry(row);
+    const fast = fastDecision(reader, row, ctx);
+    if (fast === 'hidden') return undefined;
+    if (fast === 'unchanged') return unchangedEntry(row);
     const object = view(row);
     if (object === undefined) return undefined;
     return {
@@ -91,13 +101,14 @@ export async function readVisible(
   }
   if (audit) {
     const at = new Date(ctx.now / 1000).toISOString();
+    const events: AuditEvent[] = [];
     for (const entry of page.items) {
       const marking =
         entry.json === undefined
           ? auditLevelOf(entry.object, ctx.markings)
           : auditLevelOf({ object_marking_refs: entry.markingRefs }, ctx.markings);
       if (marking === undefined) continue;
-      await deps.store.appendAudit({
+      events.push({
         at,
         action: 'read',
         orgId: caller.orgId,
@@ -107,6 +118,7 @@ export async function readVisible(
         marking,
       });
     }
+    if (events.length > 0) await deps.store.appendAudit(events);
   }
   return page;
 }

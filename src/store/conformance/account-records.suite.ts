@@ -143,6 +143,14 @@ export function accountRecordsSuite(makeStore: StoreFactory): void {
       expect(await rejectionCode(store().appendAudit({ ...events[0], at: 'now' } as never))).toBe(
         'STORE_INVALID_RECORD',
       );
+      // Several events go in together, or none of them does.
+      const later = { at: '2021-07-20T00:00:00.000Z', action: 'read', orgId: 'nz-ncsc' };
+      expect(await rejectionCode(store().appendAudit([later, { ...later, at: 'never' }] as never))).toBe(
+        'STORE_INVALID_RECORD',
+      );
+      expect(await store().listAudit({ orgId: 'nz-ncsc' })).toEqual([]);
+      await store().appendAudit([later, { ...later, action: 'send' }]);
+      expect(await store().listAudit({ orgId: 'nz-ncsc' })).toEqual([later, { ...later, action: 'send' }]);
     });
 
     it('a closed store refuses calls (STORE_CLOSED)', async () => {

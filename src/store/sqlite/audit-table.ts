@@ -31,6 +31,7 @@ function micros(at: string, what: string): number {
 /** Prepared statements over audit_log. */
 export class AuditTable {
   readonly #s;
+  readonly #appendAll: (events: readonly AuditEvent[]) => void;
 
   constructor(db: Database.Database) {
     const cols =
@@ -43,6 +44,14 @@ export class AuditTable {
       ),
       list: db.prepare(`SELECT ${cols} FROM audit_log ${where} ORDER BY at_micros, id LIMIT ?`),
     };
+    this.#appendAll = db.transaction((events: readonly AuditEvent[]) => {
+      for (const e of events) this.append(e);
+    });
+  }
+
+  /** Appends several events in one transaction (one sync to disk, all or none). */
+  appendAll(events: readonly AuditEvent[]): void {
+    this.#appendAll(events);
   }
 
   append(e: AuditEvent): void {

@@ -163,8 +163,8 @@ export class SqliteStore implements Store {
     return this.#with((p) => p.statuses.get(id));
   }
 
-  async appendAudit(event: AuditEvent): Promise<void> {
-    this.#with((p) => p.audit.append(event));
+  async appendAudit(events: AuditEvent | readonly AuditEvent[]): Promise<void> {
+    this.#with((p) => p.audit.appendAll(Array.isArray(events) ? events : [events as AuditEvent]));
   }
 
   async listAudit(query: AuditQuery): Promise<readonly AuditEvent[]> {
