@@ -60,6 +60,7 @@ export const registerSync: (program: Command, ctx: CliContext) => void = (progra
               throw err;
             });
             if (o.json) ctx.stdout.write(`${JSON.stringify({ reports })}\n`);
+            else if (reports.length === 0) ctx.stdout.write('no peers configured (see `accord peer add`)\n');
             else for (const r of reports) ctx.stdout.write(`${describe(r)}\n`);
             if (reports.some((r) => r.error !== undefined)) ctx.setExitCode(EXIT.usage);
           } finally {

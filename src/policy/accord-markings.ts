@@ -49,6 +49,16 @@ export function sharingGroupMarking(opts: {
   created?: string;
 }): Record<string, unknown> {
   const members = checkIdentities(opts.members, 'members');
+  return accordMarking(opts, opts.name, SHARING_GROUP_EXTENSION_ID, { members });
+}
+
+/** A new marking definition carrying one Accord property-extension (CONTRACT.md, Sharing rules). */
+function accordMarking(
+  opts: { createdByRef: string; created?: string },
+  name: string | undefined,
+  extensionId: string,
+  extension: Record<string, unknown>,
+): Record<string, unknown> {
   if (!isIdentityId(opts.createdByRef))
     throw new PolicyError('POLICY_BAD_IDENTITY', 'created_by_ref is not a STIX identity id');
   return {
@@ -57,8 +67,8 @@ export function sharingGroupMarking(opts: {
     id: `marking-definition--${randomUUID()}`,
     created: stamp(opts.created),
     created_by_ref: opts.createdByRef,
-    ...(opts.name !== undefined ? { name: opts.name } : {}),
-    extensions: { [SHARING_GROUP_EXTENSION_ID]: { extension_type: 'property-extension', members } },
+    ...(name !== undefined ? { name } : {}),
+    extensions: { [extensionId]: { extension_type: 'property-extension', ...extension } },
   };
 }
 
@@ -73,17 +83,8 @@ export function embargoMarking(opts: {
     throw new PolicyError('POLICY_BAD_TIMESTAMP', `release_at: ${opts.releaseAt} is not a STIX timestamp`);
   }
   const cosigners = checkIdentities(opts.cosigners, 'cosigners');
-  if (!isIdentityId(opts.createdByRef))
-    throw new PolicyError('POLICY_BAD_IDENTITY', 'created_by_ref is not a STIX identity id');
-  return {
-    type: 'marking-definition',
-    spec_version: '2.1',
-    id: `marking-definition--${randomUUID()}`,
-    created: stamp(opts.created),
-    created_by_ref: opts.createdByRef,
-    name: `Embargo until ${opts.releaseAt}`,
-    extensions: {
-      [EMBARGO_EXTENSION_ID]: { extension_type: 'property-extension', release_at: opts.releaseAt, cosigners },
-    },
-  };
+  return accordMarking(opts, `Embargo until ${opts.releaseAt}`, EMBARGO_EXTENSION_ID, {
+    release_at: opts.releaseAt,
+    cosigners,
+  });
 }
