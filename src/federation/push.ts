@@ -6,7 +6,7 @@
  * resource (TAXII 2.1 section 4.3.1) are sent again, then recorded as refused.
  */
 import { auditLevelOf, mayReadCollection, viewFor } from '../policy/index.js';
-import type { PeerRecord, Store, StoredObject } from '../store/index.js';
+import type { AuditEvent, PeerRecord, Store, StoredObject } from '../store/index.js';
 import type { StatusDetails, TaxiiObject } from '../taxii/client/index.js';
 import { envelopeBatches } from './envelope-batches.js';
 import { markingRefsOf } from './marking-refs.js';
@@ -92,10 +92,11 @@ export async function pushPeer(
     const objects = [...markings, ...cleared.map((c) => c.object)];
     if (objects.length > 0) {
       await sendAll(store, peer, link, root, objects, maxBytes, opts, report, now, signal);
+      const events: AuditEvent[] = [];
       for (const c of cleared) {
         const level = auditLevelOf(c.object, ctx.markings);
         if (level === undefined) continue;
-        await store.appendAudit({
+        events.push({
           at: isoNow(now()),
           action: 'send',
           orgId: peer.orgId,
@@ -105,6 +106,7 @@ export async function pushPeer(
           detail: `pushed to peer:${peer.name}`,
         });
       }
+      if (events.length > 0) await store.appendAudit(events);
     }
     cursor = page.items[page.items.length - 1]!.row.dateAdded;
     await patchPeerState(store, peer.name, { pushCursor: cursor });

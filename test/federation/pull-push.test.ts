@@ -127,6 +127,27 @@ describe('pull', () => {
 });
 
 describe('push', () => {
+  it('a version hidden by a marking definition unknown at push time is pushed once the definition arrives', async () => {
+    const [uk, eu] = await start('uk', 'eu');
+    const statement = {
+      type: 'marking-definition',
+      spec_version: '2.1',
+      id: 'marking-definition--6b9c3f0e-5a2d-4c1e-9f7a-2d3b4c5e6f70',
+      created: '2024-05-01T00:00:00.000Z',
+      definition_type: 'statement',
+      definition: { statement: 'Shared under the partners arrangement' },
+    };
+    const marked = indicator(50, { object_marking_refs: [statement.id] });
+    await publish(uk!, [marked]);
+    await link(uk!, eu!, { push: true });
+    await once(uk!);
+    // CONTRACT.md: an unknown definition hides the object from all but its producer.
+    expect(await eu!.store.getVersions(COLLECTION, String(marked.id))).toEqual([]);
+    await publish(uk!, [statement]);
+    await once(uk!);
+    expect(await eu!.store.getVersions(COLLECTION, String(marked.id))).toHaveLength(1);
+  });
+
   it('5.5 pushes local versions once, and nothing back to the peer they came from', async () => {
     const [us, uk] = await start('us', 'uk');
     await link(us!, uk!, { push: true, pull: true });

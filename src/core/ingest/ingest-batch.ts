@@ -5,8 +5,10 @@
  * Write permission is checked by the caller (TAXII POST, import) before calling.
  */
 import { embargoOf, type MarkingIndex } from '../../policy/index.js';
+import { isTlpMarking } from '../../stix/index.js';
 import type { Micros, NewVersion, StatusDetail, Store } from '../../store/index.js';
 import { policyContext } from '../query/policy-context.js';
+import { rewindPushCursors } from './rewind-push.js';
 import { validateForIngest } from './validate-for-ingest.js';
 
 /** One incoming value and where it came from (a JSON pointer, or FILE:pointer for imports). */
@@ -95,21 +97,28 @@ interface StoredVersion {
   readonly object: Readonly<Record<string, unknown>>;
 }
 
-/** Marking definitions become known; embargoed versions get their release entries. */
+/**
+ * Marking definitions become known; embargoed versions get their release entries. A definition
+ * new to the node also reaches back to versions stored before it: an embargo gives them release
+ * entries, and any definition may clear them for peers whose push already passed them.
+ */
 async function afterStore(store: Store, stored: readonly StoredVersion[], now: () => Micros): Promise<void> {
   const definitions = stored.filter((s) => s.object.type === 'marking-definition');
+  const known = definitions.length > 0 ? await store.listMarkingDefinitions() : new Map<string, string>();
+  const fresh = definitions.filter(
+    (d) => !known.has(String(d.object.id)) && !isTlpMarking(String(d.object.id)),
+  );
   for (const d of definitions)
     await store.putMarkingDefinition(String(d.object.id), JSON.stringify(d.object));
   const { markings } = await policyContext(store, now());
   for (const s of stored) await addRelease(store, s, markings, now());
-  // A newly known embargo definition applies to versions stored before it arrived.
-  for (const d of definitions) {
-    const id = String(d.object.id);
-    if (!embargoOf({ object_marking_refs: [id] }, markings)) continue;
-    for (const row of await store.findByMarking(id)) {
+  for (const d of fresh) {
+    const earlier = await store.findByMarking(String(d.object.id));
+    for (const row of earlier) {
       const object = JSON.parse(row.json) as Record<string, unknown>;
       await addRelease(store, { seq: row.seq, dateAdded: row.dateAdded, object }, markings, now());
     }
+    await rewindPushCursors(store, earlier);
   }
 }
 
