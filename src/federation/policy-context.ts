@@ -1,5 +1,5 @@
 /** Builds the policy context (policy-api.md) of one sync batch from the store, at one instant. */
-import { buildMarkingIndex, type PolicyContext } from '../policy/index.js';
+import { type PolicyContext, policyContextOf } from '../policy/index.js';
 import type { Store } from '../store/index.js';
 
 /** The node's marking definitions and organisations as a PolicyContext at `now` (µs). */
@@ -9,11 +9,5 @@ export async function policyContextAt(
 ): Promise<PolicyContext & { definitions: ReadonlyMap<string, string> }> {
   const definitions = await store.listMarkingDefinitions();
   const orgs = await store.listOrganizations();
-  const identity = new Map(orgs.map((o) => [o.id, o.identityId]));
-  return {
-    markings: buildMarkingIndex(definitions.values()),
-    now,
-    identityOfOrg: (orgId) => identity.get(orgId),
-    definitions,
-  };
+  return { ...policyContextOf(definitions, orgs, now), definitions };
 }

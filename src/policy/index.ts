@@ -16,6 +16,7 @@ export {
   SHARING_GROUP_SCHEMA,
 } from './extension-definitions.js';
 export { buildMarkingIndex, type MarkingIndex } from './marking-index.js';
+export { policyContextOf } from './policy-context.js';
 export { PolicyError } from './policy-error.js';
 export { POLICY_ERROR_CODES, type PolicyErrorCode } from './policy-error-codes.js';
 export { type FastDecision, fastDecision, seesUnchanged } from './sees-unchanged.js';
