@@ -1,7 +1,7 @@
 /** Reads versions: the paged feed query, every version of an id, and rows by marking. */
 import type Database from 'better-sqlite3';
 import { decodeCursor } from '../cursor.js';
-import { collectPage, type FeedCursor } from '../page-collector.js';
+import { collectPage, type FeedCursor, type FeedRow } from '../page-collector.js';
 import type { ObjectQuery, Page, StoredObject, View } from '../store.js';
 import { StoreError } from '../store-error.js';
 import { FeedStatements } from './feed-source.js';
@@ -11,35 +11,10 @@ import type { RowMetaDictionary } from './row-meta.js';
 // Each value is bound twice (added and released entries); SQLite allows 32766 parameters.
 const MAX_FILTER_VALUES = 10_000;
 
-function stripInternal(row: StoredObject): StoredObject {
-  const {
-    seq,
-    collectionId,
-    id,
-    type,
-    version,
-    specVersion,
-    dateAdded,
-    entry,
-    producerOrg,
-    origin,
-    markingRefs,
-    json,
-  } = row;
-  return {
-    seq,
-    collectionId,
-    id,
-    type,
-    version,
-    specVersion,
-    dateAdded,
-    entry,
-    producerOrg,
-    origin,
-    markingRefs,
-    json,
-  };
+/** A FeedRow without the selection flags only the page collector uses. */
+function stripInternal(row: FeedRow): StoredObject {
+  const { isLatest: _latest, isFirst: _first, ...stored } = row;
+  return stored;
 }
 
 function startOf(query: ObjectQuery): FeedCursor | undefined {
