@@ -4,28 +4,12 @@
  * content are appended to the audit log.
  */
 import { auditLevelOf, fastDecision, viewFor } from '../../policy/index.js';
-import type {
-  AuditEvent,
-  Cursor,
-  Micros,
-  Page,
-  Store,
-  StoredObject,
-  VersionSelector,
-} from '../../store/index.js';
+import type { AuditEvent, Micros, ObjectQuery, Page, Store, StoredObject } from '../../store/index.js';
 import type { Caller } from '../accounts/caller.js';
 import { policyContext, readerOf } from './policy-context.js';
 
-/** Filters of a read (TAXII 2.1 section 3.4) in domain terms. */
-export interface ReadFilters {
-  readonly ids?: readonly string[];
-  readonly types?: readonly string[];
-  readonly specVersions?: readonly string[];
-  readonly versions?: VersionSelector;
-  readonly addedAfter?: Micros;
-  readonly cursor?: Cursor;
-  readonly limit: number;
-}
+/** Filters of a read (TAXII 2.1 section 3.4): the store's query without collection and clock. */
+export type ReadFilters = Omit<ObjectQuery, 'collectionId' | 'now'>;
 
 /** One version the caller may see. */
 export interface VisibleEntry {

@@ -2,15 +2,7 @@
  * What the TAXII routes need from the node, in domain terms. taxii/ holds no business rules:
  * the composition root (server/) passes an implementation built from core/'s use cases.
  */
-import type {
-  CollectionRecord,
-  Cursor,
-  Micros,
-  Page,
-  Role,
-  StatusRecord,
-  VersionSelector,
-} from '../../store/index.js';
+import type { CollectionRecord, Micros, ObjectQuery, Page, Role, StatusRecord } from '../../store/index.js';
 
 /** The authenticated client of a request. */
 export interface TaxiiCaller {
@@ -27,16 +19,8 @@ export interface CollectionAccess {
   readonly canWrite: boolean;
 }
 
-/** The filters of section 3.4 for one request, parsed. */
-export interface ObjectFilters {
-  readonly ids?: readonly string[];
-  readonly types?: readonly string[];
-  readonly specVersions?: readonly string[];
-  readonly versions?: VersionSelector;
-  readonly addedAfter?: Micros;
-  readonly cursor?: Cursor;
-  readonly limit: number;
-}
+/** The filters of section 3.4 for one request, parsed: the store's query without what the node adds. */
+export type ObjectFilters = Omit<ObjectQuery, 'collectionId' | 'now'>;
 
 /** One version of one object as the caller may see it, with its feed position. */
 export interface VisibleEntry {

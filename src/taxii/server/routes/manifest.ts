@@ -1,9 +1,9 @@
 /** Section 5.3: GET {api-root}/collections/{id}/manifest/ — manifest records (5.3.1), filtered and paged. */
 import type { FastifyInstance } from 'fastify';
-import { parseFilters } from '../query-params.js';
 import { dateAddedHeaders, manifest } from '../resources.js';
 import type { RouteContext } from '../route-context.js';
 import { collectionParams } from './collection.js';
+import { readCollectionPage } from './read-collection-page.js';
 
 /** Registers the get-object-manifests endpoint. */
 export function registerManifest(app: FastifyInstance, ctx: RouteContext): void {
@@ -11,17 +11,7 @@ export function registerManifest(app: FastifyInstance, ctx: RouteContext): void 
     `${ctx.apiRootPath}collections/:collectionId/manifest/`,
     { schema: { params: collectionParams }, config: { stix: true } },
     async (request, reply) => {
-      const filters = parseFilters(
-        request.query as Record<string, unknown>,
-        ['added_after', 'limit', 'next', 'id', 'type', 'version', 'spec_version'],
-        ctx.limits,
-      );
-      const page = await ctx.backend.queryObjects(
-        ctx.callerOf(request),
-        request.params.collectionId,
-        filters,
-        'manifest',
-      );
+      const page = await readCollectionPage(ctx, request, 'manifest');
       return ctx.send(request, reply, 200, manifest(page), dateAddedHeaders(page.items));
     },
   );

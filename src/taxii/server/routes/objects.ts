@@ -4,10 +4,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { TaxiiError } from '../../taxii-error.js';
-import { parseFilters } from '../query-params.js';
 import { dateAddedHeaders, envelope, statusResource } from '../resources.js';
 import type { RouteContext } from '../route-context.js';
 import { collectionParams } from './collection.js';
+import { readCollectionPage } from './read-collection-page.js';
 
 /** Registers the get-objects and add-objects endpoints. */
 export function registerObjects(app: FastifyInstance, ctx: RouteContext): void {
@@ -16,17 +16,7 @@ export function registerObjects(app: FastifyInstance, ctx: RouteContext): void {
     url,
     { schema: { params: collectionParams }, config: { stix: true } },
     async (request, reply) => {
-      const filters = parseFilters(
-        request.query as Record<string, unknown>,
-        ['added_after', 'limit', 'next', 'id', 'type', 'version', 'spec_version'],
-        ctx.limits,
-      );
-      const page = await ctx.backend.queryObjects(
-        ctx.callerOf(request),
-        request.params.collectionId,
-        filters,
-        'objects',
-      );
+      const page = await readCollectionPage(ctx, request, 'objects');
       return ctx.send(request, reply, 200, envelope(page), dateAddedHeaders(page.items));
     },
   );
