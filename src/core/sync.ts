@@ -18,7 +18,7 @@ import {
   startFederation,
   syncOnce,
 } from '../federation/index.js';
-import type { Micros, PeerRecord, Store } from '../store/index.js';
+import { type Micros, nowMicros, type PeerRecord, type Store } from '../store/index.js';
 import type { Caller } from './accounts/caller.js';
 import { CoreError } from './errors/core-error.js';
 import { ingestBatch } from './ingest/ingest-batch.js';
@@ -50,10 +50,6 @@ export function syncIngest(store: Store, now: () => Micros): SyncIngest {
     }
     return results;
   };
-}
-
-function nowMicros(): Micros {
-  return Date.now() * 1000;
 }
 
 /** `accord peer add`: validates and stores a peer (the node may be stopped). */

@@ -76,13 +76,6 @@ export function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   const n = source.length;
-  const fail = (
-    code: 'PATTERN_UNEXPECTED_CHARACTER' | 'PATTERN_INVALID_NUMBER',
-    msg: string,
-    at: number,
-  ): never => {
-    throw new PatternError(code, msg, source, at);
-  };
   while (i < n) {
     const c = source.charCodeAt(i);
     if (isWhitespace(c)) {
@@ -100,7 +93,7 @@ export function tokenize(source: string): Token[] {
     } else if (ch === '=' || ch === '<' || ch === '>' || ch === '!') {
       const two = source.slice(i, i + 2);
       const op = two === '!=' || two === '<>' || two === '<=' || two === '>=' ? two : ch;
-      if (op === '!') fail('PATTERN_UNEXPECTED_CHARACTER', "expected '!=' after '!'", start);
+      if (op === '!') fail('PATTERN_UNEXPECTED_CHARACTER', "expected '!=' after '!'", source, start);
       tokens.push({ type: 'op', text: op === '<>' ? '!=' : op, offset: start });
       i += op.length;
     } else if (ch === "'") {
@@ -117,12 +110,13 @@ export function tokenize(source: string): Token[] {
       const type = KEYWORDS.has(text) ? 'keyword' : text === 'true' || text === 'false' ? 'bool' : 'ident';
       tokens.push({ type, text, offset: start });
     } else if (isDigit(c) || ch === '-' || ch === '+' || ch === '.') {
-      i = readNumber(source, i, tokens, fail);
+      i = readNumber(source, i, tokens);
     } else {
       const cp = source.codePointAt(i) ?? c;
       fail(
         'PATTERN_UNEXPECTED_CHARACTER',
         `unexpected character ${JSON.stringify(String.fromCodePoint(cp))}`,
+        source,
         start,
       );
     }
@@ -131,12 +125,17 @@ export function tokenize(source: string): Token[] {
   return tokens;
 }
 
-function readNumber(
+// A module function, not a closure in tokenize: tokenize runs for every indicator ingested.
+function fail(
+  code: 'PATTERN_UNEXPECTED_CHARACTER' | 'PATTERN_INVALID_NUMBER',
+  msg: string,
   source: string,
-  from: number,
-  tokens: Token[],
-  fail: (code: 'PATTERN_INVALID_NUMBER', msg: string, at: number) => never,
-): number {
+  at: number,
+): never {
+  throw new PatternError(code, msg, source, at);
+}
+
+function readNumber(source: string, from: number, tokens: Token[]): number {
   let i = from;
   if (source[i] === '-' || source[i] === '+') i++;
   const intStart = i;
@@ -150,11 +149,12 @@ function readNumber(
   }
   const text = source.slice(from, i);
   if (!isFloat && intDigits.length === 0)
-    fail('PATTERN_INVALID_NUMBER', `expected a number after '${text}'`, from);
+    fail('PATTERN_INVALID_NUMBER', `expected a number after '${text}'`, source, from);
   // 9.2: integers are written '0' or without leading zeros.
   if (!isFloat && intDigits.length > 1 && intDigits[0] === '0')
-    fail('PATTERN_INVALID_NUMBER', `integer ${text} has a leading zero`, from);
-  if (isIdentStart(source.charCodeAt(i))) fail('PATTERN_INVALID_NUMBER', `malformed number '${text}'`, from);
+    fail('PATTERN_INVALID_NUMBER', `integer ${text} has a leading zero`, source, from);
+  if (isIdentStart(source.charCodeAt(i)))
+    fail('PATTERN_INVALID_NUMBER', `malformed number '${text}'`, source, from);
   tokens.push({ type: isFloat ? 'float' : 'int', text, offset: from });
   return i;
 }

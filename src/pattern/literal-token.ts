@@ -25,22 +25,17 @@ export function timestampLiteral(t: Token, source: string): Literal & { kind: 't
 
 /** The Literal of a constant token (one of CONSTANT_TOKENS); throws PatternError when the constant is invalid. */
 export function literalFromToken(t: Token, source: string): Literal {
-  const fail = (
-    code: 'PATTERN_INVALID_NUMBER' | 'PATTERN_INVALID_HEX' | 'PATTERN_INVALID_BINARY',
-    message: string,
-  ) => {
-    throw new PatternError(code, message, source, t.offset);
-  };
   switch (t.type) {
     case 'int': {
       const value = Number(t.text);
       if (Math.abs(value) > MAX_INT)
-        fail('PATTERN_INVALID_NUMBER', `integer ${t.text} is outside the range of section 2.7`);
+        invalid('PATTERN_INVALID_NUMBER', `integer ${t.text} is outside the range of section 2.7`, source, t);
       return { kind: 'int', value, offset: t.offset };
     }
     case 'float': {
       const value = Number(t.text);
-      if (!Number.isFinite(value)) fail('PATTERN_INVALID_NUMBER', `float ${t.text} is out of range`);
+      if (!Number.isFinite(value))
+        invalid('PATTERN_INVALID_NUMBER', `float ${t.text} is out of range`, source, t);
       return { kind: 'float', value, offset: t.offset };
     }
     case 'bool':
@@ -48,12 +43,18 @@ export function literalFromToken(t: Token, source: string): Literal {
     case 'hex': {
       const value = decodeHex(t.text);
       if (!value)
-        return fail('PATTERN_INVALID_HEX', 'hex constant needs an even number of digits 0-9, a-f (9.2)');
+        return invalid(
+          'PATTERN_INVALID_HEX',
+          'hex constant needs an even number of digits 0-9, a-f (9.2)',
+          source,
+          t,
+        );
       return { kind: 'hex', value, offset: t.offset };
     }
     case 'binary': {
       const value = decodeBase64(t.text);
-      if (!value) return fail('PATTERN_INVALID_BINARY', 'binary constant is not valid base64 (9.2)');
+      if (!value)
+        return invalid('PATTERN_INVALID_BINARY', 'binary constant is not valid base64 (9.2)', source, t);
       return { kind: 'binary', value, offset: t.offset };
     }
     case 'timestamp':
@@ -61,4 +62,14 @@ export function literalFromToken(t: Token, source: string): Literal {
     default:
       return { kind: 'string', value: t.text, offset: t.offset };
   }
+}
+
+// A module function, not a closure in literalFromToken: it runs for every constant of every pattern.
+function invalid(
+  code: 'PATTERN_INVALID_NUMBER' | 'PATTERN_INVALID_HEX' | 'PATTERN_INVALID_BINARY',
+  message: string,
+  source: string,
+  t: Token,
+): never {
+  throw new PatternError(code, message, source, t.offset);
 }

@@ -23,6 +23,7 @@ export interface ParseOptions {
 
 const ORDER_OPS = new Set(['<', '<=', '>', '>=']);
 const STRING_OPS = new Set(['LIKE', 'MATCHES', 'ISSUBSET', 'ISSUPERSET']);
+const QUALIFIERS = new Set(['START', 'WITHIN', 'REPEATS']);
 
 /** Parses a pattern into its AST, throwing a PatternError (with line:column) on the first syntax error. */
 export function parsePattern(source: string, options: ParseOptions = {}): Pattern {
@@ -88,10 +89,11 @@ class Parser {
   // observationExpression : ('[' comparisonExpression ']' | '(' observationExpressions ')') qualifier*
   private qualified(): ObservationExpression {
     let expr = this.observationPrimary();
-    const seen = new Set<string>();
+    let seen: Set<string> | undefined; // made only when a qualifier follows (most patterns have none)
     for (;;) {
       const t = this.peek();
-      if (t.type !== 'keyword' || !['START', 'WITHIN', 'REPEATS'].includes(t.text)) return expr;
+      if (t.type !== 'keyword' || !QUALIFIERS.has(t.text)) return expr;
+      seen ??= new Set();
       // 9.5.1: an Observation Expression MUST NOT have more than one Qualifier of a particular type.
       if (seen.has(t.text))
         this.fail(

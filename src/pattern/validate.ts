@@ -57,34 +57,77 @@ export function validatePattern(source: string, options: ValidateOptions = {}): 
     const message = err.position ? err.message.slice(err.message.indexOf(' ') + 1) : err.message;
     return { ok: false, issues: [{ code: err.code, severity: 'error', message, section: '9', ...pos }] };
   }
-  const issues: PatternIssue[] = [];
-  const add = (
+  const issues = new SemanticChecks(source, pattern, options.regexCache).run();
+  return issues.some((i) => i.severity === 'error')
+    ? { ok: false, issues }
+    : { ok: true, value: pattern, issues };
+}
+
+/**
+ * The semantic checks of one parsed pattern. A class rather than closures inside validatePattern:
+ * it runs for every indicator ingested, and closures would be created again for each one.
+ */
+class SemanticChecks {
+  private readonly issues: PatternIssue[] = [];
+  private warnedTypes: Set<string> | undefined;
+
+  constructor(
+    private readonly source: string,
+    private readonly pattern: Pattern,
+    private readonly regexCache: RegexCache | undefined,
+  ) {}
+
+  /** Every finding, in the order of the pattern text. */
+  run(): PatternIssue[] {
+    this.walk(this.pattern.root);
+    return this.issues.length > 1 ? this.issues.sort((a, b) => a.offset - b.offset) : this.issues;
+  }
+
+  private add(
     code: PatternErrorCode,
     severity: 'error' | 'warning',
     message: string,
     section: string,
     offset: number,
-  ) => issues.push({ code, severity, message, section, ...positionAt(source, offset) });
-  const warnedTypes = new Set<string>();
+  ): void {
+    this.issues.push({ code, severity, message, section, ...positionAt(this.source, offset) });
+  }
 
-  const checkPath = (path: ObjectPath): void => {
+  private walk(expr: ObservationExpression): void {
+    switch (expr.kind) {
+      case 'observation':
+        this.checkComparison(expr.expression);
+        break;
+      case 'obs-and':
+      case 'obs-or':
+      case 'followedby':
+        this.walk(expr.left);
+        this.walk(expr.right);
+        break;
+      default:
+        this.walk(expr.expression);
+    }
+  }
+
+  private checkPath(path: ObjectPath): void {
     const props = SCO_PROPERTY_NAMES[path.objectType];
     if (!props) {
-      if (!warnedTypes.has(path.objectType))
-        add(
+      this.warnedTypes ??= new Set();
+      if (!this.warnedTypes.has(path.objectType))
+        this.add(
           'PATTERN_UNKNOWN_OBJECT_TYPE',
           'warning',
           `'${path.objectType}' is not a STIX Cyber-observable type: assumed custom`,
           '9.7',
           path.offset,
         );
-      warnedTypes.add(path.objectType);
+      this.warnedTypes.add(path.objectType);
       return;
     }
     const [first, second, third] = path.steps;
     if (first?.kind !== 'key') return;
     if (!props.includes(first.name)) {
-      add(
+      this.add(
         'PATTERN_UNKNOWN_PROPERTY',
         'warning',
         `${path.objectType} has no property '${first.name}': assumed custom`,
@@ -96,7 +139,7 @@ export function validatePattern(source: string, options: ValidateOptions = {}): 
     if (first.name !== 'extensions' || second?.kind !== 'key') return;
     const extProps = SCO_EXTENSION_PROPERTY_NAMES[second.name];
     if (!extProps) {
-      add(
+      this.add(
         'PATTERN_UNKNOWN_EXTENSION',
         'warning',
         `'${second.name}' is not a predefined extension: assumed custom`,
@@ -106,42 +149,42 @@ export function validatePattern(source: string, options: ValidateOptions = {}): 
       return;
     }
     if (third?.kind === 'key' && !extProps.includes(third.name))
-      add(
+      this.add(
         'PATTERN_UNKNOWN_PROPERTY',
         'warning',
         `${second.name} has no property '${third.name}': assumed custom`,
         '9.7',
         third.offset,
       );
-  };
+  }
 
-  const checkComparison = (expr: ComparisonExpression): void => {
+  private checkComparison(expr: ComparisonExpression): void {
     switch (expr.kind) {
       case 'exists':
-        checkPath(expr.path);
+        this.checkPath(expr.path);
         return;
       case 'and':
       case 'or':
         // 9.5 (2.1): all operands of AND must be satisfiable with the same object.
-        if (expr.kind === 'and' && pattern.specVersion === '2.1' && rootTypes(expr).size === 0)
-          add(
+        if (expr.kind === 'and' && this.pattern.specVersion === '2.1' && rootTypes(expr).size === 0)
+          this.add(
             'PATTERN_AND_DIFFERENT_TYPES',
             'error',
             'AND joins comparisons on different object types; no single object can satisfy them (use OR, or separate [ ] with AND)',
             '9.5',
             expr.offset,
           );
-        for (const op of expr.operands) checkComparison(op);
+        for (const op of expr.operands) this.checkComparison(op);
         return;
       case 'comparison':
         break;
     }
-    checkPath(expr.path);
+    this.checkPath(expr.path);
     const last = expr.path.steps.at(-1);
     const key = last?.kind === 'key' ? last.name : '';
     const values = Array.isArray(expr.value) ? (expr.value as readonly Literal[]) : [expr.value as Literal];
     if (Array.isArray(expr.value) && new Set(values.map(literalClass)).size > 1)
-      add(
+      this.add(
         'PATTERN_MIXED_SET',
         'error',
         'the constants of an IN set must all be of one data type (9.6.1)',
@@ -150,7 +193,7 @@ export function validatePattern(source: string, options: ValidateOptions = {}): 
       );
     for (const lit of values) {
       if (BINARY_KINDS.has(lit.kind) && key && !isBinaryKey(key))
-        add(
+        this.add(
           'PATTERN_TYPE_MISMATCH',
           'warning',
           `binary constant compared with '${key}', which is not a _bin or _hex property`,
@@ -158,7 +201,7 @@ export function validatePattern(source: string, options: ValidateOptions = {}): 
           lit.offset,
         );
       if ((lit.kind === 'int' || lit.kind === 'float' || lit.kind === 'bool') && isBinaryKey(key))
-        add(
+        this.add(
           'PATTERN_TYPE_MISMATCH',
           'warning',
           `${lit.kind} constant compared with binary property '${key}': always false`,
@@ -170,7 +213,7 @@ export function validatePattern(source: string, options: ValidateOptions = {}): 
     if (lit?.kind !== 'string') return;
     if (expr.operator === 'ISSUBSET' || expr.operator === 'ISSUPERSET') {
       if (!parseIpNetwork(lit.value))
-        add(
+        this.add(
           'PATTERN_INVALID_CIDR',
           'error',
           `${expr.operator} needs an IPv4 or IPv6 address or CIDR block, not '${lit.value.slice(0, 60)}'`,
@@ -178,7 +221,7 @@ export function validatePattern(source: string, options: ValidateOptions = {}): 
           lit.offset,
         );
       if (key !== 'value')
-        add(
+        this.add(
           'PATTERN_TYPE_MISMATCH',
           'warning',
           `${expr.operator} applies to the value of ipv4-addr or ipv6-addr objects`,
@@ -188,34 +231,13 @@ export function validatePattern(source: string, options: ValidateOptions = {}): 
     }
     if (expr.operator === 'MATCHES') {
       try {
-        compileRegex(lit.value, undefined, undefined, options.regexCache);
+        compileRegex(lit.value, undefined, undefined, this.regexCache);
       } catch (err) {
         if (!(err instanceof PatternError)) throw err;
-        add(err.code, 'error', err.message, '9.6.1', lit.offset);
+        this.add(err.code, 'error', err.message, '9.6.1', lit.offset);
       }
     }
-  };
-
-  const walk = (expr: ObservationExpression): void => {
-    switch (expr.kind) {
-      case 'observation':
-        checkComparison(expr.expression);
-        break;
-      case 'obs-and':
-      case 'obs-or':
-      case 'followedby':
-        walk(expr.left);
-        walk(expr.right);
-        break;
-      default:
-        walk(expr.expression);
-    }
-  };
-  walk(pattern.root);
-  issues.sort((a, b) => a.offset - b.offset);
-  return issues.some((i) => i.severity === 'error')
-    ? { ok: false, issues }
-    : { ok: true, value: pattern, issues };
+  }
 }
 
 /**

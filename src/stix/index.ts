@@ -13,7 +13,7 @@ export {
 } from './common/type-names.js';
 export type * from './common/types.js';
 export { STIX_ERROR_CODES, StixError, type StixErrorCode } from './errors/catalog.js';
-export { canonicalJson } from './id/canonical-json.js';
+export { canonicalJson, KeyOrders, plainCanonicalJson } from './id/canonical-json.js';
 export {
   chooseOneHash,
   deterministicId,
@@ -53,6 +53,7 @@ export {
   documentBatches,
   type StreamItem,
   type StreamOptions,
+  streamObjectBatches,
   streamObjects,
 } from './stream/stream-objects.js';
 export { validateStream, validateStreamBatches } from './stream/validate-stream.js';

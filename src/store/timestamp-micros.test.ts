@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMicros, parseTimestampMicros } from './timestamp-micros.js';
+import { formatMicros, nowMicros, parseTimestampMicros } from './timestamp-micros.js';
 
 describe('timestamps as microseconds', () => {
   it('3.2 equal instants written with different precision parse equal', () => {
@@ -39,5 +39,16 @@ describe('timestamps as microseconds', () => {
         expect(Math.sign(fa.localeCompare(fb))).toBe(Math.sign(a - b));
       }),
     );
+  });
+
+  it('the clock follows the wall clock at microsecond resolution and never goes back', () => {
+    const before = Date.now() * 1000;
+    const samples = Array.from({ length: 10_000 }, () => nowMicros());
+    const after = Date.now() * 1000;
+    expect(samples[0]).toBeGreaterThanOrEqual(before);
+    expect(samples.at(-1)).toBeLessThan(after + 20_000);
+    for (let i = 1; i < samples.length; i++) expect(samples[i]).toBeGreaterThanOrEqual(samples[i - 1] ?? 0);
+    // Sub-millisecond values: batches committed within one millisecond stay at or below the clock.
+    expect(samples.some((m) => m % 1000 !== 0)).toBe(true);
   });
 });

@@ -18,7 +18,13 @@ export function formatMicros(micros: Micros): string {
   return `${iso.slice(0, 23)}${sub}Z`;
 }
 
-/** The wall-clock time in microseconds (millisecond resolution; the store makes date_added unique). */
+/**
+ * The wall-clock time in microseconds, at microsecond resolution. With Date.now() alone two
+ * batches committed within one millisecond would run date_added (strictly increasing) past the
+ * clock, and a query made right after the second commit would not yet see it. The monotonic
+ * high-resolution clock anchored at the process's start supplies the microseconds; a wall clock
+ * stepped forward since then still wins.
+ */
 export function nowMicros(): Micros {
-  return Date.now() * 1000;
+  return Math.max(Date.now() * 1000, Math.floor((performance.timeOrigin + performance.now()) * 1000));
 }

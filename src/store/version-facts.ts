@@ -3,6 +3,7 @@
  * backend derives it the same way (DESIGN.md, Store).
  */
 import canonicalizeImport from 'canonicalize';
+import { type KeyOrders, plainCanonicalJson } from '../stix/index.js';
 import type { Micros, NewVersion } from './store.js';
 import { StoreError } from './store-error.js';
 import { formatMicros, parseTimestampMicros } from './timestamp-micros.js';
@@ -24,6 +25,8 @@ export interface VersionFacts {
   readonly origin: string;
   /** Distinct marking-definition ids: object_marking_refs and every granular_markings[].marking_ref. */
   readonly markingRefs: readonly string[];
+  /** The object has a granular_markings property. */
+  readonly granular: boolean;
   /** RFC 8785 canonical JSON of the object. */
   readonly json: string;
 }
@@ -42,8 +45,11 @@ function markingRefsOf(object: Readonly<Record<string, unknown>>): string[] {
   return [...refs];
 }
 
-/** Derives the stored facts of a version; throws StoreError `STORE_INVALID_OBJECT` naming the input index. */
-export function versionFacts(input: NewVersion, index: number): VersionFacts {
+/**
+ * Derives the stored facts of a version; throws StoreError `STORE_INVALID_OBJECT` naming the input
+ * index. Versions of one batch share `orders` (their key lists are sorted once).
+ */
+export function versionFacts(input: NewVersion, index: number, orders?: KeyOrders): VersionFacts {
   const { object } = input;
   const where = `versions[${index}]`;
   if (typeof object !== 'object' || object === null || Array.isArray(object)) {
@@ -67,7 +73,9 @@ export function versionFacts(input: NewVersion, index: number): VersionFacts {
     }
   }
   const sv = object.spec_version;
-  const json = canonicalize(object);
+  // Plain JSON data (every validated object) takes the fast path; the package keeps its own rules
+  // for anything else (toJSON, undefined, NaN), so the stored text is the same either way.
+  const json = plainCanonicalJson(object, orders) ?? canonicalize(object);
   if (json === undefined) throw new StoreError('STORE_INVALID_OBJECT', `${where}: not serialisable`);
   return {
     id,
@@ -78,6 +86,7 @@ export function versionFacts(input: NewVersion, index: number): VersionFacts {
     producerOrg: input.producerOrg,
     origin: input.origin,
     markingRefs: markingRefsOf(object),
+    granular: object.granular_markings !== undefined,
     json,
   };
 }

@@ -6,8 +6,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Transform } from 'node:stream';
-import { streamObjects } from '../../stix/index.js';
-import type { Micros, Store } from '../../store/index.js';
+import { streamObjectBatches } from '../../stix/index.js';
+import { type Micros, nowMicros, type Store } from '../../store/index.js';
 import type { Caller } from '../accounts/caller.js';
 import { CoreError } from '../errors/core-error.js';
 import { usableCollection } from '../query/collection-access.js';
@@ -59,7 +59,7 @@ export async function callerOf(store: Store, username: string): Promise<Caller> 
 export async function importFiles(store: Store, input: ImportInput): Promise<ImportSummary> {
   const caller = await callerOf(store, input.username);
   await usableCollection(store, caller, input.collectionId, { write: true });
-  const now = input.now ?? (() => Date.now() * 1000);
+  const now = input.now ?? nowMicros;
   const batchSize = input.batchSize ?? 1000;
   const sizes = await Promise.all(input.files.map((f) => stat(f).then((s) => s.size)));
   const totalBytes = sizes.reduce((a, b) => a + b, 0);
@@ -95,9 +95,17 @@ export async function importFiles(store: Store, input: ImportInput): Promise<Imp
       batch = [];
       input.onProgress?.({ bytes, totalBytes, objects });
     };
-    for await (const item of streamObjects(createReadStream(file).pipe(counter))) {
-      batch.push({ value: item.value, path: item.path, specVersion: item.specVersion });
-      if (batch.length >= batchSize) await flush();
+    // One asynchronous step per chunk read, not per object.
+    for await (const items of streamObjectBatches(createReadStream(file).pipe(counter))) {
+      for (const item of items) {
+        batch.push({
+          value: item.value,
+          path: item.path,
+          specVersion: item.specVersion,
+          ...(item.duplicateKey ? { duplicateKey: item.duplicateKey } : {}),
+        });
+        if (batch.length >= batchSize) await flush();
+      }
     }
     if (batch.length > 0) await flush();
   }

@@ -17,6 +17,8 @@ export interface IngestItem {
   readonly path: string;
   /** The bundle's STIX version, for objects that state none (STIX 2.0 bundles); default 2.1. */
   readonly specVersion?: '2.0' | '2.1';
+  /** A key the streaming parser saw twice in the object (JSON.parse kept the last one). */
+  readonly duplicateKey?: { readonly key: string; readonly pointer: string; readonly where: string };
 }
 
 /** A failed item: its id and version (when it had them), where it was, and why. */
@@ -54,10 +56,21 @@ export async function ingestBatch(
   const failures: IngestFailure[] = [];
   const accepted: { item: IngestItem; version: NewVersion }[] = [];
   for (const item of items) {
+    if (item.duplicateKey !== undefined) {
+      // STIX 2.1 section 2.3: keys are unique; which of two values was meant is unknowable.
+      const { key, pointer, where } = item.duplicateKey;
+      const message = `${pointer}: the key ${key} appears twice in this object (${where}); keys must be unique (STIX 2.1 section 2.3)`;
+      failures.push({ ...identify(item.value), path: item.path, message });
+      continue;
+    }
     const check = validateForIngest(item.value, item.path, item.specVersion);
     if (check.ok) {
-      const specVersion = item.specVersion === '2.0' ? { specVersion: '2.0' } : {};
-      accepted.push({ item, version: { object: check.object, ...source, ...specVersion } });
+      const { producerOrg, origin } = source;
+      const version: NewVersion =
+        item.specVersion === '2.0'
+          ? { object: check.object, producerOrg, origin, specVersion: '2.0' }
+          : { object: check.object, producerOrg, origin };
+      accepted.push({ item, version });
     } else failures.push({ ...identify(item.value), path: item.path, message: check.message });
   }
   if (accepted.length === 0) return { successes: [], failures };
@@ -111,30 +124,35 @@ async function afterStore(store: Store, stored: readonly StoredVersion[], now: (
   for (const d of definitions)
     await store.putMarkingDefinition(String(d.object.id), JSON.stringify(d.object));
   const { markings } = await policyContext(store, now());
-  for (const s of stored) await addRelease(store, s, markings, now());
+  // Decided synchronously, awaited only for the versions that need an entry: one asynchronous
+  // step per stored version would cost more than the check itself.
+  for (const s of stored) {
+    const at = releaseEntryAt(s, markings, now);
+    if (at !== undefined) await store.addReleaseEntry(s.seq, at);
+  }
   for (const d of fresh) {
     const earlier = await store.findByMarking(String(d.object.id));
     for (const row of earlier) {
       const object = JSON.parse(row.json) as Record<string, unknown>;
-      await addRelease(store, { seq: row.seq, dateAdded: row.dateAdded, object }, markings, now());
+      const at = releaseEntryAt({ seq: row.seq, dateAdded: row.dateAdded, object }, markings, now);
+      if (at !== undefined) await store.addReleaseEntry(row.seq, at);
     }
     await rewindPushCursors(store, earlier);
   }
 }
 
 /**
- * Gives an embargoed version its `released` entry. A version added at or after the release time
- * needs none (its added entry serves everyone). When the embargo becomes known only after its
- * release time, the entry goes at the present instant, not in the past, so that pollers who
- * already paged past the release time still receive the version.
+ * Where an embargoed version's `released` entry goes, or undefined when it needs none: a version
+ * added at or after the release time needs none (its added entry serves everyone). When the
+ * embargo becomes known only after its release time, the entry goes at the present instant, not
+ * in the past, so that pollers who already paged past the release time still receive the version.
  */
-async function addRelease(
-  store: Store,
+function releaseEntryAt(
   version: StoredVersion,
   markings: MarkingIndex,
-  now: Micros,
-): Promise<void> {
+  now: () => Micros,
+): Micros | undefined {
   const embargo = embargoOf(version.object, markings);
-  if (!embargo || version.dateAdded >= embargo.releaseAt) return;
-  await store.addReleaseEntry(version.seq, Math.max(embargo.releaseAt, now));
+  if (!embargo || version.dateAdded >= embargo.releaseAt) return undefined;
+  return Math.max(embargo.releaseAt, now());
 }

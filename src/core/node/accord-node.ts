@@ -4,7 +4,7 @@
  * from an options object; it holds no HTTP knowledge.
  */
 import { randomUUID } from 'node:crypto';
-import type { Micros, Page, StatusRecord, Store } from '../../store/index.js';
+import { type Micros, nowMicros, type Page, type StatusRecord, type Store } from '../../store/index.js';
 import { formatTaxiiTimestamp } from '../../taxii/index.js';
 import { Authenticator, type AuthenticatorOptions } from '../accounts/authenticator.js';
 import type { Caller } from '../accounts/caller.js';
@@ -38,7 +38,8 @@ export class AccordNode {
   constructor(options: AccordNodeOptions) {
     this.#options = options;
     this.#store = options.store;
-    this.#now = options.now ?? (() => Date.now() * 1000);
+    // The store's clock, so that a read right after a commit sees what was just added.
+    this.#now = options.now ?? nowMicros;
     this.#auth = new Authenticator({ store: options.store, ...options.auth });
   }
 

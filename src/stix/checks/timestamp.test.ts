@@ -52,4 +52,39 @@ describe('timestamps (spec 2.16)', () => {
       }),
     );
   });
+
+  it('2.16 counts days as Date does from year 0000 to 9999, leap seconds and 6-digit fractions included (fast-check)', () => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        fc.tuple(
+          fc.integer({ min: 0, max: 23 }),
+          fc.integer({ min: 0, max: 59 }),
+          fc.integer({ min: 0, max: 60 }),
+        ),
+        fc.stringMatching(/^(\.[0-9]{1,9})?$/),
+        (year, month, day, [h, m, s], fraction) => {
+          const text = `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}T${two(h)}:${two(m)}:${two(s)}${fraction}Z`;
+          const date = new Date(0);
+          date.setUTCFullYear(year, month - 1, day);
+          const calendarDay = date.getUTCDate() === day;
+          date.setUTCHours(h, m, s, 0);
+          if (!calendarDay) {
+            expect(parseTimestamp(text)).toBeUndefined(); // 31 April, 29 February of a common year
+            return;
+          }
+          const seconds = date.getTime() / 1000;
+          const micros = Number(fraction.slice(1, 7).padEnd(6, '0'));
+          expect(parseTimestamp(text)).toEqual({
+            micros: seconds * 1_000_000 + micros,
+            seconds,
+            fraction: fraction.slice(1),
+          });
+        },
+      ),
+    );
+  });
 });

@@ -69,19 +69,30 @@ export function timestampFractionDigits(text: string): number {
   return n - 21;
 }
 
+/**
+ * Days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's
+ * days_from_civil), the calendar Date uses, without building a Date on the ingest hot path.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
 /** Parses a STIX timestamp (2.16), or returns undefined when it is not one. */
 export function parseTimestamp(text: string): ParsedTimestamp | undefined {
   const digits = timestampFractionDigits(text);
   if (digits < 0) return undefined;
-  const year = Number(text.slice(0, 4));
-  const date = new Date(0);
-  // setUTCFullYear keeps years 0–99 as written (Date.UTC would map them to 1900–1999).
-  date.setUTCFullYear(year, Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)));
-  date.setUTCHours(Number(text.slice(11, 13)), Number(text.slice(14, 16)), Number(text.slice(17, 19)), 0);
-  const seconds = Math.floor(date.getTime() / 1000);
+  const days = daysFromCivil(two(text, 0) * 100 + two(text, 2), two(text, 5), two(text, 8));
+  // A leap second (:60) counts as the first second of the next minute, as Date counts it.
+  const seconds = days * 86400 + two(text, 11) * 3600 + two(text, 14) * 60 + two(text, 17);
+  let sub = 0;
+  for (let k = 0; k < 6; k++) sub = sub * 10 + (k < digits ? text.charCodeAt(20 + k) - 48 : 0);
   const fraction = digits === 0 ? '' : text.slice(20, text.length - 1);
-  const micros = seconds * 1_000_000 + Number(fraction.slice(0, 6).padEnd(6, '0'));
-  return { micros, seconds, fraction };
+  return { micros: seconds * 1_000_000 + sub, seconds, fraction };
 }
 
 /** Compares two parsed timestamps exactly (any number of fraction digits): negative, 0 or positive. */

@@ -5,6 +5,7 @@ import {
   StixError,
   type StreamItem,
   type StreamOptions,
+  streamObjectBatches,
   streamObjects,
   validateDocument,
   validateStream,
@@ -79,6 +80,24 @@ describe('streaming parser', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('hands on the same items in lists, one non-empty list per chunk that completes any (fast-check)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 3 })), { maxLength: 8 }),
+        fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 8 }),
+        fc.boolean(),
+        async (objects, sizes, bundle) => {
+          const text = JSON.stringify(bundle ? { type: 'bundle', id: 'bundle--x', objects } : objects);
+          const batches: StreamItem[][] = [];
+          for await (const batch of streamObjectBatches(chunked(text, sizes))) batches.push(batch);
+          expect(batches.every((b) => b.length > 0)).toBe(true);
+          expect(batches.flat()).toEqual(await collect(text, sizes));
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 

@@ -71,7 +71,20 @@ export async function* streamObjects(
   input: AsyncIterable<Buffer | string>,
   options: StreamOptions = {},
 ): AsyncGenerator<StreamItem> {
+  for await (const items of streamObjectBatches(input, options)) yield* items;
+}
+
+/**
+ * The objects of streamObjects, in the same order, as one list per input chunk: a consumer that
+ * batches anyway (import) then pays one asynchronous step per chunk instead of one per object.
+ */
+export async function* streamObjectBatches(
+  input: AsyncIterable<Buffer | string>,
+  options: StreamOptions = {},
+): AsyncGenerator<StreamItem[]> {
   for await (const batch of documentBatches(input, options)) {
-    for (const event of batch) yield* itemsOf(event);
+    const items: StreamItem[] = [];
+    for (const event of batch) for (const item of itemsOf(event)) items.push(item);
+    if (items.length > 0) yield items;
   }
 }

@@ -134,6 +134,39 @@ export function addVersionsSuite(makeStore: StoreFactory): void {
       expect(await store().getVersions('c', sco.id)).toHaveLength(2);
     });
 
+    it('versions of one id inside one batch, in any order, keep first and last right', async () => {
+      await setup();
+      const at = (day: number) => `2021-01-0${day}T00:00:00.000Z`;
+      const id = sdo('indicator', 1, at(1)).id;
+      await store().addVersions('c', [version(sdo('indicator', 1, at(3)))]);
+      const out = await store().addVersions('c', [
+        version(sdo('indicator', 1, at(5))),
+        version(sdo('indicator', 1, at(2))),
+        version(sdo('indicator', 1, at(4))),
+        version(sdo('indicator', 1, at(5))),
+        version(sdo('indicator', 1, at(1))),
+      ]);
+      expect(out.map((o) => o.status)).toEqual(['stored', 'stored', 'stored', 'duplicate', 'stored']);
+      const versionsOf = async (kind: 'first' | 'last') =>
+        (
+          await store().queryObjects(
+            { collectionId: 'c', ids: [id], versions: { kind }, limit: 10, now: nowMicros() },
+            SEE_ALL,
+          )
+        ).items.map((r) => r.version);
+      expect(await versionsOf('first')).toEqual([at(1)]);
+      expect(await versionsOf('last')).toEqual([at(5)]);
+      // A versionless object changed twice in one batch, then sent again unchanged.
+      const sco = { type: 'ipv4-addr', spec_version: '2.1', id: `ipv4-addr--${uuid(4)}`, value: '192.0.2.1' };
+      const scos = await store().addVersions('c', [
+        version(sco),
+        version({ ...sco, x_note: 'a' }),
+        version({ ...sco, x_note: 'a' }),
+        version(sco),
+      ]);
+      expect(scos.map((o) => o.status)).toEqual(['stored', 'stored', 'duplicate', 'stored']);
+    });
+
     it('the same object in two collections is two independent rows', async () => {
       await setup();
       const object = sdo('indicator', 1, '2021-01-01T00:00:00.000Z');

@@ -25,6 +25,8 @@ export class RowMetaDictionary {
   readonly #byId = new Map<number, RowMeta>();
   readonly #byKey = new Map<string, number>();
   readonly #pending = new Map<string, number>();
+  /** The combination asked for last: consecutive rows of a batch almost always share it. */
+  #last: (Omit<RowMeta, 'markingRefs'> & { readonly refs: string; readonly id: number }) | undefined;
   readonly #s;
 
   constructor(db: Database.Database) {
@@ -44,6 +46,23 @@ export class RowMetaDictionary {
   /** The id of a combination, inserting it when new; call inside the write transaction. */
   idFor(meta: RowMeta): number {
     const refs = meta.markingRefs.join(SEPARATOR);
+    const last = this.#last;
+    if (
+      last !== undefined &&
+      last.refs === refs &&
+      last.type === meta.type &&
+      last.specVersion === meta.specVersion &&
+      last.producerOrg === meta.producerOrg &&
+      last.origin === meta.origin
+    )
+      return last.id;
+    const id = this.#lookup(meta, refs);
+    const { type, specVersion, producerOrg, origin } = meta;
+    this.#last = { type, specVersion, producerOrg, origin, refs, id };
+    return id;
+  }
+
+  #lookup(meta: RowMeta, refs: string): number {
     const key = JSON.stringify([meta.type, meta.specVersion, meta.producerOrg, meta.origin, refs]);
     const cached = this.#byKey.get(key) ?? this.#pending.get(key);
     if (cached !== undefined) return cached;
@@ -57,6 +76,7 @@ export class RowMetaDictionary {
   /** Ends the write transaction that called idFor: keeps its new ids if it committed, forgets them if not. */
   settle(committed: boolean): void {
     if (committed) for (const [key, id] of this.#pending) this.#byKey.set(key, id);
+    else this.#last = undefined; // it may be an id of the rolled-back transaction
     this.#pending.clear();
   }
 
