@@ -2,16 +2,22 @@
  * bench/policy: TAXII paging throughput with the policy on, over 1,000,000 marked objects
  * (TLP 2.0 GREEN/AMBER/AMBER+STRICT/RED with sharing groups, granular redaction, hidden objects,
  * embargo release entries) beside the same paging over as many unmarked objects, in one run
- * and one store. Pages of 1000 through core (AccordNode.queryObjects, the path the TAXII routes
- * call), plus the store query with the policy view versus a bare JSON.parse view.
+ * and one store. Pages of 1000:
+ *   - over HTTP: TAXII GET objects with `next`, as a reader organisation (audit of AMBER/RED
+ *     reads on, as in production) — the figure issue 5 asks for;
+ *   - through core (AccordNode.queryObjects, what the TAXII routes call, without HTTP or audit),
+ *     a stricter view of the same cost;
+ *   - the store query with the policy view versus a bare JSON.parse view.
  * BENCH_SCALE scales the object count (e.g. BENCH_SCALE=0.1). Goal: policy costs < 25%.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AccordNode, type Caller } from '../src/core/index.js';
+import { AccordNode, addUser, type Caller } from '../src/core/index.js';
 import { buildMarkingIndex, embargoMarking, sharingGroupMarking, viewFor } from '../src/policy/index.js';
+import { buildServer } from '../src/server/index.js';
 import { TLP_V2 } from '../src/stix/index.js';
 import type { Cursor, NewVersion, Store } from '../src/store/index.js';
 import { SqliteStore } from '../src/store/sqlite/index.js';
@@ -128,6 +134,40 @@ async function pageBoth(a: Reader, b: Reader) {
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
+const keepAlive = new Agent({ keepAlive: true });
+const TYPE_KEY = Buffer.from('"type":"indicator"');
+
+/** GETs a URL over a kept-alive connection and resolves with the body's bytes (status 200 only). */
+function getBytes(url: string, headers: Record<string, string>): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    httpGet(url, { headers, agent: keepAlive }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        res.statusCode === 200 ? resolve(Buffer.concat(chunks)) : reject(new Error(`GET ${res.statusCode}`)),
+      );
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
+/** Occurrences of `needle` in `bytes` (objects of a page: every object here is one indicator). */
+function countOf(bytes: Buffer, needle: Buffer): number {
+  let n = 0;
+  for (let i = bytes.indexOf(needle); i >= 0; i = bytes.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+/** A Reader paging a collection over TAXII: a lean client, bytes not parsed (the server's rate). */
+function viaHttp(base: string, collectionId: string, headers: Record<string, string>): Reader {
+  return async (cursor) => {
+    const url = `${base}/taxii2/api/collections/${collectionId}/objects/?limit=${PAGE}${cursor ? `&next=${encodeURIComponent(cursor)}` : ''}`;
+    const body = await getBytes(url, headers);
+    const next = /^\{"more":true,"next":"([^"]+)"/.exec(body.subarray(0, 512).toString('latin1'))?.[1];
+    return { items: new Array<unknown>(countOf(body, TYPE_KEY)), ...(next ? { next: next as Cursor } : {}) };
+  };
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'accord-bench-policy-'));
   const clock = { t: BASE };
@@ -154,6 +194,15 @@ async function main(): Promise<void> {
     await load(store, marked.id, true, clock);
     console.log(`loaded ${fmt(2 * N)} versions in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`);
 
+    await addUser(store, { username: 'reader', orgId: 'reader', password: 'reader-password' });
+    const app = buildServer({ store });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const headers = {
+      accept: 'application/taxii+json;version=2.1',
+      authorization: `Basic ${Buffer.from('reader:reader-password').toString('base64')}`,
+    };
     const now = Date.now() * 1000;
     const node = new AccordNode({ store, now: () => now });
     const viaCore = (c: string) => (cursor: Cursor | undefined) =>
@@ -174,6 +223,8 @@ async function main(): Promise<void> {
 
     // Lock-step paging, three rounds; each side keeps its best round.
     const best = {
+      httpPlain: Infinity,
+      httpMarked: Infinity,
       corePlain: Infinity,
       coreMarked: Infinity,
       storePlain: Infinity,
@@ -182,7 +233,12 @@ async function main(): Promise<void> {
       storeMarked2: Infinity,
     };
     let counts = { plain: 0, marked: 0 };
+    let httpCounts = { plain: 0, marked: 0 };
     for (let round = 0; round < 3; round++) {
+      const [hp, hm] = await pageBoth(viaHttp(base, plain.id, headers), viaHttp(base, marked.id, headers));
+      best.httpPlain = Math.min(best.httpPlain, hp.seconds);
+      best.httpMarked = Math.min(best.httpMarked, hm.seconds);
+      httpCounts = { plain: hp.count, marked: hm.count };
       const [p, m] = await pageBoth(viaCore(plain.id), viaCore(marked.id));
       const [sp, sm] = await pageBoth(viaStore(marked.id, bare), viaStore(marked.id, policyView));
       best.corePlain = Math.min(best.corePlain, p.seconds);
@@ -197,6 +253,17 @@ async function main(): Promise<void> {
     const rows = N; // added entries per collection (plus a few released entries in the marked one)
     console.log(
       `objects per collection: ${fmt(N)}; reader receives ${fmt(counts.plain)} unmarked, ${fmt(counts.marked)} marked`,
+    );
+    if (httpCounts.plain !== counts.plain || httpCounts.marked !== counts.marked) {
+      throw new Error(
+        `TAXII paging received ${httpCounts.plain}/${httpCounts.marked} objects, core ${counts.plain}/${counts.marked}`,
+      );
+    }
+    console.log(
+      `TAXII paging (HTTP, audit on), unmarked (baseline): ${fmt(rows / best.httpPlain)} entries/s`,
+    );
+    console.log(
+      `TAXII paging (HTTP, audit on), marked:              ${fmt(rows / best.httpMarked)} entries/s  throughput ratio ${(best.httpPlain / best.httpMarked).toFixed(2)} (policy costs ${(100 * (1 - best.httpPlain / best.httpMarked)).toFixed(1)}%)  goal < 25%`,
     );
     console.log(`core paging, unmarked (baseline): ${fmt(rows / best.corePlain)} entries/s`);
     console.log(
@@ -214,7 +281,9 @@ async function main(): Promise<void> {
     console.log(
       `store paging of marked rows, policy view:                                 ${fmt(rows / best.storeMarked2)} entries/s  throughput ratio ${(best.storeHiding / best.storeMarked2).toFixed(2)} (decisions cost ${(100 * (1 - best.storeHiding / best.storeMarked2)).toFixed(1)}%)`,
     );
+    await app.close();
   } finally {
+    keepAlive.destroy();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }

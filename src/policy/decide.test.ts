@@ -119,6 +119,22 @@ describe('decide: 7.2.3 granular markings', () => {
     expect(d.object.granular_markings).toBeUndefined();
     expect(d.removed).toEqual(['description']);
   });
+  it('keeps a "__proto__" property as content of the redacted copy, never as its prototype', () => {
+    const object = JSON.parse('{"__proto__":{"polluted":true},"x_extra":["a","b"]}') as Record<
+      string,
+      unknown
+    >;
+    const d = decide(C, subject({ ...object, ...gm(RED, 'x_extra.[1]') }), ctx);
+    expect(d.kind).toBe('redacted');
+    if (d.kind !== 'redacted') return;
+    expect(Object.getPrototypeOf(d.object)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(JSON.parse(JSON.stringify(d.object)), '__proto__')?.value).toEqual(
+      {
+        polluted: true,
+      },
+    );
+    expect(d.object.x_extra).toEqual(['a']);
+  });
   it('keeps the property for a reader the marking permits', () => {
     expect(kind(B, subject({ object_marking_refs: [id(groupAB)], ...gm(RED, 'description') }))).toBe(
       'visible',
@@ -175,10 +191,13 @@ describe('decide: 7.2.3 granular markings', () => {
     );
     expect(d.kind).toBe('redacted');
   });
-  it('limits: more than 1000 granular markings, or a 1025-character selector, hide the object', () => {
-    const many = Array.from({ length: 1001 }, () => ({ marking_ref: TLP_V2.green.id, selectors: ['name'] }));
+  it('limits: more than 1000 denying granular markings, or a 1025-character selector, hide the object', () => {
+    const many = Array.from({ length: 1001 }, () => ({ marking_ref: RED, selectors: ['description'] }));
     expect(kind(C, subject({ granular_markings: many }))).toBe('hidden');
-    expect(kind(C, subject({ granular_markings: many.slice(0, 1000) }))).toBe('visible');
+    expect(kind(C, subject({ granular_markings: many.slice(0, 1000) }))).toBe('redacted');
+    // Markings that permit remove nothing, however many there are.
+    const green = many.map((g) => ({ ...g, marking_ref: TLP_V2.green.id }));
+    expect(kind(C, subject({ granular_markings: green }))).toBe('visible');
     const key = 'k'.repeat(1025);
     expect(kind(C, subject({ [key]: 1, ...gm(RED, key) }))).toBe('hidden');
     expect(kind(C, subject({ [key.slice(1)]: 1, ...gm(RED, key.slice(1)) }))).toBe('redacted');

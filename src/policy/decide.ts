@@ -8,6 +8,7 @@ import { redact } from './granular-redaction.js';
 import type { SelectorStep } from './granular-selector.js';
 import { parseSelector, resolves } from './granular-selector.js';
 import type { MarkingMeaning } from './marking-index.js';
+import { isRequiredProperty } from './required-properties.js';
 import type { PolicyContext, Reader } from './types.js';
 
 /** What the decision looks at: one feed entry of one version, with its object parsed. */
@@ -30,8 +31,8 @@ export type Decision =
 
 const HIDDEN: Decision = Object.freeze({ kind: 'hidden' });
 const VISIBLE: Decision = Object.freeze({ kind: 'visible' });
-/** Most granular markings looked at on one object; more hide it (untrusted input). */
-const MAX_GRANULAR_MARKINGS = 1000;
+/** Most denying granular markings followed on one object; more hide it (untrusted input). */
+const MAX_DENYING_MARKINGS = 1000;
 
 /** Does one marking let the reader see what it marks? `inGroup`: member of an object-level sharing group. */
 function permits(
@@ -89,24 +90,51 @@ export function decide(reader: Reader, subject: DecisionSubject, ctx: PolicyCont
   }
   const granular = object.granular_markings;
   if (granular === undefined) return VISIBLE;
-  if (!Array.isArray(granular) || granular.length > MAX_GRANULAR_MARKINGS) return HIDDEN;
-  const paths: SelectorStep[][] = [];
+  if (!Array.isArray(granular)) return HIDDEN;
+  const paths: (readonly SelectorStep[])[] = [];
   const removed: string[] = [];
+  let denying = 0;
   for (const gm of granular) {
     if (typeof gm !== 'object' || gm === null || Array.isArray(gm)) return HIDDEN;
     const { marking_ref: ref, selectors } = gm as Record<string, unknown>;
     if (ref === undefined) continue; // a language marking (spec 7.2.3 `lang`) does not restrict
-    if (typeof ref !== 'string' || !Array.isArray(selectors) || selectors.length === 0) return HIDDEN;
+    if (typeof ref !== 'string') return HIDDEN;
+    // A marking that lets the reader see what it marks removes nothing, whatever it selects.
     if (permits(index.get(ref), reader, inGroup, ctx.now, true)) continue;
+    if (!Array.isArray(selectors) || selectors.length === 0 || ++denying > MAX_DENYING_MARKINGS)
+      return HIDDEN;
     for (const sel of selectors) {
       const steps = parseSelector(sel);
       // A denying marking whose selector cannot be followed might cover anything: fail closed.
       if (steps === undefined || !resolves(object, steps)) return HIDDEN;
-      paths.push([...steps]);
+      paths.push(steps);
       removed.push(sel as string);
     }
   }
   if (paths.length === 0) return VISIBLE;
+  // Redaction can only take top-level keys that start a denied path. When none of them is
+  // required the object stays visible, and the redacted copy is made only if someone reads it
+  // (a manifest or a count never does).
+  if (!paths.some((steps) => isRequiredProperty(object.type, steps[0] as string))) {
+    return lazyRedaction(object, paths, removed);
+  }
   const redacted = redact(object, paths);
   return redacted ? { kind: 'redacted', removed, object: redacted } : HIDDEN;
+}
+
+function lazyRedaction(
+  object: Readonly<Record<string, unknown>>,
+  paths: readonly (readonly SelectorStep[])[],
+  removed: readonly string[],
+): Decision {
+  let copy: Record<string, unknown> | undefined;
+  return {
+    kind: 'redacted',
+    removed,
+    get object() {
+      // Never undefined here: no required property is on a denied path.
+      copy ??= redact(object, paths) as Record<string, unknown>;
+      return copy;
+    },
+  };
 }

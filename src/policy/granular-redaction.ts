@@ -6,7 +6,7 @@
  */
 
 import type { SelectorStep } from './granular-selector.js';
-import { parseSelector } from './granular-selector.js';
+import { formatSelector, parseSelector } from './granular-selector.js';
 import { isRequiredProperty } from './required-properties.js';
 
 interface Node {
@@ -47,14 +47,22 @@ function prune(value: unknown, node: Node, depth: number, top: string | undefine
     out = items;
     empty = items.length === 0;
   } else if (typeof value === 'object' && value !== null) {
+    const source = value as Record<string, unknown>;
     const obj: Record<string, unknown> = {};
-    for (const [key, v0] of Object.entries(value)) {
+    let kept = 0;
+    for (const key in source) {
+      if (!Object.hasOwn(source, key)) continue;
       const kid = node.kids.get(key);
-      const v = kid ? prune(v0, kid, depth + 1, depth === 0 ? key : top) : v0;
-      if (v !== REMOVED) obj[key] = v;
+      const v = kid ? prune(source[key], kid, depth + 1, depth === 0 ? key : top) : source[key];
+      if (v === REMOVED) continue;
+      // JSON.parse makes "__proto__" an own key; plain assignment would set the prototype instead.
+      if (key === '__proto__')
+        Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true });
+      else obj[key] = v;
+      kept++;
     }
     out = obj;
-    empty = Object.keys(obj).length === 0;
+    empty = kept === 0;
     const itemRequired = depth === 2 && top !== undefined ? ITEM_REQUIRED[top] : undefined;
     if (itemRequired?.some((k) => Object.hasOwn(value, k) && !Object.hasOwn(obj, k))) empty = true;
   } else {
@@ -67,22 +75,30 @@ function prune(value: unknown, node: Node, depth: number, top: string | undefine
   return out;
 }
 
-function mapSteps(root: Node, steps: readonly SelectorStep[]): SelectorStep[] | undefined {
+/**
+ * The steps of a kept selector after the removals (list indexes shifted), `steps` itself when
+ * nothing changed, or undefined when it selected removed content.
+ */
+function mapSteps(root: Node, steps: readonly SelectorStep[]): readonly SelectorStep[] | undefined {
   const out: SelectorStep[] = [];
+  let changed = false;
   let node: Node | undefined = root;
-  for (const [i, step] of steps.entries()) {
-    if (node === undefined) return [...out, ...steps.slice(i)];
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as SelectorStep;
+    if (node === undefined) return changed ? [...out, ...steps.slice(i)] : steps;
     if (node.removed) return undefined;
     if (typeof step === 'number' && node.indexMap) {
       const ni = node.indexMap[step];
       if (ni === undefined || ni < 0) return undefined;
+      if (ni !== step) changed = true;
       out.push(ni);
     } else {
       out.push(step);
     }
     node = node.kids.get(step);
   }
-  return node?.removed ? undefined : out;
+  if (node?.removed) return undefined;
+  return changed ? out : steps;
 }
 
 /**
@@ -107,8 +123,10 @@ export function redact(
     node.cut = true;
   }
   const pruned = prune(object, root, 0, undefined) as Record<string, unknown>;
-  for (const key of Object.keys(object)) {
-    if (!Object.hasOwn(pruned, key) && isRequiredProperty(object.type, key)) return undefined;
+  // Only top-level keys on a cut path can have gone.
+  for (const key of root.kids.keys()) {
+    if (typeof key !== 'string' || !Object.hasOwn(object, key) || Object.hasOwn(pruned, key)) continue;
+    if (isRequiredProperty(object.type, key)) return undefined;
   }
   const granular = pruned.granular_markings;
   if (Array.isArray(granular)) {
@@ -119,7 +137,7 @@ export function redact(
       for (const sel of selectors) {
         const steps = parseSelector(sel);
         const m = steps ? mapSteps(root, steps) : undefined;
-        if (m) mapped.push(m.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.'));
+        if (m) mapped.push(m === steps ? (sel as string) : formatSelector(m));
       }
       if (mapped.length > 0) kept.push({ ...gm, selectors: mapped });
     }

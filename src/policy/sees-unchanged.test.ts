@@ -5,7 +5,7 @@ import type { StoredObject } from '../store/index.js';
 import { embargoMarking, sharingGroupMarking } from './accord-markings.js';
 import { decide } from './decide.js';
 import { buildMarkingIndex } from './marking-index.js';
-import { fastDecision, seesUnchanged } from './sees-unchanged.js';
+import { fastDecider, fastDecision, seesUnchanged } from './sees-unchanged.js';
 import type { PolicyContext, Reader } from './types.js';
 
 const ID = ['a', 'b', 'c'].map((c) => `identity--00000000-0000-4000-8000-00000000000${c}`);
@@ -47,8 +47,9 @@ const rowArb = fc
       { maxLength: 3 },
     ),
     dateAdded: fc.constantFrom(1, Date.parse('2031-01-01T00:00:00Z') * 1000),
+    storeKnowsGranular: fc.boolean(),
   })
-  .map(({ producer, entry, objectRefs, granular, dateAdded }) => {
+  .map(({ producer, entry, objectRefs, granular, dateAdded, storeKnowsGranular }) => {
     const object: Record<string, unknown> = {
       type: 'indicator',
       spec_version: '2.1',
@@ -79,6 +80,7 @@ const rowArb = fc
       origin: 'local',
       markingRefs: [...new Set([...objectRefs, ...granular.map((g) => g.ref)])],
       json: JSON.stringify(object),
+      ...(storeKnowsGranular ? { granular: granular.length > 0 } : {}),
     };
     return { row, object };
   });
@@ -98,6 +100,25 @@ describe('seesUnchanged (the fast path of the visibility decision)', () => {
         expect(decide(reader, subject, ctx).kind).toBe(fast === 'unchanged' ? 'visible' : 'hidden');
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('fastDecider (ref sets remembered per array) answers as fastDecision for every row', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 30 }), fc.constantFrom(...READERS), (rows, reader) => {
+        const ctx: PolicyContext = { markings, now: 2, identityOfOrg: () => undefined };
+        const decider = fastDecider(reader, ctx);
+        // Rows of one marking combination share one array, as a store's rows do.
+        const shared = new Map<string, readonly string[]>();
+        for (const { row } of rows) {
+          const key = row.markingRefs.join(' ');
+          const refs = shared.get(key) ?? row.markingRefs;
+          shared.set(key, refs);
+          const same = { ...row, markingRefs: refs };
+          expect(decider(same)).toBe(fastDecision(reader, same, ctx));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 
@@ -121,5 +142,27 @@ describe('seesUnchanged (the fast path of the visibility decision)', () => {
     expect(fastDecision(READERS[1]!, row([TLP_V2.red.id, String(group.id)]), ctx)).toBe('unchanged');
     expect(fastDecision(READERS[2]!, row([TLP_V2.red.id, String(group.id)]), ctx)).toBe('hidden');
     expect(fastDecision(READERS[1]!, row([String(embargo.id)]), ctx)).toBeUndefined();
+  });
+
+  it('granular markings that permit every reader need no parse; restrictive ones go to decide()', () => {
+    const ctx: PolicyContext = { markings, now: 2, identityOfOrg: () => undefined };
+    const granular = (ref: string): StoredObject => ({
+      seq: 1,
+      collectionId: 'c',
+      id: 'x',
+      type: 'note',
+      version: 'v',
+      specVersion: '2.1',
+      dateAdded: 1,
+      entry: 'added',
+      producerOrg: 'a',
+      origin: 'local',
+      markingRefs: [TLP_V2.green.id, ref],
+      json: JSON.stringify({ granular_markings: [{ marking_ref: ref, selectors: ['content'] }] }),
+    });
+    expect(fastDecision(READERS[2]!, granular(TLP_V2.amber.id), ctx)).toBe('unchanged');
+    expect(fastDecision(READERS[2]!, granular(statement.id), ctx)).toBe('unchanged');
+    expect(fastDecision(READERS[2]!, granular(TLP_V2.red.id), ctx)).toBeUndefined();
+    expect(fastDecision(READERS[2]!, granular(String(group.id)), ctx)).toBeUndefined();
   });
 });

@@ -10,41 +10,85 @@ import type { PolicyContext, Reader } from './types.js';
 export type FastDecision = 'unchanged' | 'hidden' | undefined;
 
 /**
- * Decides from marking refs alone when that is safe: the reader's own `added` entry, or an
- * `added` entry without granular markings (so every ref is an object-level one) and without
- * an embargo (whose entries decide() handles). Otherwise `undefined`: ask `decide`.
+ * What a set of marking refs means for one reader, before looking at the row's text:
+ * `open` — every marking lets every reader of the collection see what it marks, wherever it is
+ * applied (object or granular), so nothing is hidden; `seen` / `denied` — the answer if all refs
+ * are object-level; `ask` — an embargo, which decide() handles by feed entry.
  */
-export function fastDecision(reader: Reader, row: StoredObject, ctx: PolicyContext): FastDecision {
-  if (row.entry !== 'added') return undefined;
-  if (row.producerOrg === reader.orgId) return 'unchanged';
-  if (row.markingRefs.length === 0) return 'unchanged';
-  // The key can appear in the text only if the object (or something nested in it) has it;
-  // a false alarm costs only the slow path.
-  if (row.json.includes('"granular_markings"')) return undefined;
+type RefsVerdict = 'open' | 'seen' | 'denied' | 'ask';
+
+function verdictOf(reader: Reader, refs: readonly string[], ctx: PolicyContext): RefsVerdict {
+  let restrictive = false;
   let inGroup = false;
   let redPresent = false;
   let denied = false;
-  for (const id of row.markingRefs) {
+  for (const id of refs) {
     const meaning = ctx.markings.byId.get(id);
     switch (meaning?.kind) {
       case 'statement':
         break;
       case 'tlp':
-        if (meaning.level === 'red') redPresent = true;
+        if (meaning.level === 'red') redPresent = restrictive = true;
         break;
       case 'group':
+        restrictive = true;
         if (meaning.members.has(reader.identityId)) inGroup = true;
         else denied = true;
         break;
       case 'embargo':
-        return undefined;
+        return 'ask';
       default:
-        denied = true; // unknown or opaque definition: fail closed, as decide() does
+        denied = restrictive = true; // unknown or opaque definition: fail closed, as decide() does
     }
   }
+  if (!restrictive) return 'open';
   // DESIGN.md: TLP:RED lets only the producer and members of the object's sharing group(s) see it.
-  if (denied || (redPresent && !inGroup)) return 'hidden';
-  return 'unchanged';
+  return denied || (redPresent && !inGroup) ? 'denied' : 'seen';
+}
+
+function decideFrom(verdict: RefsVerdict, row: StoredObject): FastDecision {
+  if (verdict === 'open') return 'unchanged';
+  if (verdict === 'ask') return undefined;
+  // Restrictive markings may be granular ones, which decide() weighs per property. Unless the
+  // store says, look in the text: the key can appear there only if the object (or something
+  // nested in it) has it; a false alarm costs only the slow path.
+  if (row.granular ?? row.json.includes('"granular_markings"')) return undefined;
+  return verdict === 'seen' ? 'unchanged' : 'hidden';
+}
+
+/**
+ * Decides from marking refs alone when that is safe: the reader's own `added` entry, an `added`
+ * entry whose markings all let every reader of the collection see what they mark, or an `added`
+ * entry without granular markings (so every ref is an object-level one) and without an embargo
+ * (whose entries decide() handles). Otherwise `undefined`: ask `decide`.
+ */
+export function fastDecision(reader: Reader, row: StoredObject, ctx: PolicyContext): FastDecision {
+  if (row.entry !== 'added') return undefined;
+  if (row.producerOrg === reader.orgId) return 'unchanged';
+  if (row.markingRefs.length === 0) return 'unchanged';
+  return decideFrom(verdictOf(reader, row.markingRefs, ctx), row);
+}
+
+const MAX_REMEMBERED_REF_SETS = 1024;
+
+/**
+ * fastDecision for many rows of one reader and context: stores share one marking-refs array
+ * between the rows of one marking combination, so the meaning of each array is worked out once.
+ */
+export function fastDecider(reader: Reader, ctx: PolicyContext): (row: StoredObject) => FastDecision {
+  const verdicts = new Map<readonly string[], RefsVerdict>();
+  return (row) => {
+    if (row.entry !== 'added') return undefined;
+    if (row.producerOrg === reader.orgId) return 'unchanged';
+    const refs = row.markingRefs;
+    if (refs.length === 0) return 'unchanged';
+    let verdict = verdicts.get(refs);
+    if (verdict === undefined) {
+      verdict = verdictOf(reader, refs, ctx);
+      if (verdicts.size < MAX_REMEMBERED_REF_SETS) verdicts.set(refs, verdict);
+    }
+    return decideFrom(verdict, row);
+  };
 }
 
 /** True when `reader` sees the row exactly as stored, decided without parsing it. */

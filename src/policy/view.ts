@@ -1,7 +1,38 @@
 /** The store view (store.ts `View`) every read path passes to the store: decide() per row. */
 import type { StoredObject, View } from '../store/index.js';
-import { decide } from './decide.js';
+import { type Decision, decide } from './decide.js';
 import type { PolicyContext, Reader } from './types.js';
+
+const HIDDEN: Decision = Object.freeze({ kind: 'hidden' });
+
+/** The row's decision and its parsed object (undefined when the text is not a JSON object). */
+function parseAndDecide(
+  reader: Reader,
+  row: StoredObject,
+  ctx: PolicyContext,
+): { readonly decision: Decision; readonly object?: Record<string, unknown> } {
+  let object: unknown;
+  try {
+    object = JSON.parse(row.json);
+  } catch {
+    return { decision: HIDDEN };
+  }
+  // The store only holds parsed objects; anything else is not shown.
+  if (typeof object !== 'object' || object === null || Array.isArray(object)) return { decision: HIDDEN };
+  const subject = { producerOrg: row.producerOrg, entry: row.entry, dateAdded: row.dateAdded, object };
+  return {
+    decision: decide(reader, subject as Parameters<typeof decide>[1], ctx),
+    object: subject.object as Record<string, unknown>,
+  };
+}
+
+/**
+ * What `reader` may see of a stored row (does not check collection access): hidden, visible
+ * exactly as stored (`row.json`), or redacted (the copy is made when `object` is first read).
+ */
+export function decideStored(reader: Reader, row: StoredObject, ctx: PolicyContext): Decision {
+  return parseAndDecide(reader, row, ctx).decision;
+}
 
 /**
  * What `reader` may see of a stored row: undefined when hidden, else the object (a new,
@@ -9,25 +40,14 @@ import type { PolicyContext, Reader } from './types.js';
  */
 export function viewFor(reader: Reader, ctx: PolicyContext): View<Record<string, unknown>> {
   return (row: StoredObject) => {
-    let object: Record<string, unknown>;
-    try {
-      object = JSON.parse(row.json) as Record<string, unknown>;
-    } catch {
-      return undefined; // the store only holds parsed JSON; anything else is not shown
-    }
-    if (typeof object !== 'object' || object === null || Array.isArray(object)) return undefined;
-    const d = decide(
-      reader,
-      { producerOrg: row.producerOrg, entry: row.entry, dateAdded: row.dateAdded, object },
-      ctx,
-    );
-    switch (d.kind) {
+    const { decision, object } = parseAndDecide(reader, row, ctx);
+    switch (decision.kind) {
       case 'hidden':
         return undefined;
       case 'visible':
         return object;
       case 'redacted':
-        return d.object;
+        return decision.object;
     }
   };
 }

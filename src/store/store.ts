@@ -54,6 +54,11 @@ export interface StoredObject {
   readonly origin: string;
   /** Every marking-definition id the object references (object and granular markings). */
   readonly markingRefs: readonly string[];
+  /**
+   * Whether the object has granular markings, when the backend knows it (so readers need not
+   * search the text); undefined means "look at the object".
+   */
+  readonly granular?: boolean;
   /** The object itself, exactly as stored. */
   readonly json: string;
 }
@@ -176,10 +181,20 @@ export interface Store extends AccountStore, PeerStore {
   /** Deletes the given versions (or all) of an object; returns how many were removed. */
   deleteObject(collectionId: string, id: string, versions?: readonly string[]): Promise<number>;
 
+  /**
+   * Stores a status resource. Committed without waiting for the disk (like `read` audit records,
+   * see appendAudit): it reports on versions addVersions has already committed and synced, so a
+   * power failure can lose the report, never the objects.
+   */
   putStatus(status: StatusRecord): Promise<void>;
   getStatus(id: string): Promise<StatusRecord | undefined>;
 
-  /** Appends to the audit log (several events in one transaction); it is never updated or deleted. */
+  /**
+   * Appends to the audit log (several events in one transaction); it is never updated or deleted.
+   * A batch of disclosure records only (`read`, `send`) is committed like PostgreSQL's
+   * `synchronous_commit = off`: it survives a crash of the process but not a power loss, so that
+   * an audited page read costs no wait for the disk; any other batch is synced before resolving.
+   */
   appendAudit(events: AuditEvent | readonly AuditEvent[]): Promise<void>;
   listAudit(query: AuditQuery): Promise<readonly AuditEvent[]>;
 }

@@ -3,7 +3,7 @@
  * nowhere (limit, more, next, first/last selection). Reads of TLP:AMBER, AMBER+STRICT and RED
  * content are appended to the audit log.
  */
-import { auditLevelOf, fastDecision, viewFor } from '../../policy/index.js';
+import { auditLevelOf, type Decision, decideStored, fastDecider } from '../../policy/index.js';
 import type { AuditEvent, Micros, ObjectQuery, Page, Store, StoredObject } from '../../store/index.js';
 import type { Caller } from '../accounts/caller.js';
 import { policyContext, readerOf } from './policy-context.js';
@@ -26,22 +26,52 @@ export interface VisibleEntry {
 
 /**
  * A version seen exactly as stored: the text goes out as is, and the object is parsed only if
- * someone asks for it (paging a large collection then costs no JSON parse per row).
+ * someone asks for it (paging a large collection then costs no JSON parse per row). A class, so
+ * that every entry shares one shape and the getter lives on the prototype.
  */
-function unchangedEntry(row: StoredObject): VisibleEntry {
-  let parsed: Readonly<Record<string, unknown>> | undefined;
-  return {
-    id: row.id,
-    version: row.version,
-    specVersion: row.specVersion,
-    dateAdded: row.dateAdded,
-    json: row.json,
-    markingRefs: row.markingRefs,
-    get object() {
-      parsed ??= JSON.parse(row.json) as Record<string, unknown>;
-      return parsed;
-    },
-  };
+class UnchangedEntry implements VisibleEntry {
+  readonly id: string;
+  readonly version: string;
+  readonly specVersion: string;
+  readonly dateAdded: Micros;
+  readonly json: string;
+  readonly markingRefs: readonly string[];
+  #parsed: Readonly<Record<string, unknown>> | undefined;
+
+  constructor(row: StoredObject) {
+    this.id = row.id;
+    this.version = row.version;
+    this.specVersion = row.specVersion;
+    this.dateAdded = row.dateAdded;
+    this.json = row.json;
+    this.markingRefs = row.markingRefs;
+  }
+
+  get object(): Readonly<Record<string, unknown>> {
+    this.#parsed ??= JSON.parse(this.json) as Record<string, unknown>;
+    return this.#parsed;
+  }
+}
+
+/** A version seen with some content removed: the copy is made only if someone reads `object`. */
+class RedactedEntry implements VisibleEntry {
+  readonly id: string;
+  readonly version: string;
+  readonly specVersion: string;
+  readonly dateAdded: Micros;
+  readonly #decision: Extract<Decision, { kind: 'redacted' }>;
+
+  constructor(row: StoredObject, decision: Extract<Decision, { kind: 'redacted' }>) {
+    this.id = row.id;
+    this.version = row.version;
+    this.specVersion = row.specVersion;
+    this.dateAdded = row.dateAdded;
+    this.#decision = decision;
+  }
+
+  get object(): Readonly<Record<string, unknown>> {
+    return this.#decision.object;
+  }
 }
 
 /** What a read needs besides the query. */
@@ -63,22 +93,19 @@ export async function readVisible(
 ): Promise<Page<VisibleEntry>> {
   const ctx = await policyContext(deps.store, deps.now());
   const reader = readerOf(caller);
-  const view = viewFor(reader, ctx);
+  const fast = fastDecider(reader, ctx);
   const started = performance.now();
-  const page = await deps.store.queryObjects({ ...filters, collectionId, now: ctx.now }, (row) => {
-    const fast = fastDecision(reader, row, ctx);
-    if (fast === 'hidden') return undefined;
-    if (fast === 'unchanged') return unchangedEntry(row);
-    const object = view(row);
-    if (object === undefined) return undefined;
-    return {
-      id: row.id,
-      version: row.version,
-      specVersion: row.specVersion,
-      dateAdded: row.dateAdded,
-      object,
-    };
-  });
+  const page = await deps.store.queryObjects(
+    { ...filters, collectionId, now: ctx.now },
+    (row): VisibleEntry | undefined => {
+      const decision = fast(row);
+      if (decision === 'hidden') return undefined;
+      if (decision === 'unchanged') return new UnchangedEntry(row);
+      const slow = decideStored(reader, row, ctx);
+      if (slow.kind === 'hidden') return undefined;
+      return slow.kind === 'visible' ? new UnchangedEntry(row) : new RedactedEntry(row, slow);
+    },
+  );
   const ms = performance.now() - started;
   if (deps.onSlowQuery && ms > (deps.slowQueryMs ?? 200)) {
     deps.onSlowQuery(ms, { collectionId, limit: filters.limit, items: page.items.length });
@@ -86,11 +113,17 @@ export async function readVisible(
   if (audit) {
     const at = new Date(ctx.now / 1000).toISOString();
     const events: AuditEvent[] = [];
+    // Rows of one marking combination share their refs array: one answer per array.
+    const levels = new Map<readonly string[], string | undefined>();
+    const levelOf = (refs: readonly string[]) => {
+      if (!levels.has(refs)) levels.set(refs, auditLevelOf({ object_marking_refs: refs }, ctx.markings));
+      return levels.get(refs);
+    };
     for (const entry of page.items) {
       const marking =
-        entry.json === undefined
+        entry.json === undefined || entry.markingRefs === undefined
           ? auditLevelOf(entry.object, ctx.markings)
-          : auditLevelOf({ object_marking_refs: entry.markingRefs }, ctx.markings);
+          : levelOf(entry.markingRefs);
       if (marking === undefined) continue;
       events.push({
         at,

@@ -153,6 +153,28 @@ export function accountRecordsSuite(makeStore: StoreFactory): void {
       expect(await store().listAudit({ orgId: 'nz-ncsc' })).toEqual([later, { ...later, action: 'send' }]);
     });
 
+    it('the audit log keeps every event of a batch naming many objects, in order, under any limit', async () => {
+      const at = '2021-07-19T11:00:00.000Z';
+      const reads = Array.from({ length: 5 }, (_, i) => ({
+        at,
+        action: 'read',
+        orgId: 'ca-cccs',
+        username: 'carol',
+        objectId: `indicator--${i}`,
+        objectVersion: `2021-07-19T0${i}:00:00.000Z`,
+        ...(i % 2 === 0 ? { marking: 'TLP:RED' } : {}),
+      }));
+      const admin = { at, action: 'user.add', orgId: 'ca-cccs', detail: 'dave' };
+      const other = { ...reads[0]!, orgId: 'nz-ncsc', username: 'erin' };
+      await store().appendAudit([...reads.slice(0, 3), admin, ...reads.slice(3), other]);
+      const all = [...reads.slice(0, 3), admin, ...reads.slice(3), other];
+      expect(await store().listAudit({ since: at })).toEqual(all);
+      expect(await store().listAudit({ since: at, orgId: 'ca-cccs' })).toEqual(all.slice(0, 6));
+      for (const limit of [0, 1, 2, 4, 5, 7]) {
+        expect(await store().listAudit({ since: at, limit })).toEqual(all.slice(0, limit));
+      }
+    });
+
     it('a closed store refuses calls (STORE_CLOSED)', async () => {
       await store().close();
       expect(await rejectionCode(store().listCollections())).toBe('STORE_CLOSED');

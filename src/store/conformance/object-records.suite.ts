@@ -64,6 +64,23 @@ export function objectRecordsSuite(makeStore: StoreFactory): void {
       expect(again?.dateAdded).toBeGreaterThan(Math.max(...before));
     });
 
+    it('a row never says "no granular markings" for a version that has them (readers trust a false)', async () => {
+      await store().addCollection(collection('c'));
+      const granular = sdo('indicator', 7, V1, {
+        description: 'd',
+        granular_markings: [{ marking_ref: TLP_RED, selectors: ['description'] }],
+      });
+      const plain = sdo('indicator', 8, V1);
+      await store().addVersions('c', [version(granular), version(plain)]);
+      const rows = [
+        ...(await store().queryObjects({ collectionId: 'c', limit: 10, now: END_OF_TIME }, SEE_ALL)).items,
+        ...(await store().getVersions('c', granular.id)),
+        ...(await store().findByMarking(TLP_RED)),
+      ];
+      for (const row of rows.filter((r) => r.id === granular.id)) expect(row.granular).not.toBe(false);
+      for (const row of rows.filter((r) => r.id === plain.id)) expect(row.granular).not.toBe(true);
+    });
+
     it('findByMarking returns added rows in any collection that reference the marking', async () => {
       await setup();
       const red = sdo('report', 7, V1, { object_marking_refs: [TLP_RED] });

@@ -1,17 +1,26 @@
-/** The append-only audit log (UPDATE and DELETE are refused by triggers in the schema). */
+/**
+ * The append-only audit log (UPDATE and DELETE are refused by triggers in the schema).
+ * Events that differ only in the object they name (one response disclosing a page of
+ * restricted versions) share one row whose `objects` column lists [id, version, marking]
+ * triples; reading expands them back, in order, so callers see one event per object.
+ */
 import type Database from 'better-sqlite3';
 import type { AuditEvent, AuditQuery } from '../audit.js';
 import { StoreError } from '../store-error.js';
 import { parseTimestampMicros } from '../timestamp-micros.js';
+import { commitWithoutSync } from './unsynced-commit.js';
 
 // SQLite reads LIMIT -1 as "no limit".
 const DEFAULT_LIMIT = -1;
 const OPTIONAL = ['username', 'objectId', 'objectVersion', 'marking', 'detail'] as const;
 
-type AuditRow = { at: string; action: string; orgId: string } & Record<
+type AuditRow = { at: string; action: string; orgId: string; objects: string | null } & Record<
   (typeof OPTIONAL)[number],
   string | null
 >;
+
+/** One object an event names: id, version, marking (null when absent). */
+type ObjectTriple = [objectId: string, objectVersion: string | null, marking: string | null];
 
 function toEvent(row: AuditRow): AuditEvent {
   const event: Record<string, string> = { at: row.at, action: row.action, orgId: row.orgId };
@@ -22,36 +31,73 @@ function toEvent(row: AuditRow): AuditEvent {
   return event as unknown as AuditEvent;
 }
 
+/** The events of one row: itself, or one per listed object. */
+function eventsOf(row: AuditRow): AuditEvent[] {
+  if (row.objects === null) return [toEvent(row)];
+  const triples = JSON.parse(row.objects) as ObjectTriple[];
+  return triples.map(([objectId, objectVersion, marking]) =>
+    toEvent({ ...row, objectId, objectVersion, marking, objects: null }),
+  );
+}
+
 function micros(at: string, what: string): number {
   const us = parseTimestampMicros(at);
   if (us === undefined) throw new StoreError('STORE_INVALID_RECORD', `${what}: not a STIX timestamp: ${at}`);
   return us;
 }
 
+/** Events that may share a row: same instant, action, actor and detail, each naming an object. */
+function sameRow(a: AuditEvent, b: AuditEvent): boolean {
+  return (
+    a.at === b.at &&
+    a.action === b.action &&
+    a.orgId === b.orgId &&
+    a.username === b.username &&
+    a.detail === b.detail &&
+    a.objectId !== undefined &&
+    b.objectId !== undefined
+  );
+}
+
+/** Actions that record a disclosure (a read served, a version sent to a peer). */
+const DISCLOSURES: ReadonlySet<string> = new Set(['read', 'send']);
+
 /** Prepared statements over audit_log. */
 export class AuditTable {
+  readonly #db: Database.Database;
   readonly #s;
   readonly #appendAll: (events: readonly AuditEvent[]) => void;
 
   constructor(db: Database.Database) {
+    this.#db = db;
     const cols =
-      'at, action, org_id AS orgId, username, object_id AS objectId, object_version AS objectVersion, marking, detail';
+      'at, action, org_id AS orgId, username, object_id AS objectId, object_version AS objectVersion, marking, detail, objects';
     const where = 'WHERE at_micros >= ? AND (? IS NULL OR org_id = ?)';
     this.#s = {
       append: db.prepare(
-        'INSERT INTO audit_log (at, at_micros, action, org_id, username, object_id, object_version, marking, detail)' +
-          ' VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO audit_log (at, at_micros, action, org_id, username, object_id, object_version, marking, detail, objects)' +
+          ' VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       list: db.prepare(`SELECT ${cols} FROM audit_log ${where} ORDER BY at_micros, id LIMIT ?`),
     };
     this.#appendAll = db.transaction((events: readonly AuditEvent[]) => {
-      for (const e of events) this.append(e);
+      for (let i = 0; i < events.length; ) {
+        let end = i + 1;
+        while (end < events.length && sameRow(events[i] as AuditEvent, events[end] as AuditEvent)) end++;
+        if (end - i === 1) this.append(events[i] as AuditEvent);
+        else this.#appendGroup(events.slice(i, end));
+        i = end;
+      }
     });
   }
 
-  /** Appends several events in one transaction (one sync to disk, all or none). */
+  /** Appends several events in one transaction (all or none); see Store.appendAudit for when it syncs. */
   appendAll(events: readonly AuditEvent[]): void {
-    this.#appendAll(events);
+    if (!events.every((e) => DISCLOSURES.has(e.action))) {
+      this.#appendAll(events);
+      return;
+    }
+    commitWithoutSync(this.#db, () => this.#appendAll(events));
   }
 
   append(e: AuditEvent): void {
@@ -65,6 +111,28 @@ export class AuditTable {
       e.objectVersion ?? null,
       e.marking ?? null,
       e.detail ?? null,
+      null,
+    );
+  }
+
+  #appendGroup(group: readonly AuditEvent[]): void {
+    const e = group[0] as AuditEvent;
+    const triples: ObjectTriple[] = group.map((g) => [
+      g.objectId as string,
+      g.objectVersion ?? null,
+      g.marking ?? null,
+    ]);
+    this.#s.append.run(
+      e.at,
+      micros(e.at, 'audit event at'),
+      e.action,
+      e.orgId,
+      e.username ?? null,
+      null,
+      null,
+      null,
+      e.detail ?? null,
+      JSON.stringify(triples),
     );
   }
 
@@ -73,6 +141,8 @@ export class AuditTable {
     const since = q.since === undefined ? Number.MIN_SAFE_INTEGER : micros(q.since, 'audit query since');
     const org = q.orgId ?? null;
     const limit = q.limit === undefined ? DEFAULT_LIMIT : Math.max(0, Math.floor(q.limit));
-    return (this.#s.list.all(since, org, org, limit) as AuditRow[]).map(toEvent);
+    // Every row holds at least one event, so `limit` rows hold at least `limit` events.
+    const events = (this.#s.list.all(since, org, org, limit) as AuditRow[]).flatMap(eventsOf);
+    return limit === DEFAULT_LIMIT ? events : events.slice(0, limit);
   }
 }

@@ -18,6 +18,19 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'feed index per type, so match[type] on a rare type seeks instead of scanning the feed',
     up: (db) => db.exec('CREATE INDEX versions_type_feed ON versions (collection, type, date_added, seq)'),
   },
+  {
+    version: 3,
+    description:
+      'audit rows may list several object versions one response disclosed, so a page read is one row, not one per object',
+    up: (db) => db.exec('ALTER TABLE audit_log ADD COLUMN objects TEXT'),
+  },
+  {
+    version: 4,
+    description:
+      'flag versions with granular markings (versions.flags & 4), so reads need not search the text for them',
+    // A text match is a superset of "has the property": a false flag only costs the slow path.
+    up: (db) => db.exec(`UPDATE versions SET flags = flags | 4 WHERE instr(json, '"granular_markings"') > 0`),
+  },
 ];
 
 function schemaVersion(db: Database.Database): number {

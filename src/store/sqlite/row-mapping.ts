@@ -26,6 +26,8 @@ export type RawRow = readonly [
 /** Bits of versions.flags. */
 export const LATEST = 1;
 export const FIRST = 2;
+/** The object has granular markings (set at insert; migration 4 set it for older rows). */
+export const GRANULAR = 4;
 
 /** Maps a raw row of `collectionId` to a FeedRow (also a StoredObject), resolving row_meta through the dictionary. */
 export function toFeedRow(raw: RawRow, collectionId: string, dictionary: RowMetaDictionary): FeedRow {
@@ -44,6 +46,7 @@ export function toFeedRow(raw: RawRow, collectionId: string, dictionary: RowMeta
     origin: meta.origin,
     markingRefs: meta.markingRefs,
     json: raw[5],
+    granular: (flags & GRANULAR) !== 0,
     isLatest: (flags & LATEST) !== 0,
     isFirst: (flags & FIRST) !== 0,
   };

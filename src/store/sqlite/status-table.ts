@@ -1,12 +1,15 @@
 /** TAXII status resources (TAXII 2.1 section 4.3.1), stored whole. */
 import type Database from 'better-sqlite3';
 import type { StatusRecord } from '../store.js';
+import { commitWithoutSync } from './unsynced-commit.js';
 
 /** Prepared statements over the statuses table. */
 export class StatusTable {
+  readonly #db: Database.Database;
   readonly #s;
 
   constructor(db: Database.Database) {
+    this.#db = db;
     this.#s = {
       put: db.prepare(
         'INSERT INTO statuses (id, collection, owner_org, record) VALUES (?, ?, ?, ?)' +
@@ -17,9 +20,11 @@ export class StatusTable {
     };
   }
 
-  /** Creates or replaces a status (a pending status is updated as its objects complete). */
+  /** Creates or replaces a status (a pending status is updated as its objects complete); see Store.putStatus. */
   put(status: StatusRecord): void {
-    this.#s.put.run(status.id, status.collectionId, status.ownerOrg, JSON.stringify(status));
+    commitWithoutSync(this.#db, () =>
+      this.#s.put.run(status.id, status.collectionId, status.ownerOrg, JSON.stringify(status)),
+    );
   }
 
   get(id: string): StatusRecord | undefined {

@@ -4,14 +4,18 @@
  * increasing per-collection date_added (TAXII 2.1 section 3.4.1, added_after).
  */
 import type Database from 'better-sqlite3';
+import { KeyOrders } from '../../stix/index.js';
 import type { AddOutcome, Micros, NewVersion } from '../store.js';
 import { StoreError } from '../store-error.js';
 import { parseTimestampMicros } from '../timestamp-micros.js';
 import { dateAddedVersion, type VersionFacts, versionFacts } from '../version-facts.js';
-import { FIRST, LATEST } from './row-mapping.js';
+import { FIRST, GRANULAR, LATEST } from './row-mapping.js';
 import type { RowMetaDictionary } from './row-meta.js';
 
 type EndRow = [seq: number, versionKey: number, dateAdded: number, version: string, json: string];
+
+// JSON.stringify writes lone surrogates (and only those) as \udXXX escapes.
+const LONE_SURROGATE_ESCAPE = /\\ud[89a-f]/i;
 
 /** Prepared write statements of one connection. */
 export class VersionWriter {
@@ -38,6 +42,14 @@ export class VersionWriter {
         .prepare(`${ends} WHERE collection = ? AND stix_id = ? ORDER BY version_key ASC LIMIT 1`)
         .raw(),
       exact: db.prepare(`${ends} WHERE collection = ? AND stix_id = ? AND version_key = ?`).raw(),
+      // The latest stored version of each id of a batch, in one statement rather than one per row.
+      latestOfAll: db
+        .prepare(
+          'SELECT v.seq, v.version_key, v.date_added, v.version, v.json, v.stix_id FROM json_each(?) AS j' +
+            ' JOIN versions AS v ON v.seq = (SELECT seq FROM versions WHERE collection = ? AND stix_id = j.value' +
+            ' ORDER BY version_key DESC LIMIT 1)',
+        )
+        .raw(),
       clearFlag: db.prepare('UPDATE versions SET flags = flags & ~? WHERE seq = ?'),
       setFlag: db.prepare('UPDATE versions SET flags = flags | ? WHERE seq = ?'),
       insert: db.prepare(
@@ -56,7 +68,9 @@ export class VersionWriter {
 
   /** Stores versions in one transaction; see Store.addVersions. */
   addVersions(collectionId: string, versions: readonly NewVersion[]): AddOutcome[] {
-    const facts = versions.map(versionFacts); // validation and canonical JSON outside the lock
+    // Validation and canonical JSON outside the lock.
+    const orders = new KeyOrders();
+    const facts = versions.map((v, i) => versionFacts(v, i, orders));
     let committed = false;
     try {
       const outcomes = this.#addInTransaction(collectionId, facts);
@@ -86,17 +100,44 @@ export class VersionWriter {
         const released = s.lastRelease.get(collectionId, now) as number | null;
         let next = Math.max(lastAdded + 1, (released ?? -1) + 1, now - facts.length + 1);
         let last = lastAdded;
+        const latestOf = this.#latestOf(collectionId, facts);
         const outcomes = facts.map((f): AddOutcome => {
-          const latest = s.latest.get(collectionId, f.id) as EndRow | undefined;
+          const latest = latestOf.get(f.id);
           const dup = this.#duplicate(collectionId, f, latest);
           if (dup !== undefined) return dup;
-          last = next++;
-          return this.#insert(collectionId, f, latest, last);
+          const dateAdded = next++;
+          last = dateAdded;
+          const { version, versionKey } =
+            f.version !== undefined && f.versionKey !== undefined
+              ? { version: f.version, versionKey: f.versionKey }
+              : dateAddedVersion(dateAdded);
+          const seq = this.#insert(collectionId, f, latest, dateAdded, version, versionKey);
+          // A later version of the same id in this batch compares with this one.
+          if (latest === undefined || versionKey > latest[1])
+            latestOf.set(f.id, [seq, versionKey, dateAdded, version, f.json]);
+          return { status: 'stored', seq, dateAdded, version };
         });
         s.setLast.run(last, collectionId);
         return outcomes;
       })
       .immediate();
+  }
+
+  /** The latest stored version of each id among `facts`, before the batch. */
+  #latestOf(c: string, facts: readonly VersionFacts[]): Map<string, EndRow> {
+    const ids = JSON.stringify(facts.map((f) => f.id));
+    // A lone surrogate reaches SQLite as U+FFFD when bound but otherwise through JSON: such a
+    // batch is looked up id by id, exactly as it is inserted.
+    if (LONE_SURROGATE_ESCAPE.test(ids)) {
+      const found = new Map<string, EndRow>();
+      for (const f of facts) {
+        const row = this.#s.latest.get(c, f.id) as EndRow | undefined;
+        if (row !== undefined) found.set(f.id, row);
+      }
+      return found;
+    }
+    const rows = this.#s.latestOfAll.all(ids, c) as [...EndRow, string][];
+    return new Map(rows.map((r) => [r[5], [r[0], r[1], r[2], r[3], r[4]]]));
   }
 
   #duplicate(c: string, f: VersionFacts, latest: EndRow | undefined): AddOutcome | undefined {
@@ -123,13 +164,17 @@ export class VersionWriter {
     };
   }
 
-  #insert(c: string, f: VersionFacts, latest: EndRow | undefined, dateAdded: Micros): AddOutcome {
+  /** Inserts one version and moves the latest/first flags; returns its seq. */
+  #insert(
+    c: string,
+    f: VersionFacts,
+    latest: EndRow | undefined,
+    dateAdded: Micros,
+    version: string,
+    versionKey: Micros,
+  ): number {
     const s = this.#s;
-    const { version, versionKey } =
-      f.version !== undefined && f.versionKey !== undefined
-        ? { version: f.version, versionKey: f.versionKey }
-        : dateAddedVersion(dateAdded);
-    let flags = LATEST | FIRST;
+    let flags = LATEST | FIRST | (f.granular ? GRANULAR : 0);
     if (latest !== undefined) {
       if (versionKey > latest[1]) s.clearFlag.run(LATEST, latest[0]);
       else flags &= ~LATEST;
@@ -151,7 +196,7 @@ export class VersionWriter {
     );
     const seq = Number(info.lastInsertRowid);
     for (const ref of f.markingRefs) s.marking.run(ref, seq);
-    return { status: 'stored', seq, dateAdded, version };
+    return seq;
   }
 
   /** Adds the `released` entry of version `seq` (idempotent); see Store.addReleaseEntry. */

@@ -62,9 +62,15 @@ export class JsonText {
  */
 export function envelope(page: Page<VisibleEntry>): JsonText {
   const head = JSON.stringify(paging(page));
-  if (page.items.length === 0) return new JsonText(head);
-  const objects = page.items.map((e) => e.json ?? JSON.stringify(e.object)).join(',');
-  return new JsonText(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"objects":[${objects}]}`);
+  const { items } = page;
+  if (items.length === 0) return new JsonText(head);
+  // Appending builds one rope that is flattened once when sent: cheaper than map + join.
+  let text = `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"objects":[`;
+  for (let i = 0; i < items.length; i++) {
+    const e = items[i] as VisibleEntry;
+    text += `${i === 0 ? '' : ','}${e.json ?? JSON.stringify(e.object)}`;
+  }
+  return new JsonText(`${text}]}`);
 }
 
 /** Section 5.3.1: the manifest resource. */
