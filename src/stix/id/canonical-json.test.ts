@@ -13,6 +13,13 @@ function reference(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** True when some object key anywhere in `value` satisfies `test`. */
+function someKey(value: unknown, test: (key: string) => boolean): boolean {
+  if (Array.isArray(value)) return value.some((v) => someKey(v, test));
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.entries(value).some(([k, v]) => test(k) || someKey(v, test));
+}
+
 // Keys that engines do not keep in insertion order ("1", "__proto__") and ones that need escaping.
 const key = fc.oneof(
   fc.string(),
@@ -35,8 +42,9 @@ describe('RFC 8785 canonical JSON', () => {
         const text = JSON.stringify(value);
         const parsed: unknown = JSON.parse(text);
         const fast = plainCanonicalJson(parsed, orders);
-        // Only keys the engine would reorder ("1") or treat specially ("__proto__") leave the fast path.
-        if (!/"([0-9][^"]*|__proto__)":/.test(text)) expect(fast).toBeDefined();
+        // Only keys the engine would reorder ("1", so any key starting with a digit) or treats
+        // specially ("__proto__") leave the fast path.
+        if (!someKey(parsed, (k) => /^[0-9]/.test(k) || k === '__proto__')) expect(fast).toBeDefined();
         if (fast !== undefined) expect(fast).toBe(reference(parsed));
         expect(canonicalJson(parsed)).toBe(reference(parsed));
       }),
