@@ -3,7 +3,13 @@
  * nowhere (limit, more, next, first/last selection). Reads of TLP:AMBER, AMBER+STRICT and RED
  * content are appended to the audit log.
  */
-import { auditLevelOf, type Decision, decideStored, fastDecider } from '../../policy/index.js';
+import {
+  auditLevelOf,
+  type Decision,
+  decideStored,
+  fastDecider,
+  type PolicyContext,
+} from '../../policy/index.js';
 import type { AuditEvent, Micros, ObjectQuery, Page, Store, StoredObject } from '../../store/index.js';
 import type { Caller } from '../accounts/caller.js';
 import { policyContext, readerOf } from './policy-context.js';
@@ -83,6 +89,40 @@ export interface ReadDeps {
   readonly slowQueryMs?: number;
 }
 
+/** Appends a `read` audit event for every TLP:AMBER, AMBER+STRICT or RED version among `entries`. */
+async function recordReads(
+  store: Store,
+  caller: Caller,
+  entries: readonly VisibleEntry[],
+  ctx: PolicyContext,
+): Promise<void> {
+  const at = new Date(ctx.now / 1000).toISOString();
+  const events: AuditEvent[] = [];
+  // Rows of one marking combination share their refs array: one answer per array.
+  const levels = new Map<readonly string[], string | undefined>();
+  const levelOf = (refs: readonly string[]) => {
+    if (!levels.has(refs)) levels.set(refs, auditLevelOf({ object_marking_refs: refs }, ctx.markings));
+    return levels.get(refs);
+  };
+  for (const entry of entries) {
+    const marking =
+      entry.json === undefined || entry.markingRefs === undefined
+        ? auditLevelOf(entry.object, ctx.markings)
+        : levelOf(entry.markingRefs);
+    if (marking === undefined) continue;
+    events.push({
+      at,
+      action: 'read',
+      orgId: caller.orgId,
+      username: caller.username,
+      objectId: entry.id,
+      objectVersion: entry.version,
+      marking,
+    });
+  }
+  if (events.length > 0) await store.appendAudit(events);
+}
+
 /** A page of what the caller may see of a collection (the caller's read access is checked by the caller). */
 export async function readVisible(
   deps: ReadDeps,
@@ -110,32 +150,6 @@ export async function readVisible(
   if (deps.onSlowQuery && ms > (deps.slowQueryMs ?? 200)) {
     deps.onSlowQuery(ms, { collectionId, limit: filters.limit, items: page.items.length });
   }
-  if (audit) {
-    const at = new Date(ctx.now / 1000).toISOString();
-    const events: AuditEvent[] = [];
-    // Rows of one marking combination share their refs array: one answer per array.
-    const levels = new Map<readonly string[], string | undefined>();
-    const levelOf = (refs: readonly string[]) => {
-      if (!levels.has(refs)) levels.set(refs, auditLevelOf({ object_marking_refs: refs }, ctx.markings));
-      return levels.get(refs);
-    };
-    for (const entry of page.items) {
-      const marking =
-        entry.json === undefined || entry.markingRefs === undefined
-          ? auditLevelOf(entry.object, ctx.markings)
-          : levelOf(entry.markingRefs);
-      if (marking === undefined) continue;
-      events.push({
-        at,
-        action: 'read',
-        orgId: caller.orgId,
-        username: caller.username,
-        objectId: entry.id,
-        objectVersion: entry.version,
-        marking,
-      });
-    }
-    if (events.length > 0) await deps.store.appendAudit(events);
-  }
+  if (audit) await recordReads(deps.store, caller, page.items, ctx);
   return page;
 }
