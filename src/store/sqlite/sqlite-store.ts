@@ -1,5 +1,6 @@
 /**
- * The SQLite backend of the Store contract (better-sqlite3, WAL, synchronous=FULL). Calls run
+ * The SQLite backend of the Store contract (better-sqlite3, WAL, synchronous=FULL; disclosure
+ * audit records and status resources commit with NORMAL, see unsynced-commit.ts). Calls run
  * synchronously on one connection, so writes in this process are serialised; other processes
  * (a CLI command beside `accord serve`) wait on the WAL write lock up to the busy timeout.
  */
