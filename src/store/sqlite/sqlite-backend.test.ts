@@ -9,6 +9,7 @@ import { AuditTable } from './audit-table.js';
 import { openConnection } from './connection.js';
 import { MIGRATIONS, migrate } from './migrations.js';
 import { SqliteStore } from './sqlite-store.js';
+import { StatusTable } from './status-table.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'accord-sqlite-'));
 let n = 0;
@@ -152,7 +153,7 @@ describe('SqliteStore specifics', () => {
     db.close();
   });
 
-  it('disclosure records commit without an fsync; every other batch, and everything after, stays synced', () => {
+  it('disclosure records and statuses commit without an fsync; every other batch, and everything after, stays synced', () => {
     const db = openConnection({ path: freshPath() });
     migrate(db);
     const audit = new AuditTable(db);
@@ -174,6 +175,21 @@ describe('SqliteStore specifics', () => {
       { at, action: 'org.add', orgId: 'o' },
     ]);
     expect(seen).toEqual([1, FULL]);
+    // A status resource reports on versions already committed and synced.
+    const statuses = new StatusTable(db);
+    statuses.put({
+      id: 's1',
+      collectionId: 'c',
+      status: 'complete',
+      requestTimestamp: at,
+      totalCount: 0,
+      successes: [],
+      failures: [],
+      pendings: [],
+      ownerOrg: 'o',
+    });
+    expect(seen).toEqual([1, FULL, 1, FULL]);
+    expect(statuses.get('s1')?.status).toBe('complete');
     expect(pragma('synchronous', { simple: true })).toBe(FULL);
     expect(audit.list({})).toHaveLength(4);
     db.close();
