@@ -12,7 +12,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AccordNode, addUser, type Caller } from '../src/core/index.js';
@@ -21,6 +20,7 @@ import { buildServer } from '../src/server/index.js';
 import { TLP_V2 } from '../src/stix/index.js';
 import type { Cursor, NewVersion, Store } from '../src/store/index.js';
 import { SqliteStore } from '../src/store/sqlite/index.js';
+import { countOf, getBytes, keepAlive, nextOf } from './lean-http-client.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
 const N = Math.max(2000, Math.round(1_000_000 * SCALE));
@@ -134,36 +134,14 @@ async function pageBoth(a: Reader, b: Reader) {
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
-const keepAlive = new Agent({ keepAlive: true });
 const TYPE_KEY = Buffer.from('"type":"indicator"');
-
-/** GETs a URL over a kept-alive connection and resolves with the body's bytes (status 200 only). */
-function getBytes(url: string, headers: Record<string, string>): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    httpGet(url, { headers, agent: keepAlive }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        res.statusCode === 200 ? resolve(Buffer.concat(chunks)) : reject(new Error(`GET ${res.statusCode}`)),
-      );
-      res.on('error', reject);
-    }).on('error', reject);
-  });
-}
-
-/** Occurrences of `needle` in `bytes` (objects of a page: every object here is one indicator). */
-function countOf(bytes: Buffer, needle: Buffer): number {
-  let n = 0;
-  for (let i = bytes.indexOf(needle); i >= 0; i = bytes.indexOf(needle, i + needle.length)) n++;
-  return n;
-}
 
 /** A Reader paging a collection over TAXII: a lean client, bytes not parsed (the server's rate). */
 function viaHttp(base: string, collectionId: string, headers: Record<string, string>): Reader {
   return async (cursor) => {
     const url = `${base}/taxii2/api/collections/${collectionId}/objects/?limit=${PAGE}${cursor ? `&next=${encodeURIComponent(cursor)}` : ''}`;
     const body = await getBytes(url, headers);
-    const next = /^\{"more":true,"next":"([^"]+)"/.exec(body.subarray(0, 512).toString('latin1'))?.[1];
+    const next = nextOf(body);
     return { items: new Array<unknown>(countOf(body, TYPE_KEY)), ...(next ? { next: next as Cursor } : {}) };
   };
 }

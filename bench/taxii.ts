@@ -11,13 +11,13 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Agent, get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { addCollection, addOrganization, addUser, importFiles } from '../src/core/index.js';
 import { buildServer } from '../src/server/index.js';
 import { openStore } from '../src/store/index.js';
+import { countOf, getBytes, nextOf } from './lean-http-client.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
 const TOTAL = Math.max(1000, Math.round(1_000_000 * SCALE));
@@ -211,33 +211,6 @@ async function main(): Promise<void> {
 
 const PATTERN_KEY = Buffer.from('"pattern":');
 const WARM_UP_PAGES = 50;
-
-/** The `next` cursor of an envelope whose `more` is true (Accord writes them first). */
-function nextOf(body: Buffer): string | undefined {
-  return /^\{"more":true,"next":"([^"]+)"/.exec(body.subarray(0, 512).toString('latin1'))?.[1];
-}
-const keepAlive = new Agent({ keepAlive: true });
-
-/** Occurrences of `needle` in `bytes`. */
-function countOf(bytes: Buffer, needle: Buffer): number {
-  let n = 0;
-  for (let i = bytes.indexOf(needle); i >= 0; i = bytes.indexOf(needle, i + needle.length)) n++;
-  return n;
-}
-
-/** GETs a URL over a kept-alive connection and resolves with the body's bytes (status 200 only). */
-function getBytes(url: string, headers: Record<string, string>): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    httpGet(url, { headers, agent: keepAlive }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        res.statusCode === 200 ? resolve(Buffer.concat(chunks)) : reject(new Error(`GET ${res.statusCode}`)),
-      );
-      res.on('error', reject);
-    }).on('error', reject);
-  });
-}
 
 /**
  * Starts `accord serve` on a database (port 0) as users run it, from the compiled `dist/`

@@ -63,10 +63,18 @@ function decideFrom(verdict: RefsVerdict, row: StoredObject): FastDecision {
  * (whose entries decide() handles). Otherwise `undefined`: ask `decide`.
  */
 export function fastDecision(reader: Reader, row: StoredObject, ctx: PolicyContext): FastDecision {
+  return decideRow(reader, row, (refs) => verdictOf(reader, refs, ctx));
+}
+
+function decideRow(
+  reader: Reader,
+  row: StoredObject,
+  verdictFor: (refs: readonly string[]) => RefsVerdict,
+): FastDecision {
   if (row.entry !== 'added') return undefined;
   if (row.producerOrg === reader.orgId) return 'unchanged';
   if (row.markingRefs.length === 0) return 'unchanged';
-  return decideFrom(verdictOf(reader, row.markingRefs, ctx), row);
+  return decideFrom(verdictFor(row.markingRefs), row);
 }
 
 const MAX_REMEMBERED_REF_SETS = 1024;
@@ -77,18 +85,15 @@ const MAX_REMEMBERED_REF_SETS = 1024;
  */
 export function fastDecider(reader: Reader, ctx: PolicyContext): (row: StoredObject) => FastDecision {
   const verdicts = new Map<readonly string[], RefsVerdict>();
-  return (row) => {
-    if (row.entry !== 'added') return undefined;
-    if (row.producerOrg === reader.orgId) return 'unchanged';
-    const refs = row.markingRefs;
-    if (refs.length === 0) return 'unchanged';
+  const verdictFor = (refs: readonly string[]): RefsVerdict => {
     let verdict = verdicts.get(refs);
     if (verdict === undefined) {
       verdict = verdictOf(reader, refs, ctx);
       if (verdicts.size < MAX_REMEMBERED_REF_SETS) verdicts.set(refs, verdict);
     }
-    return decideFrom(verdict, row);
+    return verdict;
   };
+  return (row) => decideRow(reader, row, verdictFor);
 }
 
 /** True when `reader` sees the row exactly as stored, decided without parsing it. */

@@ -11,19 +11,17 @@ function parseAndDecide(
   row: StoredObject,
   ctx: PolicyContext,
 ): { readonly decision: Decision; readonly object?: Record<string, unknown> } {
-  let object: unknown;
+  let parsed: unknown;
   try {
-    object = JSON.parse(row.json);
+    parsed = JSON.parse(row.json);
   } catch {
     return { decision: HIDDEN };
   }
   // The store only holds parsed objects; anything else is not shown.
-  if (typeof object !== 'object' || object === null || Array.isArray(object)) return { decision: HIDDEN };
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { decision: HIDDEN };
+  const object = parsed as Record<string, unknown>;
   const subject = { producerOrg: row.producerOrg, entry: row.entry, dateAdded: row.dateAdded, object };
-  return {
-    decision: decide(reader, subject as Parameters<typeof decide>[1], ctx),
-    object: subject.object as Record<string, unknown>,
-  };
+  return { decision: decide(reader, subject, ctx), object };
 }
 
 /**

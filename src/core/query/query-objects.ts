@@ -30,25 +30,33 @@ export interface VisibleEntry {
   readonly markingRefs?: readonly string[];
 }
 
-/**
- * A version seen exactly as stored: the text goes out as is, and the object is parsed only if
- * someone asks for it (paging a large collection then costs no JSON parse per row). A class, so
- * that every entry shares one shape and the getter lives on the prototype.
- */
-class UnchangedEntry implements VisibleEntry {
+/** The facts of a feed entry every visible entry carries. */
+abstract class EntryOfRow {
   readonly id: string;
   readonly version: string;
   readonly specVersion: string;
   readonly dateAdded: Micros;
-  readonly json: string;
-  readonly markingRefs: readonly string[];
-  #parsed: Readonly<Record<string, unknown>> | undefined;
 
   constructor(row: StoredObject) {
     this.id = row.id;
     this.version = row.version;
     this.specVersion = row.specVersion;
     this.dateAdded = row.dateAdded;
+  }
+}
+
+/**
+ * A version seen exactly as stored: the text goes out as is, and the object is parsed only if
+ * someone asks for it (paging a large collection then costs no JSON parse per row). Classes, so
+ * that every entry shares one shape and the getter lives on the prototype.
+ */
+class UnchangedEntry extends EntryOfRow implements VisibleEntry {
+  readonly json: string;
+  readonly markingRefs: readonly string[];
+  #parsed: Readonly<Record<string, unknown>> | undefined;
+
+  constructor(row: StoredObject) {
+    super(row);
     this.json = row.json;
     this.markingRefs = row.markingRefs;
   }
@@ -60,18 +68,11 @@ class UnchangedEntry implements VisibleEntry {
 }
 
 /** A version seen with some content removed: the copy is made only if someone reads `object`. */
-class RedactedEntry implements VisibleEntry {
-  readonly id: string;
-  readonly version: string;
-  readonly specVersion: string;
-  readonly dateAdded: Micros;
+class RedactedEntry extends EntryOfRow implements VisibleEntry {
   readonly #decision: Extract<Decision, { kind: 'redacted' }>;
 
   constructor(row: StoredObject, decision: Extract<Decision, { kind: 'redacted' }>) {
-    this.id = row.id;
-    this.version = row.version;
-    this.specVersion = row.specVersion;
-    this.dateAdded = row.dateAdded;
+    super(row);
     this.#decision = decision;
   }
 

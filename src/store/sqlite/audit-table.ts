@@ -101,38 +101,37 @@ export class AuditTable {
   }
 
   append(e: AuditEvent): void {
-    this.#s.append.run(
-      e.at,
-      micros(e.at, 'audit event at'),
-      e.action,
-      e.orgId,
-      e.username ?? null,
-      e.objectId ?? null,
-      e.objectVersion ?? null,
-      e.marking ?? null,
-      e.detail ?? null,
-      null,
-    );
+    this.#insert(e, e.objectId ?? null, e.objectVersion ?? null, e.marking ?? null, null);
   }
 
+  /** One row for events that differ only in the object they name. */
   #appendGroup(group: readonly AuditEvent[]): void {
-    const e = group[0] as AuditEvent;
     const triples: ObjectTriple[] = group.map((g) => [
       g.objectId as string,
       g.objectVersion ?? null,
       g.marking ?? null,
     ]);
+    this.#insert(group[0] as AuditEvent, null, null, null, JSON.stringify(triples));
+  }
+
+  #insert(
+    e: AuditEvent,
+    objectId: string | null,
+    objectVersion: string | null,
+    marking: string | null,
+    objects: string | null,
+  ): void {
     this.#s.append.run(
       e.at,
       micros(e.at, 'audit event at'),
       e.action,
       e.orgId,
       e.username ?? null,
-      null,
-      null,
-      null,
+      objectId,
+      objectVersion,
+      marking,
       e.detail ?? null,
-      JSON.stringify(triples),
+      objects,
     );
   }
 
