@@ -236,11 +236,17 @@ function startServe(db: string): Promise<{ url: string; pid: number; stop: () =>
   );
   return new Promise((resolve, reject) => {
     let out = '';
-    child.stdout.on('data', (d: Buffer) => {
+    const onData = (d: Buffer) => {
       out += d.toString();
       const url = /accord listening on (\S+)/.exec(out)?.[1];
-      if (url && child.pid) resolve({ url, pid: child.pid, stop: () => child.kill('SIGTERM') });
-    });
+      if (url && child.pid) {
+        // Keep draining the request log, but stop collecting it: this process is also the client.
+        child.stdout.off('data', onData);
+        child.stdout.resume();
+        resolve({ url, pid: child.pid, stop: () => child.kill('SIGTERM') });
+      }
+    };
+    child.stdout.on('data', onData);
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
   });
 }

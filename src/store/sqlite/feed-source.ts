@@ -6,7 +6,13 @@
 import type Database from 'better-sqlite3';
 import type { FeedCursor, FeedRow, FeedSource } from '../page-collector.js';
 import type { ObjectQuery, StoredObject } from '../store.js';
-import { ADDED_ENTRY_COLUMNS, type RawRow, toFeedRow, VERSION_COLUMNS } from './row-mapping.js';
+import {
+  ADDED_ENTRY_COLUMNS,
+  asReleased,
+  type RawRow,
+  RELEASED_ENTRY_COLUMNS,
+  toFeedRow,
+} from './row-mapping.js';
 import type { RowMetaDictionary } from './row-meta.js';
 
 const MAX_CACHED_SHAPES = 64;
@@ -30,9 +36,11 @@ function feedSql(ids: number, types: number, specs: number): string {
   return (
     `SELECT ${ADDED_ENTRY_COLUMNS} FROM versions AS v ${index}` +
     ` WHERE v.collection = ? AND (v.date_added, v.seq) > (?, ?) AND v.date_added <= ?${filters('v')}` +
-    ` UNION ALL SELECT r.seq, r.release_at, 1, ${VERSION_COLUMNS}` +
+    ` UNION ALL SELECT ${RELEASED_ENTRY_COLUMNS}` +
     ' FROM releases AS r JOIN versions AS v ON v.seq = r.seq' +
     ` WHERE r.collection = ? AND (r.release_at, r.seq) > (?, ?) AND r.release_at <= ?${filters('v')}` +
+    // The third column packs the entry kind in its lowest bit, and both entries of one seq pack
+    // the same meta and flags: ordering by it puts `added` before `released`.
     ' ORDER BY 2, 1, 3 LIMIT ?'
   );
 }
@@ -113,11 +121,11 @@ export class FeedStatements {
       *neighbours(row: FeedRow, direction: 'newer' | 'older'): Iterable<StoredObject> {
         const raws = (direction === 'newer' ? newer : older).all(c, row.id, row.seq) as NeighbourRow[];
         for (const raw of raws) {
-          const added = toFeedRow(raw as unknown as RawRow, c, dictionary);
-          if (added.dateAdded <= now) yield added;
-          const releaseAt = raw[8];
+          const entry = [raw[0], raw[1], raw[2], raw[3]] as const;
+          if (entry[1] <= now) yield toFeedRow(entry, c, dictionary);
+          const releaseAt = raw[4];
           if (releaseAt !== null && releaseAt <= now)
-            yield { ...added, dateAdded: releaseAt, entry: 'released' };
+            yield toFeedRow(asReleased(entry, releaseAt), c, dictionary);
         }
       },
     };

@@ -1,53 +1,122 @@
 /** The column list every version read uses, and the mapping of a raw result row to a FeedRow. */
 import type { FeedRow } from '../page-collector.js';
-import type { RowMetaDictionary } from './row-meta.js';
+import type { StoredObject } from '../store.js';
+import type { RowMeta, RowMetaDictionary } from './row-meta.js';
 
 /**
- * Columns (after seq, the entry's dateAdded and its kind 0 added / 1 released) in raw mode.
- * Kept few on purpose: reading a page costs mostly per column. `v` aliases versions.
+ * A read costs mostly per column handed to JavaScript, not per byte, so a row comes back as
+ * four values: seq, the entry's dateAdded, one integer packing meta_id, flags and the entry kind,
+ * and one text joining stix_id, version and json with spaces. Neither a STIX id nor a version
+ * (a timestamp) contains a space, so the first two spaces split the text unambiguously.
  */
-export const VERSION_COLUMNS = 'v.stix_id, v.version, v.json, v.meta_id, v.flags';
+const ENTRY_TEXT = "v.stix_id || ' ' || v.version || ' ' || v.json";
+const PACKED = 'v.meta_id * 32 + (v.flags & 15) * 2';
 
-/** Column list of an `added` entry read straight from versions. */
-export const ADDED_ENTRY_COLUMNS = `v.seq, v.date_added, 0, ${VERSION_COLUMNS}`;
+/** Columns of an `added` entry read from versions (aliased `v`). */
+export const ADDED_ENTRY_COLUMNS = `v.seq, v.date_added, ${PACKED}, ${ENTRY_TEXT}`;
+
+/** Columns of a `released` entry: releases (aliased `r`) joined with versions (`v`). */
+export const RELEASED_ENTRY_COLUMNS = `r.seq, r.release_at, ${PACKED} + 1, ${ENTRY_TEXT}`;
 
 /** A row as better-sqlite3 returns it in raw mode with the columns above. */
-export type RawRow = readonly [
-  seq: number,
-  dateAdded: number,
-  kind: number,
-  stixId: string,
-  version: string,
-  json: string,
-  metaId: number,
-  flags: number,
-];
+export type RawRow = readonly [seq: number, dateAdded: number, packed: number, text: string];
 
-/** Bits of versions.flags. */
+/** Bits of versions.flags (at most four: the read packs them in four bits). */
 export const LATEST = 1;
 export const FIRST = 2;
 /** The object has granular markings (set at insert; migration 4 set it for older rows). */
 export const GRANULAR = 4;
 
+/** The same row as a released entry at `releaseAt`. */
+export function asReleased(raw: RawRow, releaseAt: number): RawRow {
+  return [raw[0], releaseAt, raw[2] | 1, raw[3]];
+}
+
+/**
+ * A feed row over its raw values: the text is split only when id, version or json is asked for
+ * (a page of objects needs json, a manifest id and version), and the meta facts are read through.
+ */
+class VersionRow implements FeedRow {
+  readonly seq: number;
+  readonly collectionId: string;
+  readonly dateAdded: number;
+  readonly entry: 'added' | 'released';
+  readonly granular: boolean;
+  readonly isLatest: boolean;
+  readonly isFirst: boolean;
+  readonly #meta: RowMeta;
+  readonly #text: string;
+  #versionEnd = -1;
+
+  constructor(raw: RawRow, collectionId: string, meta: RowMeta) {
+    const packed = raw[2];
+    this.seq = raw[0];
+    this.collectionId = collectionId;
+    this.dateAdded = raw[1];
+    this.entry = (packed & 1) === 0 ? 'added' : 'released';
+    this.granular = (packed & (GRANULAR << 1)) !== 0;
+    this.isLatest = (packed & (LATEST << 1)) !== 0;
+    this.isFirst = (packed & (FIRST << 1)) !== 0;
+    this.#meta = meta;
+    this.#text = raw[3];
+  }
+
+  get type(): string {
+    return this.#meta.type;
+  }
+  get specVersion(): string {
+    return this.#meta.specVersion;
+  }
+  get producerOrg(): string {
+    return this.#meta.producerOrg;
+  }
+  get origin(): string {
+    return this.#meta.origin;
+  }
+  get markingRefs(): readonly string[] {
+    return this.#meta.markingRefs;
+  }
+  get id(): string {
+    return this.#text.slice(0, this.#text.indexOf(' '));
+  }
+  get version(): string {
+    return this.#text.slice(this.#text.indexOf(' ') + 1, this.#end());
+  }
+  get json(): string {
+    return this.#text.slice(this.#end() + 1);
+  }
+
+  #end(): number {
+    if (this.#versionEnd < 0) this.#versionEnd = this.#text.indexOf(' ', this.#text.indexOf(' ') + 1);
+    return this.#versionEnd;
+  }
+}
+
 /** Maps a raw row of `collectionId` to a FeedRow (also a StoredObject), resolving row_meta through the dictionary. */
 export function toFeedRow(raw: RawRow, collectionId: string, dictionary: RowMetaDictionary): FeedRow {
-  const meta = dictionary.get(raw[6]);
-  const flags = raw[7];
+  return new VersionRow(raw, collectionId, dictionary.get(Math.floor(raw[2] / 32)));
+}
+
+/** The same as toFeedRow, as a plain object (for results handed out of the store as data). */
+export function toStoredObject(
+  raw: RawRow,
+  collectionId: string,
+  dictionary: RowMetaDictionary,
+): StoredObject {
+  const row = new VersionRow(raw, collectionId, dictionary.get(Math.floor(raw[2] / 32)));
   return {
-    seq: raw[0],
+    seq: row.seq,
     collectionId,
-    id: raw[3],
-    type: meta.type,
-    version: raw[4],
-    specVersion: meta.specVersion,
-    dateAdded: raw[1],
-    entry: raw[2] === 0 ? 'added' : 'released',
-    producerOrg: meta.producerOrg,
-    origin: meta.origin,
-    markingRefs: meta.markingRefs,
-    json: raw[5],
-    granular: (flags & GRANULAR) !== 0,
-    isLatest: (flags & LATEST) !== 0,
-    isFirst: (flags & FIRST) !== 0,
+    id: row.id,
+    type: row.type,
+    version: row.version,
+    specVersion: row.specVersion,
+    dateAdded: row.dateAdded,
+    entry: row.entry,
+    producerOrg: row.producerOrg,
+    origin: row.origin,
+    markingRefs: row.markingRefs,
+    json: row.json,
+    granular: row.granular,
   };
 }

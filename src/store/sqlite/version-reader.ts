@@ -1,21 +1,15 @@
 /** Reads versions: the paged feed query, every version of an id, and rows by marking. */
 import type Database from 'better-sqlite3';
 import { decodeCursor } from '../cursor.js';
-import { collectPage, type FeedCursor, type FeedRow } from '../page-collector.js';
+import { collectPage, type FeedCursor } from '../page-collector.js';
 import type { ObjectQuery, Page, StoredObject, View } from '../store.js';
 import { StoreError } from '../store-error.js';
 import { FeedStatements } from './feed-source.js';
-import { ADDED_ENTRY_COLUMNS, type RawRow, toFeedRow } from './row-mapping.js';
+import { ADDED_ENTRY_COLUMNS, type RawRow, toStoredObject } from './row-mapping.js';
 import type { RowMetaDictionary } from './row-meta.js';
 
 // Each value is bound twice (added and released entries); SQLite allows 32766 parameters.
 const MAX_FILTER_VALUES = 10_000;
-
-/** A FeedRow without the selection flags only the page collector uses. */
-function stripInternal(row: FeedRow): StoredObject {
-  const { isLatest: _latest, isFirst: _first, ...stored } = row;
-  return stored;
-}
 
 function startOf(query: ObjectQuery): FeedCursor | undefined {
   if (query.cursor === undefined) return undefined;
@@ -69,12 +63,12 @@ export class VersionReader {
   /** See Store.getVersions. */
   versions(collectionId: string, id: string): StoredObject[] {
     const rows = this.#s.versions.all(collectionId, id) as RawRow[];
-    return rows.map((raw) => stripInternal(toFeedRow(raw, collectionId, this.#dictionary)));
+    return rows.map((raw) => toStoredObject(raw, collectionId, this.#dictionary));
   }
 
   /** See Store.findByMarking. */
   byMarking(markingId: string): StoredObject[] {
     const rows = this.#s.byMarking.all(markingId) as [...RawRow, string][];
-    return rows.map((raw) => stripInternal(toFeedRow(raw as unknown as RawRow, raw[8], this.#dictionary)));
+    return rows.map((raw) => toStoredObject([raw[0], raw[1], raw[2], raw[3]], raw[4], this.#dictionary));
   }
 }

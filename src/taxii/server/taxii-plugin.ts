@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastif
 import { isAcceptedContentType, negotiate, TAXII_MEDIA_TYPE } from '../media-types.js';
 import { TaxiiError } from '../taxii-error.js';
 import type { LimitOptions } from './query-params.js';
-import { JsonText } from './resources.js';
+import { JsonBytes } from './resources.js';
 import type { RouteContext, TaxiiRouteConfig } from './route-context.js';
 import { registerApiRoot } from './routes/api-root.js';
 import { registerCollection } from './routes/collection.js';
@@ -65,7 +65,7 @@ export const taxiiPlugin: FastifyPluginAsync<TaxiiPluginOptions> = async (app, o
         .code(status)
         .headers(headers)
         .header('content-type', mediaTypes.get(request) ?? TAXII_MEDIA_TYPE)
-        .send(Buffer.from(body instanceof JsonText ? body.text : JSON.stringify(body)));
+        .send(body instanceof JsonBytes ? body.bytes : Buffer.from(JSON.stringify(body)));
     },
   };
 
