@@ -34,7 +34,9 @@ describe('TAXII 2.1 section 3.7 envelope bytes', () => {
         fc.array(fc.record({ name: fc.string({ unit: 'binary' }), stored: fc.boolean() }), { maxLength: 20 }),
         fc.boolean(),
         (specs, more) => {
-          const items = specs.map((s, i) => entry({ type: 'note', id: `note--${i}`, content: s.name }, s.stored));
+          const items = specs.map((s, i) =>
+            entry({ type: 'note', id: `note--${i}`, content: s.name }, s.stored),
+          );
           const page: Page<VisibleEntry> = more ? { items, more, next: 'n' as Cursor } : { items, more };
           const bytes = envelope(page).bytes;
           expect(bytes.equals(Buffer.from(expected(page)))).toBe(true);
