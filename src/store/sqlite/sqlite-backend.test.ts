@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -153,6 +153,36 @@ describe('SqliteStore specifics', () => {
     db.close();
   });
 
+  it('a worker thread checkpoints the WAL, so commits need not', async () => {
+    const path = freshPath();
+    const store = await open(path);
+    await store.addCollection(collection('c'));
+    const fileSize = () => statSync(path).size;
+    const before = fileSize();
+    // Fewer pages than even SQLite's own threshold (1000): only the worker copies them.
+    await store.addVersions(
+      'c',
+      Array.from({ length: 300 }, (_, i) => version(sdo('indicator', i, '2021-01-01T00:00:00.000Z'))),
+    );
+    expect(fileSize()).toBe(before);
+    const deadline = Date.now() + 5000;
+    while (fileSize() === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(fileSize()).toBeGreaterThan(before);
+    await store.close();
+  });
+
+  it('without background checkpoints, commits checkpoint as SQLite does by default', async () => {
+    const path = freshPath();
+    const store = new SqliteStore({ path, backgroundCheckpoints: false });
+    await store.init();
+    await store.addCollection(collection('c'));
+    const before = statSync(path).size;
+    await store.addVersions('c', [version(sdo('indicator', 1, '2021-01-01T00:00:00.000Z'))]);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(statSync(path).size).toBe(before);
+    await store.close();
+  });
+
   it('disclosure records and statuses commit without an fsync; every other batch, and everything after, stays synced', () => {
     const db = openConnection({ path: freshPath() });
     migrate(db);
@@ -161,10 +191,25 @@ describe('SqliteStore specifics', () => {
     const at = '2021-07-19T00:00:00.000Z';
     const seen: number[] = [];
     const pragma = db.pragma.bind(db);
+    // Every switch of `synchronous`, whether through db.pragma or a prepared PRAGMA statement.
+    const note = (source: string) => {
+      const m = /^(?:PRAGMA )?synchronous = (\w+)$/.exec(source);
+      if (m) seen.push(m[1] === 'NORMAL' ? 1 : FULL);
+    };
     db.pragma = ((source: string, options?: Database.PragmaOptions) => {
-      if (source.startsWith('synchronous =')) seen.push(source.endsWith('NORMAL') ? 1 : FULL);
+      note(source);
       return pragma(source, options);
     }) as typeof db.pragma;
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((source: string) => {
+      const stmt = prepare(source);
+      const run = stmt.run.bind(stmt);
+      stmt.run = ((...params: unknown[]) => {
+        note(source);
+        return run(...params);
+      }) as typeof stmt.run;
+      return stmt;
+    }) as typeof db.prepare;
     audit.appendAll([
       { at, action: 'read', orgId: 'o', objectId: 'x--1' },
       { at, action: 'send', orgId: 'o' },

@@ -25,6 +25,7 @@ import { StoreError } from '../store-error.js';
 import { nowMicros } from '../timestamp-micros.js';
 import { AccountTables } from './account-tables.js';
 import { AuditTable } from './audit-table.js';
+import { type BackgroundCheckpoints, startBackgroundCheckpoints } from './background-checkpoints.js';
 import { CollectionTable } from './collection-table.js';
 import { openConnection } from './connection.js';
 import { migrate } from './migrations.js';
@@ -42,10 +43,13 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs?: number;
   /** The server clock for date_added (µs); tests may pass their own. */
   readonly clock?: () => Micros;
+  /** Checkpoint the WAL on a worker thread rather than inside commits (default: for files, yes). */
+  readonly backgroundCheckpoints?: boolean;
 }
 
 interface Parts {
   readonly db: Database.Database;
+  readonly checkpoints: BackgroundCheckpoints | undefined;
   readonly collections: CollectionTable;
   readonly writer: VersionWriter;
   readonly reader: VersionReader;
@@ -97,8 +101,10 @@ export class SqliteStore implements Store {
       db = openConnection({ path, ...(busyTimeoutMs === undefined ? {} : { busyTimeoutMs }) });
       migrate(db);
       const dictionary = new RowMetaDictionary(db);
+      const background = this.#options.backgroundCheckpoints ?? path !== ':memory:';
       this.#parts = {
         db,
+        checkpoints: background ? startBackgroundCheckpoints(db, path) : undefined,
         collections: new CollectionTable(db),
         writer: new VersionWriter(db, dictionary, clock),
         reader: new VersionReader(db, dictionary),
@@ -116,6 +122,7 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    await this.#parts?.checkpoints?.stop();
     this.#parts?.db.close();
     this.#parts = undefined;
   }

@@ -6,12 +6,27 @@
  */
 import type Database from 'better-sqlite3';
 
+type Switches = { readonly normal: Database.Statement; readonly full: Database.Statement };
+
+// db.pragma() prepares its statement on every call; these are prepared once per connection.
+const switches = new WeakMap<Database.Database, Switches>();
+
+function switchesOf(db: Database.Database): Switches {
+  let s = switches.get(db);
+  if (s === undefined) {
+    s = { normal: db.prepare('PRAGMA synchronous = NORMAL'), full: db.prepare('PRAGMA synchronous = FULL') };
+    switches.set(db, s);
+  }
+  return s;
+}
+
 /** Runs `fn` (one statement or transaction) with synchronous=NORMAL, then restores FULL. */
 export function commitWithoutSync<R>(db: Database.Database, fn: () => R): R {
-  db.pragma('synchronous = NORMAL');
+  const { normal, full } = switchesOf(db);
+  normal.run();
   try {
     return fn();
   } finally {
-    db.pragma('synchronous = FULL');
+    full.run();
   }
 }
