@@ -30,39 +30,48 @@ export interface VisibleEntry {
   readonly markingRefs?: readonly string[];
 }
 
-/** The facts of a feed entry every visible entry carries. */
+/**
+ * The facts of a feed entry every visible entry carries, read from the row when asked for: a
+ * page of objects needs only the text, a manifest only ids and versions. Classes, so that every
+ * entry shares one shape and the getters live on the prototype.
+ */
 abstract class EntryOfRow {
-  readonly id: string;
-  readonly version: string;
-  readonly specVersion: string;
-  readonly dateAdded: Micros;
+  protected readonly row: StoredObject;
 
   constructor(row: StoredObject) {
-    this.id = row.id;
-    this.version = row.version;
-    this.specVersion = row.specVersion;
-    this.dateAdded = row.dateAdded;
+    this.row = row;
+  }
+
+  get id(): string {
+    return this.row.id;
+  }
+  get version(): string {
+    return this.row.version;
+  }
+  get specVersion(): string {
+    return this.row.specVersion;
+  }
+  get dateAdded(): Micros {
+    return this.row.dateAdded;
+  }
+  get markingRefs(): readonly string[] {
+    return this.row.markingRefs;
   }
 }
 
 /**
  * A version seen exactly as stored: the text goes out as is, and the object is parsed only if
- * someone asks for it (paging a large collection then costs no JSON parse per row). Classes, so
- * that every entry shares one shape and the getter lives on the prototype.
+ * someone asks for it (paging a large collection then costs no JSON parse per row).
  */
 class UnchangedEntry extends EntryOfRow implements VisibleEntry {
-  readonly json: string;
-  readonly markingRefs: readonly string[];
   #parsed: Readonly<Record<string, unknown>> | undefined;
 
-  constructor(row: StoredObject) {
-    super(row);
-    this.json = row.json;
-    this.markingRefs = row.markingRefs;
+  get json(): string {
+    return this.row.json;
   }
 
   get object(): Readonly<Record<string, unknown>> {
-    this.#parsed ??= JSON.parse(this.json) as Record<string, unknown>;
+    this.#parsed ??= JSON.parse(this.row.json) as Record<string, unknown>;
     return this.#parsed;
   }
 }
@@ -106,6 +115,8 @@ async function recordReads(
     return levels.get(refs);
   };
   for (const entry of entries) {
+    // A redacted entry may have lost the granular markings of what was taken out: its level is
+    // that of what it discloses.
     const marking =
       entry.json === undefined || entry.markingRefs === undefined
         ? auditLevelOf(entry.object, ctx.markings)

@@ -3,6 +3,7 @@
  * audit records and status resources commit with NORMAL, see unsynced-commit.ts). Calls run
  * synchronously on one connection, so writes in this process are serialised; other processes
  * (a CLI command beside `accord serve`) wait on the WAL write lock up to the busy timeout.
+ * A file database is checkpointed by a worker thread (background-checkpoints.ts).
  */
 import type Database from 'better-sqlite3';
 import type { Organization, TokenRecord, UserRecord } from '../accounts.js';
