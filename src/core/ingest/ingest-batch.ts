@@ -123,10 +123,14 @@ async function afterStore(store: Store, stored: readonly StoredVersion[], now: (
   );
   for (const d of definitions)
     await store.putMarkingDefinition(String(d.object.id), JSON.stringify(d.object));
+  // Only a version referencing a non-TLP object marking can be under embargo: a batch with none
+  // and no new definition (the usual envelope) needs no policy context, read from the store.
+  const candidates = stored.filter((s) => mayBeEmbargoed(s.object));
+  if (candidates.length === 0 && fresh.length === 0) return;
   const { markings } = await policyContext(store, now());
   // Decided synchronously, awaited only for the versions that need an entry: one asynchronous
   // step per stored version would cost more than the check itself.
-  for (const s of stored) {
+  for (const s of candidates) {
     const at = releaseEntryAt(s, markings, now);
     if (at !== undefined) await store.addReleaseEntry(s.seq, at);
   }
@@ -139,6 +143,15 @@ async function afterStore(store: Store, stored: readonly StoredVersion[], now: (
     }
     await rewindPushCursors(store, earlier);
   }
+}
+
+/**
+ * False when embargoOf cannot find an embargo whatever definitions are known: the object lists
+ * no object marking, or only TLP ones (built in, never redefined by stored definitions).
+ */
+function mayBeEmbargoed(object: Readonly<Record<string, unknown>>): boolean {
+  const refs = object.object_marking_refs;
+  return Array.isArray(refs) && refs.some((r) => typeof r !== 'string' || !isTlpMarking(r));
 }
 
 /**
