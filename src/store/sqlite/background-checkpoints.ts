@@ -16,13 +16,13 @@ const INTERVAL_MS = 200;
 const AUTOMATIC_PAGES = 1000;
 /** WAL frames (pages) past which the worker waits for a moment without a writer to start the WAL over. */
 const RESTART_FRAMES = 2048;
+/** How long that wait may last before the next tick tries again. */
+const RESTART_WAIT_MS = 100;
 /**
  * The main connection's own automatic checkpoint stays on at this size: should the worker fall
  * behind (a writer that never pauses), commits checkpoint themselves again and the WAL stays bounded.
  */
 const FALLBACK_PAGES = 8192;
-/** How long that wait may last before the next tick tries again. */
-const RESTART_WAIT_MS = 100;
 
 // CommonJS evaluated in the worker: no file to locate, whether the caller runs from src/ or dist/.
 const WORKER_SOURCE = `

@@ -9,6 +9,7 @@ import type { ObjectQuery, StoredObject } from '../store.js';
 import {
   ADDED_ENTRY_COLUMNS,
   asReleased,
+  entryColumns,
   type RawRow,
   RELEASED_ENTRY_COLUMNS,
   toFeedRow,
@@ -121,7 +122,7 @@ export class FeedStatements {
       *neighbours(row: FeedRow, direction: 'newer' | 'older'): Iterable<StoredObject> {
         const raws = (direction === 'newer' ? newer : older).all(c, row.id, row.seq) as NeighbourRow[];
         for (const raw of raws) {
-          const entry = [raw[0], raw[1], raw[2], raw[3]] as const;
+          const entry = entryColumns(raw);
           if (entry[1] <= now) yield toFeedRow(entry, c, dictionary);
           const releaseAt = raw[4];
           if (releaseAt !== null && releaseAt <= now)

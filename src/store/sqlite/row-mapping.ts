@@ -10,7 +10,9 @@ import type { RowMeta, RowMetaDictionary } from './row-meta.js';
  * (a timestamp) contains a space, so the first two spaces split the text unambiguously.
  */
 const ENTRY_TEXT = "v.stix_id || ' ' || v.version || ' ' || v.json";
-const PACKED = 'v.meta_id * 32 + (v.flags & 15) * 2';
+/** meta_id above five bits: four of flags (shifted by one) and, lowest, the entry kind. */
+const META_SHIFT = 32;
+const PACKED = `v.meta_id * ${META_SHIFT} + (v.flags & 15) * 2`;
 
 /** Columns of an `added` entry read from versions (aliased `v`). */
 export const ADDED_ENTRY_COLUMNS = `v.seq, v.date_added, ${PACKED}, ${ENTRY_TEXT}`;
@@ -26,6 +28,11 @@ export const LATEST = 1;
 export const FIRST = 2;
 /** The object has granular markings (set at insert; migration 4 set it for older rows). */
 export const GRANULAR = 4;
+
+/** The four entry columns of a row that has more after them. */
+export function entryColumns(raw: readonly [...RawRow, ...unknown[]]): RawRow {
+  return [raw[0], raw[1], raw[2], raw[3]];
+}
 
 /** The same row as a released entry at `releaseAt`. */
 export function asReleased(raw: RawRow, releaseAt: number): RawRow {
@@ -92,9 +99,13 @@ class VersionRow implements FeedRow {
   }
 }
 
+function rowOf(raw: RawRow, collectionId: string, dictionary: RowMetaDictionary): VersionRow {
+  return new VersionRow(raw, collectionId, dictionary.get(Math.floor(raw[2] / META_SHIFT)));
+}
+
 /** Maps a raw row of `collectionId` to a FeedRow (also a StoredObject), resolving row_meta through the dictionary. */
 export function toFeedRow(raw: RawRow, collectionId: string, dictionary: RowMetaDictionary): FeedRow {
-  return new VersionRow(raw, collectionId, dictionary.get(Math.floor(raw[2] / 32)));
+  return rowOf(raw, collectionId, dictionary);
 }
 
 /** The same as toFeedRow, as a plain object (for results handed out of the store as data). */
@@ -103,7 +114,7 @@ export function toStoredObject(
   collectionId: string,
   dictionary: RowMetaDictionary,
 ): StoredObject {
-  const row = new VersionRow(raw, collectionId, dictionary.get(Math.floor(raw[2] / 32)));
+  const row = rowOf(raw, collectionId, dictionary);
   return {
     seq: row.seq,
     collectionId,

@@ -22,6 +22,21 @@ async function open(path: string, options: { clock?: () => number } = {}): Promi
   return store;
 }
 
+/**
+ * A store with collection `c` whose inserts of tool objects fail inside the transaction (a
+ * trigger, through a second connection `side`), so that a batch rolls back half-way.
+ */
+async function storeFailingOnTools(): Promise<{ store: SqliteStore; side: Database.Database }> {
+  const path = freshPath();
+  const store = await open(path);
+  await store.addCollection(collection('c'));
+  const side = new Database(path);
+  side.exec(
+    "CREATE TRIGGER boom BEFORE INSERT ON versions WHEN NEW.stix_id LIKE 'tool--%' BEGIN SELECT RAISE(ABORT, 'boom'); END",
+  );
+  return { store, side };
+}
+
 describe('SqliteStore specifics', () => {
   it('creates the folder, runs WAL with synchronous=FULL and records the schema version', async () => {
     const path = freshPath();
@@ -282,13 +297,7 @@ describe('SqliteStore specifics', () => {
   });
 
   it('a rolled-back batch leaves no trace: row facts of later versions stay right', async () => {
-    const path = freshPath();
-    const store = await open(path);
-    await store.addCollection(collection('c'));
-    const side = new Database(path);
-    side.exec(
-      "CREATE TRIGGER boom BEFORE INSERT ON versions WHEN NEW.stix_id LIKE 'tool--%' BEGIN SELECT RAISE(ABORT, 'boom'); END",
-    );
+    const { store, side } = await storeFailingOnTools();
     const failing = [
       version(sdo('indicator', 1, '2021-01-01T00:00:00Z'), 'org-x'),
       version(sdo('tool', 2, '2021-01-01T00:00:00Z')),
@@ -311,13 +320,7 @@ describe('SqliteStore specifics', () => {
   });
 
   it('after a rollback, the facts the failed batch asked for last are not taken from its rolled-back row_meta', async () => {
-    const path = freshPath();
-    const store = await open(path);
-    await store.addCollection(collection('c'));
-    const side = new Database(path);
-    side.exec(
-      "CREATE TRIGGER boom BEFORE INSERT ON versions WHEN NEW.stix_id LIKE 'tool--%' BEGIN SELECT RAISE(ABORT, 'boom'); END",
-    );
+    const { store, side } = await storeFailingOnTools();
     const failed = await store
       .addVersions('c', [version(sdo('tool', 1, '2021-01-01T00:00:00Z'), 'org-x')])
       .then(

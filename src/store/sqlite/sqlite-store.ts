@@ -102,10 +102,7 @@ export class SqliteStore implements Store {
       db = openConnection({ path, ...(busyTimeoutMs === undefined ? {} : { busyTimeoutMs }) });
       migrate(db);
       const dictionary = new RowMetaDictionary(db);
-      const background = this.#options.backgroundCheckpoints ?? path !== ':memory:';
-      this.#parts = {
-        db,
-        checkpoints: background ? startBackgroundCheckpoints(db, path) : undefined,
+      const tables = {
         collections: new CollectionTable(db),
         writer: new VersionWriter(db, dictionary, clock),
         reader: new VersionReader(db, dictionary),
@@ -113,6 +110,13 @@ export class SqliteStore implements Store {
         peers: new PeerTables(db),
         statuses: new StatusTable(db),
         audit: new AuditTable(db),
+      };
+      // Started last: nothing after it can fail and leave a worker holding the file open.
+      const background = this.#options.backgroundCheckpoints ?? path !== ':memory:';
+      this.#parts = {
+        db,
+        ...tables,
+        checkpoints: background ? startBackgroundCheckpoints(db, path) : undefined,
       };
     } catch (error) {
       db?.close();

@@ -5,7 +5,7 @@ import { collectPage, type FeedCursor } from '../page-collector.js';
 import type { ObjectQuery, Page, StoredObject, View } from '../store.js';
 import { StoreError } from '../store-error.js';
 import { FeedStatements } from './feed-source.js';
-import { ADDED_ENTRY_COLUMNS, type RawRow, toStoredObject } from './row-mapping.js';
+import { ADDED_ENTRY_COLUMNS, entryColumns, type RawRow, toStoredObject } from './row-mapping.js';
 import type { RowMetaDictionary } from './row-meta.js';
 
 // Each value is bound twice (added and released entries); SQLite allows 32766 parameters.
@@ -69,6 +69,6 @@ export class VersionReader {
   /** See Store.findByMarking. */
   byMarking(markingId: string): StoredObject[] {
     const rows = this.#s.byMarking.all(markingId) as [...RawRow, string][];
-    return rows.map((raw) => toStoredObject([raw[0], raw[1], raw[2], raw[3]], raw[4], this.#dictionary));
+    return rows.map((raw) => toStoredObject(entryColumns(raw), raw[4], this.#dictionary));
   }
 }
