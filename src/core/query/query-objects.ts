@@ -115,6 +115,9 @@ async function recordReads(
     return levels.get(refs);
   };
   for (const entry of entries) {
+    // A version that references no marking at all has no level (and nothing was redacted from
+    // it): most pages of unmarked collections stop here, without reading any row's text.
+    if (entry.markingRefs?.length === 0) continue;
     // A redacted entry may have lost the granular markings of what was taken out: its level is
     // that of what it discloses.
     const marking =

@@ -1,4 +1,5 @@
 /** Conformance: `released` feed entries of embargoed versions and the page-boundary rule (DESIGN.md, Visibility). */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ObjectQuery, StoredObject } from '../store.js';
 import {
@@ -117,6 +118,51 @@ export function releaseEntriesSuite(makeStore: StoreFactory): void {
       const walked = await pageAll(store(), q({ limit: 1, versions: { kind: 'all' } }), SEE_ALL);
       expect(walked.items.map(label).slice(0, 2)).toEqual(['indicator:added', 'indicator:released']);
       expect(walked.items).toHaveLength(5);
+    });
+
+    it('3.4.1 paging walks added and released entries merged in feed order, each once, for any limit', async () => {
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 1, max: 12 }),
+          fc.array(fc.tuple(fc.nat(), fc.integer({ min: -2, max: 2 })), { maxLength: 8 }),
+          fc.integer({ min: 1, max: 5 }),
+          async (count, releases, limit) => {
+            const c = `m${run++}`;
+            await store().addCollection(collection(c));
+            const added = await store().addVersions(
+              c,
+              Array.from({ length: count }, (_, i) => version(sdo('indicator', i, V1))),
+            );
+            // Release instants on, just before and just after other entries' date_added.
+            const expected = added.map((o) => `${o.dateAdded}/${o.seq}/0`);
+            const released = new Set<number>();
+            for (const [pick, offset] of releases) {
+              const target = added[pick % count];
+              const at = added[(pick >> 2) % count];
+              if (!target || !at || released.has(target.seq)) continue;
+              released.add(target.seq);
+              const releaseAt = at.dateAdded + offset;
+              await store().addReleaseEntry(target.seq, releaseAt);
+              expected.push(`${releaseAt}/${target.seq}/1`);
+            }
+            const key = (k: string) => k.split('/').map(Number) as [number, number, number];
+            expected.sort((x, y) => {
+              const [a, b] = [key(x), key(y)];
+              return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+            });
+            const walked = await pageAll(
+              store(),
+              { collectionId: c, limit, now: END_OF_TIME, versions: { kind: 'all' } },
+              SEE_ALL,
+            );
+            expect(walked.items.map((r) => `${r.dateAdded}/${r.seq}/${r.entry === 'added' ? 0 : 1}`)).toEqual(
+              expected,
+            );
+          },
+        ),
+        { numRuns: 60 },
+      );
     });
 
     it('version selection treats a version as visible through either of its entries', async () => {

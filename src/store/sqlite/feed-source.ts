@@ -23,9 +23,14 @@ function inList(column: string, count: number): string {
   return count === 0 ? '' : ` AND ${column} IN (${new Array(count).fill('?').join(', ')})`;
 }
 
-function feedSql(ids: number, types: number, specs: number): string {
-  const filters = (alias: string) =>
-    inList(`${alias}.stix_id`, ids) + inList(`${alias}.type`, types) + inList(`${alias}.spec_version`, specs);
+/**
+ * The two halves of a feed read, as separate statements: `added` entries from versions, and
+ * `released` entries from releases. A UNION ALL ... ORDER BY of the two would let SQLite merge
+ * them, but its merge copies every row's text, which cost about as much as the read itself;
+ * released entries are few, and the two sorted halves merge in JavaScript for nothing.
+ */
+function feedSql(ids: number, types: number, specs: number): { added: string; released: string } {
+  const filters = inList('v.stix_id', ids) + inList('v.type', types) + inList('v.spec_version', specs);
   // With an id filter the id index finds the few rows at once; with one type, that type's feed
   // index keeps date_added order; otherwise walk the feed index in order and filter.
   const index =
@@ -34,16 +39,40 @@ function feedSql(ids: number, types: number, specs: number): string {
       : types === 1
         ? 'INDEXED BY versions_type_feed'
         : 'INDEXED BY versions_feed';
-  return (
-    `SELECT ${ADDED_ENTRY_COLUMNS} FROM versions AS v ${index}` +
-    ` WHERE v.collection = ? AND (v.date_added, v.seq) > (?, ?) AND v.date_added <= ?${filters('v')}` +
-    ` UNION ALL SELECT ${RELEASED_ENTRY_COLUMNS}` +
-    ' FROM releases AS r JOIN versions AS v ON v.seq = r.seq' +
-    ` WHERE r.collection = ? AND (r.release_at, r.seq) > (?, ?) AND r.release_at <= ?${filters('v')}` +
-    // The third column packs the entry kind in its lowest bit, and both entries of one seq pack
-    // the same meta and flags: ordering by it puts `added` before `released`.
-    ' ORDER BY 2, 1, 3 LIMIT ?'
-  );
+  return {
+    added:
+      `SELECT ${ADDED_ENTRY_COLUMNS} FROM versions AS v ${index}` +
+      ` WHERE v.collection = ? AND (v.date_added, v.seq) > (?, ?) AND v.date_added <= ?${filters}` +
+      ' ORDER BY v.date_added, v.seq LIMIT ?',
+    released:
+      `SELECT ${RELEASED_ENTRY_COLUMNS}` +
+      ' FROM releases AS r JOIN versions AS v ON v.seq = r.seq' +
+      ` WHERE r.collection = ? AND (r.release_at, r.seq) > (?, ?) AND r.release_at <= ?${filters}` +
+      ' ORDER BY r.release_at, r.seq LIMIT ?',
+  };
+}
+
+/**
+ * Feed order: (dateAdded, seq, kind). The third value packs the entry kind in its lowest bit,
+ * and both entries of one seq pack the same meta and flags, so it orders `added` first.
+ */
+function feedOrder(x: RawRow, y: RawRow): number {
+  return x[1] - y[1] || x[0] - y[0] || x[2] - y[2];
+}
+
+/** The first `max` entries of two lists sorted in feed order, in feed order. */
+function mergeSorted(a: RawRow[], b: RawRow[], max: number): RawRow[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: RawRow[] = [];
+  let i = 0;
+  let j = 0;
+  while (out.length < max && (i < a.length || j < b.length)) {
+    if (j >= b.length || (i < a.length && feedOrder(a[i] as RawRow, b[j] as RawRow) <= 0))
+      out.push(a[i++] as RawRow);
+    else out.push(b[j++] as RawRow);
+  }
+  return out;
 }
 
 type NeighbourRow = [...RawRow, releaseAt: number | null];
@@ -52,7 +81,7 @@ type NeighbourRow = [...RawRow, releaseAt: number | null];
 export class FeedStatements {
   readonly #db: Database.Database;
   readonly #dictionary: RowMetaDictionary;
-  readonly #feed = new Map<string, Database.Statement>();
+  readonly #feed = new Map<string, { added: Database.Statement; released: Database.Statement }>();
   readonly #newer: Database.Statement;
   readonly #older: Database.Statement;
 
@@ -71,15 +100,19 @@ export class FeedStatements {
     this.#older = neighbours('<', 'ASC');
   }
 
-  #statement(ids: number, types: number, specs: number): Database.Statement {
+  #statements(ids: number, types: number, specs: number) {
     const key = `${ids}/${types}/${specs}`;
-    let stmt = this.#feed.get(key);
-    if (stmt === undefined) {
+    let statements = this.#feed.get(key);
+    if (statements === undefined) {
       if (this.#feed.size >= MAX_CACHED_SHAPES) this.#feed.clear();
-      stmt = this.#db.prepare(feedSql(ids, types, specs)).raw();
-      this.#feed.set(key, stmt);
+      const sql = feedSql(ids, types, specs);
+      statements = {
+        added: this.#db.prepare(sql.added).raw(),
+        released: this.#db.prepare(sql.released).raw(),
+      };
+      this.#feed.set(key, statements);
     }
-    return stmt;
+    return statements;
   }
 
   /** A FeedSource for one query. */
@@ -96,14 +129,18 @@ export class FeedStatements {
     const perType = ids.length === 0 && types.length > 1 && types.length <= MAX_MERGED_TYPES;
     const groups = perType ? types.map((t) => [t]) : [types];
     const reads = groups.map((group) => {
-      const stmt = this.#statement(ids.length, group.length, specs.length);
+      const { added, released } = this.#statements(ids.length, group.length, specs.length);
       const filters = [...ids, ...group, ...specs];
       return (after: FeedCursor, max: number): RawRow[] => {
         // An added entry (D, S, 0) follows (d, s, k) iff (D, S) > (d, s); a released entry
         // (D, S, 1) follows iff (D, S) > (d, s), or (D, S) = (d, s) when k is 0.
         const releaseSeq = after.kind === 0 ? after.seq - 1 : after.seq;
         const { dateAdded: d, seq: s } = after;
-        return stmt.all(c, d, s, now, ...filters, c, d, releaseSeq, now, ...filters, max) as RawRow[];
+        return mergeSorted(
+          added.all(c, d, s, now, ...filters, max) as RawRow[],
+          released.all(c, d, releaseSeq, now, ...filters, max) as RawRow[],
+          max,
+        );
       };
     });
     return {
@@ -112,7 +149,7 @@ export class FeedStatements {
         if (reads.length > 1) {
           // Each group's first `max` entries contain the union's first `max` entries.
           raws = reads.flatMap((read) => read(after, max));
-          raws.sort((x, y) => x[1] - y[1] || x[0] - y[0] || x[2] - y[2]);
+          raws.sort(feedOrder);
           raws.length = Math.min(raws.length, max);
         }
         const rows = new Array<FeedRow>(raws.length);
