@@ -19,7 +19,7 @@ export { buildMarkingIndex, type MarkingIndex } from './marking-index.js';
 export { policyContextOf } from './policy-context.js';
 export { PolicyError } from './policy-error.js';
 export { POLICY_ERROR_CODES, type PolicyErrorCode } from './policy-error-codes.js';
-export { type FastDecision, fastDecider, fastDecision, seesUnchanged } from './sees-unchanged.js';
+export { type FastDecision, fastDecider, fastDecision, rowClasses, seesUnchanged } from './sees-unchanged.js';
 export { timestampToMicros } from './timestamp.js';
 export type { PolicyContext, Reader } from './types.js';
 export { decideStored, viewFor } from './view.js';

@@ -1,7 +1,23 @@
 /** The policy context of one request or sync batch, from what the node knows at one instant. */
+import { createHash } from 'node:crypto';
 import type { Micros, Organization } from '../store/index.js';
-import { buildMarkingIndex } from './marking-index.js';
+import { buildMarkingIndex, type MarkingIndex } from './marking-index.js';
 import type { PolicyContext } from './types.js';
+
+/** The index built last, by a digest of the definitions it was built from. */
+let last: { readonly digest: string; readonly index: MarkingIndex } | undefined;
+
+/**
+ * The index of `definitions`, rebuilt only when they changed: requests then share one index
+ * (parsing every definition per request costs), and whatever is cached per index stays valid.
+ */
+function markingIndexOf(definitions: ReadonlyMap<string, string>): MarkingIndex {
+  const hash = createHash('sha256');
+  for (const [id, json] of definitions) hash.update(id).update('\0').update(json).update('\0');
+  const digest = hash.digest('base64');
+  if (last?.digest !== digest) last = { digest, index: buildMarkingIndex(definitions.values()) };
+  return last.index;
+}
 
 /** A PolicyContext from the node's marking definitions (JSON text by id) and organisations, at `now`. */
 export function policyContextOf(
@@ -11,7 +27,7 @@ export function policyContextOf(
 ): PolicyContext {
   const identities = new Map(organizations.map((o) => [o.id, o.identityId]));
   return {
-    markings: buildMarkingIndex(definitions.values()),
+    markings: markingIndexOf(definitions),
     now,
     identityOfOrg: (orgId) => identities.get(orgId),
   };

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { TLP_V1, TLP_V2 } from '../stix/index.js';
 import type { StoredObject } from '../store/index.js';
 import { embargoMarking, sharingGroupMarking } from './accord-markings.js';
+import { auditLevelOf } from './audit-level.js';
 import { decide } from './decide.js';
 import { buildMarkingIndex } from './marking-index.js';
-import { fastDecider, fastDecision, seesUnchanged } from './sees-unchanged.js';
+import { fastDecider, fastDecision, rowClasses, seesUnchanged } from './sees-unchanged.js';
 import type { PolicyContext, Reader } from './types.js';
 
 const ID = ['a', 'b', 'c'].map((c) => `identity--00000000-0000-4000-8000-00000000000${c}`);
@@ -119,6 +120,28 @@ describe('seesUnchanged (the fast path of the visibility decision)', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('rowClasses answers for a whole marking combination what fastDecision answers for its added rows', () => {
+    fc.assert(
+      fc.property(rowArb, fc.constantFrom(...READERS), ({ row, object }, reader) => {
+        const ctx: PolicyContext = { markings, now: 2, identityOfOrg: () => undefined };
+        const c = rowClasses(reader, ctx)(row);
+        const added = { ...row, entry: 'added' as const };
+        const fast = fastDecision(reader, added, ctx);
+        const granular = object.granular_markings !== undefined;
+        if (c.kind === 'shown') expect(fast).toBe('unchanged');
+        if (c.kind === 'shownUnlessGranular' && !granular) expect(fast).toBe('unchanged');
+        if (c.kind === 'hiddenUnlessGranular' && !granular) expect(fast).toBe('hidden');
+        // Audited: the level the read path records for a version seen as stored.
+        expect(c.audited).toBe(
+          auditLevelOf({ object_marking_refs: row.markingRefs }, markings) !== undefined,
+        );
+        // One function per reader and marking index, so that a store may remember its answers.
+        expect(rowClasses(reader, { ...ctx, now: 3 })).toBe(rowClasses(reader, ctx));
+      }),
+      { numRuns: 1000 },
     );
   });
 

@@ -3,7 +3,9 @@
  * markings, and for them the answer follows from the row's marking refs alone, without parsing
  * the object. `decide` stays the rule; a property test keeps this path agreeing with it.
  */
-import type { StoredObject } from '../store/index.js';
+import type { MarkingFacts, RowClass, StoredObject } from '../store/index.js';
+import { auditLevelOf } from './audit-level.js';
+import type { MarkingIndex } from './marking-index.js';
 import type { PolicyContext, Reader } from './types.js';
 
 /** What the fast path could decide: seen exactly as stored, hidden, or "ask decide()". */
@@ -17,7 +19,11 @@ export type FastDecision = 'unchanged' | 'hidden' | undefined;
  */
 type RefsVerdict = 'open' | 'seen' | 'denied' | 'ask';
 
-function verdictOf(reader: Reader, refs: readonly string[], ctx: PolicyContext): RefsVerdict {
+function verdictOf(
+  reader: Reader,
+  refs: readonly string[],
+  ctx: Pick<PolicyContext, 'markings'>,
+): RefsVerdict {
   let restrictive = false;
   let inGroup = false;
   let redPresent = false;
@@ -99,4 +105,49 @@ export function fastDecider(reader: Reader, ctx: PolicyContext): (row: StoredObj
 /** True when `reader` sees the row exactly as stored, decided without parsing it. */
 export function seesUnchanged(reader: Reader, row: StoredObject, ctx: PolicyContext): boolean {
   return fastDecision(reader, row, ctx) === 'unchanged';
+}
+
+const CLASS_OF_VERDICT: Readonly<Record<RefsVerdict, RowClass['kind']>> = {
+  open: 'shown',
+  seen: 'shownUnlessGranular',
+  denied: 'hiddenUnlessGranular',
+  ask: 'ask',
+};
+
+/**
+ * fastDecision for every `added` entry of one marking combination at once, for a store that
+ * applies it in bulk: the same answers (`shown` where fastDecision says unchanged whatever the
+ * granular flag; `...UnlessGranular` where the answer holds for rows without granular markings;
+ * `ask` where it leaves the row to decide()), and whether a read is audited (the restrictive
+ * TLP level of the combination's markings, as the read path records it).
+ */
+export function rowClasses(reader: Reader, ctx: PolicyContext): (facts: MarkingFacts) => RowClass {
+  // The answer depends only on the reader and the marking index (not on the clock): one
+  // function per pair, so that a store may keep what it derived from it across requests.
+  let byReader = classesByIndex.get(ctx.markings);
+  if (byReader === undefined) {
+    byReader = new Map();
+    classesByIndex.set(ctx.markings, byReader);
+  }
+  const key = `${reader.orgId}\n${reader.identityId}`;
+  let classOf = byReader.get(key);
+  if (classOf === undefined) {
+    if (byReader.size >= MAX_REMEMBERED_READERS) byReader.clear();
+    classOf = classesOf(reader, ctx.markings);
+    byReader.set(key, classOf);
+  }
+  return classOf;
+}
+
+const MAX_REMEMBERED_READERS = 1024;
+const classesByIndex = new WeakMap<MarkingIndex, Map<string, (facts: MarkingFacts) => RowClass>>();
+
+function classesOf(reader: Reader, markings: MarkingIndex): (facts: MarkingFacts) => RowClass {
+  const ctx = { markings };
+  return (facts) => {
+    const audited = auditLevelOf({ object_marking_refs: facts.markingRefs }, ctx.markings) !== undefined;
+    if (facts.producerOrg === reader.orgId || facts.markingRefs.length === 0)
+      return { kind: 'shown', audited };
+    return { kind: CLASS_OF_VERDICT[verdictOf(reader, facts.markingRefs, ctx)], audited };
+  };
 }

@@ -40,7 +40,7 @@ function anyVisible<T>(entries: Iterable<StoredObject>, view: View<T>): boolean 
 }
 
 /** Builds the predicate "is this visible row selected by the version selector?". */
-function selectorFor<T>(
+export function selectorFor<T>(
   selector: VersionSelector,
   source: FeedSource,
   view: View<T>,
@@ -80,14 +80,29 @@ function nextBatchSize(needed: number, kept: number, seen: number): number {
   return Math.min(Math.max(estimate, FIRST_BATCH_MIN), BATCH_MAX);
 }
 
-function later(a: FeedCursor, b: FeedCursor): FeedCursor {
+export function later(a: FeedCursor, b: FeedCursor): FeedCursor {
   if (a.dateAdded !== b.dateAdded) return a.dateAdded > b.dateAdded ? a : b;
   if (a.seq !== b.seq) return a.seq > b.seq ? a : b;
   return a.kind >= b.kind ? a : b;
 }
 
-function cursorOf(row: FeedRow): FeedCursor {
+export function cursorOf(row: FeedRow): FeedCursor {
   return { dateAdded: row.dateAdded, seq: row.seq, kind: row.entry === 'added' ? 0 : 1 };
+}
+
+/** Where a query starts reading: after its cursor and after `added_after`. */
+export function startPosition(query: ObjectQuery, start: FeedCursor | undefined): FeedCursor {
+  // added_after is exclusive (TAXII 2.1 section 3.4.1): skip every entry at or before that instant.
+  let position: FeedCursor = { dateAdded: -1, seq: 0, kind: 1 };
+  if (query.addedAfter !== undefined) {
+    position = later(position, { dateAdded: query.addedAfter, seq: Number.MAX_SAFE_INTEGER, kind: 1 });
+  }
+  return start === undefined ? position : later(position, start);
+}
+
+/** A page with the feed rows of its items (same order). */
+export interface CollectedPage<T> extends Page<T> {
+  readonly rows: readonly FeedRow[];
 }
 
 /** Runs one page of a query over `source`; `start` is the decoded cursor, if any. */
@@ -97,13 +112,19 @@ export function collectPage<T>(
   source: FeedSource,
   view: View<T>,
 ): Page<T> {
+  const { rows: _, ...page } = collectPageRows(query, start, source, view);
+  return page;
+}
+
+/** collectPage, also returning the rows of the items. */
+export function collectPageRows<T>(
+  query: ObjectQuery,
+  start: FeedCursor | undefined,
+  source: FeedSource,
+  view: View<T>,
+): CollectedPage<T> {
   const selected = selectorFor(query.versions ?? { kind: 'last' }, source, view);
-  // added_after is exclusive (TAXII 2.1 section 3.4.1): skip every entry at or before that instant.
-  let position: FeedCursor = { dateAdded: -1, seq: 0, kind: 1 };
-  if (query.addedAfter !== undefined) {
-    position = later(position, { dateAdded: query.addedAfter, seq: Number.MAX_SAFE_INTEGER, kind: 1 });
-  }
-  if (start !== undefined) position = later(position, start);
+  let position = startPosition(query, start);
 
   const values: T[] = [];
   const rows: FeedRow[] = [];
@@ -127,7 +148,7 @@ export function collectPage<T>(
     position = cursorOf(chunk[chunk.length - 1] as FeedRow);
     batch = nextBatchSize(query.limit + 1 - values.length, values.length, seen);
   }
-  if (following === undefined) return { items: values, more: false };
+  if (following === undefined) return { items: values, rows, more: false };
 
   // Page boundary: a client paging by added_after = X-TAXII-Date-Added-Last must not skip
   // entries sharing the last timestamp, so end the page before a run of equal dateAdded values.
@@ -137,6 +158,7 @@ export function collectPage<T>(
   const last = rows[keep - 1] as FeedRow;
   return {
     items: keep === values.length ? values : values.slice(0, keep),
+    rows: keep === rows.length ? rows : rows.slice(0, keep),
     more: true,
     next: encodeCursor({
       collectionId: query.collectionId,

@@ -5,6 +5,7 @@
 import { describe } from 'vitest';
 import { accountRecordsSuite } from './conformance/account-records.suite.js';
 import { addVersionsSuite } from './conformance/add-versions.suite.js';
+import { bodyPagesSuite } from './conformance/body-pages.suite.js';
 import { collectionsSuite } from './conformance/collections.suite.js';
 import type { StoreFactory } from './conformance/harness.suite.js';
 import { objectRecordsSuite } from './conformance/object-records.suite.js';
@@ -19,6 +20,7 @@ export function runStoreConformance(name: string, makeStore: StoreFactory): void
     addVersionsSuite(makeStore);
     queryFiltersSuite(makeStore);
     pagingSuite(makeStore);
+    bodyPagesSuite(makeStore);
     releaseEntriesSuite(makeStore);
     objectRecordsSuite(makeStore);
     accountRecordsSuite(makeStore);

@@ -131,6 +131,49 @@ export interface Page<T> {
  */
 export type View<T> = (row: StoredObject) => T | undefined;
 
+/**
+ * What a reader may see of every row of one marking combination, as the policy decides it, so
+ * that a store can serve rows without asking the view about each one:
+ * `shown` — every `added` entry is seen exactly as stored; `shownUnlessGranular` /
+ * `hiddenUnlessGranular` — the same, or hidden, when the version has no granular markings;
+ * `ask` — the view decides each row. `audited`: reads of these rows are recorded.
+ */
+export interface RowClass {
+  readonly kind: 'shown' | 'shownUnlessGranular' | 'hiddenUnlessGranular' | 'ask';
+  readonly audited: boolean;
+}
+
+/** The marking facts a RowClass is decided from. */
+export interface MarkingFacts {
+  readonly producerOrg: string;
+  readonly markingRefs: readonly string[];
+}
+
+/**
+ * A view for reads that go out as JSON text (the objects endpoint): the classes, the view, and
+ * the text of what the view returns. The classes must agree with `view`. A store may serve an
+ * `added` entry without the view only when its class is `shown` and not `audited` (it then goes
+ * out as stored, and nothing about it is recorded).
+ */
+export interface BodyView<T> {
+  readonly classOf: (facts: MarkingFacts) => RowClass;
+  readonly view: View<T>;
+  readonly textOf: (value: T) => string;
+}
+
+/** A page of objects as the UTF-8 JSON texts of its items joined by commas (no brackets). */
+export interface BodyPage<T> {
+  readonly body: Buffer;
+  readonly count: number;
+  readonly more: boolean;
+  readonly next?: Cursor;
+  /** dateAdded of the first and last item (absent when the page is empty). */
+  readonly firstDateAdded?: Micros;
+  readonly lastDateAdded?: Micros;
+  /** Every item the view returned, in page order (the caller records the reads it must). */
+  readonly viewed: readonly T[];
+}
+
 /** A TAXII status resource (TAXII 2.1 section 4.3.1) as stored. */
 export interface StatusRecord {
   readonly id: string;
@@ -176,6 +219,11 @@ export interface Store extends AccountStore, PeerStore {
 
   /** Objects endpoint and manifest: filtered, version-selected, viewed, paged in feed order. */
   queryObjects<T>(query: ObjectQuery, view: View<T>): Promise<Page<T>>;
+  /**
+   * The same page as queryObjects with `view.view`, as one body of JSON texts: rows whose class
+   * decides them never reach JavaScript one by one.
+   */
+  queryObjectsBody<T>(query: ObjectQuery, view: BodyView<T>): Promise<BodyPage<T>>;
   /** Every `added` entry of one object id in a collection, oldest version first. */
   getVersions(collectionId: string, id: string): Promise<readonly StoredObject[]>;
   /** Deletes the given versions (or all) of an object; returns how many were removed. */

@@ -4,7 +4,14 @@
  * from an options object; it holds no HTTP knowledge.
  */
 import { randomUUID } from 'node:crypto';
-import { type Micros, nowMicros, type Page, type StatusRecord, type Store } from '../../store/index.js';
+import {
+  type BodyPage,
+  type Micros,
+  nowMicros,
+  type Page,
+  type StatusRecord,
+  type Store,
+} from '../../store/index.js';
 import { formatTaxiiTimestamp } from '../../taxii/index.js';
 import { Authenticator, type AuthenticatorOptions } from '../accounts/authenticator.js';
 import type { Caller } from '../accounts/caller.js';
@@ -16,7 +23,7 @@ import {
   usableCollection,
   visibleCollection,
 } from '../query/collection-access.js';
-import { type ReadFilters, readVisible, type VisibleEntry } from '../query/query-objects.js';
+import { type ReadFilters, readVisible, readVisibleBody, type VisibleEntry } from '../query/query-objects.js';
 
 /** Options of a node. */
 export interface AccordNodeOptions {
@@ -68,6 +75,16 @@ export class AccordNode {
   ): Promise<Page<VisibleEntry>> {
     await usableCollection(this.#store, caller, collectionId, { read: true });
     return readVisible(this.#readDeps(), caller, collectionId, filters, purpose === 'objects');
+  }
+
+  /** The objects endpoint's page as one body of JSON texts (see readVisibleBody); reads are audited. */
+  async queryObjectsBody(
+    caller: Caller,
+    collectionId: string,
+    filters: ReadFilters,
+  ): Promise<BodyPage<VisibleEntry>> {
+    await usableCollection(this.#store, caller, collectionId, { read: true });
+    return readVisibleBody(this.#readDeps(), caller, collectionId, filters);
   }
 
   /** Validates and stores an envelope's objects; the status is complete once committed. */

@@ -25,6 +25,7 @@ export class RowMetaDictionary {
   readonly #byId = new Map<number, RowMeta>();
   readonly #byKey = new Map<string, number>();
   readonly #pending = new Map<string, number>();
+  readonly #ids: number[] = [];
   /** The combination asked for last: consecutive rows of a batch almost always share it. */
   #last: (Omit<RowMeta, 'markingRefs'> & { readonly refs: string; readonly id: number }) | undefined;
   readonly #s;
@@ -33,6 +34,7 @@ export class RowMetaDictionary {
     const cols = 'type, spec_version, producer_org, origin, marking_refs';
     this.#s = {
       get: db.prepare(`SELECT ${cols} FROM row_meta WHERE meta_id = ?`).raw(),
+      after: db.prepare('SELECT meta_id FROM row_meta WHERE meta_id > ? ORDER BY meta_id').pluck(),
       find: db
         .prepare(
           'SELECT meta_id FROM row_meta WHERE type = ? AND spec_version = ? AND producer_org = ? AND origin = ?' +
@@ -80,6 +82,15 @@ export class RowMetaDictionary {
     this.#pending.clear();
   }
 
+  /**
+   * Every id committed so far, in order (reads never run inside a write transaction): ids are
+   * never removed, so only those after the last one listed are read again.
+   */
+  ids(): readonly number[] {
+    const last = this.#ids[this.#ids.length - 1] ?? 0;
+    for (const id of this.#s.after.all(last) as number[]) this.#ids.push(id);
+    return this.#ids;
+  }
   /** The facts of an id (cached; the same frozen object for every row that shares it). */
   get(id: number): RowMeta {
     const cached = this.#byId.get(id);

@@ -11,6 +11,8 @@ import type { AuditEvent, AuditQuery } from '../audit.js';
 import type { PeerRecord, PeerState } from '../peers.js';
 import type {
   AddOutcome,
+  BodyPage,
+  BodyView,
   CollectionRecord,
   Micros,
   NewVersion,
@@ -158,6 +160,10 @@ export class SqliteStore implements Store {
 
   async queryObjects<T>(query: ObjectQuery, view: View<T>): Promise<Page<T>> {
     return this.#with((p) => p.reader.query(query, view));
+  }
+
+  async queryObjectsBody<T>(query: ObjectQuery, view: BodyView<T>): Promise<BodyPage<T>> {
+    return this.#with((p) => p.reader.body(query, view));
   }
 
   async getVersions(collectionId: string, id: string): Promise<readonly StoredObject[]> {

@@ -1,9 +1,10 @@
 /** Reads versions: the paged feed query, every version of an id, and rows by marking. */
 import type Database from 'better-sqlite3';
 import { decodeCursor } from '../cursor.js';
-import { collectPage, type FeedCursor } from '../page-collector.js';
-import type { ObjectQuery, Page, StoredObject, View } from '../store.js';
+import { collectPage, collectPageRows, type FeedCursor } from '../page-collector.js';
+import type { BodyPage, BodyView, ObjectQuery, Page, StoredObject, View } from '../store.js';
 import { StoreError } from '../store-error.js';
+import { BodyReader } from './body-reader.js';
 import { FeedStatements } from './feed-source.js';
 import { ADDED_ENTRY_COLUMNS, entryColumns, type RawRow, toStoredObject } from './row-mapping.js';
 import type { RowMetaDictionary } from './row-meta.js';
@@ -20,15 +21,27 @@ function startOf(query: ObjectQuery): FeedCursor | undefined {
   return { dateAdded: position.dateAdded, seq: position.seq, kind: position.entry === 'added' ? 0 : 1 };
 }
 
+function checkQuery(query: ObjectQuery): void {
+  if (!Number.isSafeInteger(query.limit) || query.limit < 1) {
+    throw new StoreError('STORE_INVALID_QUERY', `limit must be a positive integer, got ${query.limit}`);
+  }
+  const values = (query.ids?.length ?? 0) + (query.types?.length ?? 0) + (query.specVersions?.length ?? 0);
+  if (values > MAX_FILTER_VALUES) {
+    throw new StoreError('STORE_INVALID_QUERY', `at most ${MAX_FILTER_VALUES} filter values, got ${values}`);
+  }
+}
+
 /** Prepared read statements of one connection. */
 export class VersionReader {
   readonly #feed: FeedStatements;
+  readonly #body: BodyReader;
   readonly #dictionary: RowMetaDictionary;
   readonly #s;
 
   constructor(db: Database.Database, dictionary: RowMetaDictionary) {
     this.#dictionary = dictionary;
     this.#feed = new FeedStatements(db, dictionary);
+    this.#body = new BodyReader(db, dictionary);
     this.#s = {
       versions: db
         .prepare(
@@ -47,17 +60,18 @@ export class VersionReader {
 
   /** See Store.queryObjects. */
   query<T>(query: ObjectQuery, view: View<T>): Page<T> {
-    if (!Number.isSafeInteger(query.limit) || query.limit < 1) {
-      throw new StoreError('STORE_INVALID_QUERY', `limit must be a positive integer, got ${query.limit}`);
-    }
-    const values = (query.ids?.length ?? 0) + (query.types?.length ?? 0) + (query.specVersions?.length ?? 0);
-    if (values > MAX_FILTER_VALUES) {
-      throw new StoreError(
-        'STORE_INVALID_QUERY',
-        `at most ${MAX_FILTER_VALUES} filter values, got ${values}`,
-      );
-    }
+    checkQuery(query);
     return collectPage(query, startOf(query), this.#feed.source(query), view);
+  }
+
+  /** See Store.queryObjectsBody. */
+  body<T>(query: ObjectQuery, view: BodyView<T>): BodyPage<T> {
+    checkQuery(query);
+    const start = startOf(query);
+    const source = this.#feed.source(query);
+    return this.#body.page(query, start, source, view, () =>
+      collectPageRows(query, start, source, view.view),
+    );
   }
 
   /** See Store.getVersions. */

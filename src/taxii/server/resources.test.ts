@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Cursor, Page } from '../../store/index.js';
-import { envelope } from './resources.js';
-import type { VisibleEntry } from './taxii-backend.js';
+import { bodyDateHeaders, dateAddedHeaders, envelope, envelopeOfBody } from './resources.js';
+import type { ObjectsBody, VisibleEntry } from './taxii-backend.js';
 
 const entry = (object: Record<string, unknown>, stored: boolean): VisibleEntry => ({
   id: String(object.id),
@@ -40,6 +40,33 @@ describe('TAXII 2.1 section 3.7 envelope bytes', () => {
           const page: Page<VisibleEntry> = more ? { items, more, next: 'n' as Cursor } : { items, more };
           const bytes = envelope(page).bytes;
           expect(bytes.equals(Buffer.from(expected(page)))).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('wraps a body of joined texts exactly as envelope() writes the same page, with its date headers (3.2)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'binary' }), { maxLength: 20 }),
+        fc.boolean(),
+        (contents, more) => {
+          const items = contents.map((c, i) => ({
+            ...entry({ type: 'note', id: `note--${i}`, content: c }, true),
+            dateAdded: 1_626_696_000_000_000 + i,
+          }));
+          const page: Page<VisibleEntry> = more ? { items, more, next: 'n' as Cursor } : { items, more };
+          const first = items[0];
+          const last = items[items.length - 1];
+          const body: ObjectsBody = {
+            body: Buffer.from(items.map((e) => e.json).join(',')),
+            count: items.length,
+            more,
+            ...(more ? { next: 'n' } : {}),
+            ...(first && last ? { firstDateAdded: first.dateAdded, lastDateAdded: last.dateAdded } : {}),
+          };
+          expect(envelopeOfBody(body).bytes.equals(envelope(page).bytes)).toBe(true);
+          expect(bodyDateHeaders(body)).toEqual(dateAddedHeaders(items));
         },
       ),
     );

@@ -1,7 +1,7 @@
 /** Shapes domain records into the TAXII 2.1 resources of sections 3.7, 4.3.1, 5.2.1, 5.3.1 and 5.8.1. */
 import type { Page, StatusDetail, StatusRecord } from '../../store/index.js';
 import { formatTaxiiTimestamp } from '../taxii-timestamp.js';
-import type { CollectionAccess, VisibleEntry } from './taxii-backend.js';
+import type { CollectionAccess, ObjectsBody, VisibleEntry } from './taxii-backend.js';
 
 /** Section 5.2.1: the collection resource, with the caller's can_read / can_write. */
 export function collectionResource(access: CollectionAccess): Record<string, unknown> {
@@ -47,7 +47,7 @@ export function statusResource(s: StatusRecord): Record<string, unknown> {
 }
 
 /** Sections 3.7 / 5.3.1 / 5.8.1: `more` and `next` of a page, `more` omitted when false. */
-function paging(page: Page<unknown>): Record<string, unknown> {
+function paging(page: { readonly more: boolean; readonly next?: string }): Record<string, unknown> {
   return page.more ? { more: true, ...(page.next === undefined ? {} : { next: page.next }) } : {};
 }
 
@@ -92,6 +92,24 @@ export function envelope(page: Page<VisibleEntry>): JsonBytes {
   }
   at += body.write(']}', at);
   return new JsonBytes(Buffer.from(body.subarray(0, at)));
+}
+
+/** Section 3.7: the envelope around a body of objects already joined as JSON texts. */
+export function envelopeOfBody(page: ObjectsBody): JsonBytes {
+  const head = JSON.stringify(paging(page));
+  if (page.count === 0) return new JsonBytes(Buffer.from(head));
+  const open = Buffer.from(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"objects":[`);
+  return new JsonBytes(Buffer.concat([open, page.body, CLOSE]));
+}
+const CLOSE = Buffer.from(']}');
+
+/** Section 3.2: X-TAXII-Date-Added-First/-Last of a body page. */
+export function bodyDateHeaders(page: ObjectsBody): Record<string, string> {
+  if (page.firstDateAdded === undefined || page.lastDateAdded === undefined) return {};
+  return {
+    'X-TAXII-Date-Added-First': formatTaxiiTimestamp(page.firstDateAdded),
+    'X-TAXII-Date-Added-Last': formatTaxiiTimestamp(page.lastDateAdded),
+  };
 }
 
 /** Section 5.3.1: the manifest resource. */

@@ -34,6 +34,16 @@ export interface VisibleEntry {
   readonly json?: string;
 }
 
+/** A page of objects as the UTF-8 JSON texts of its items joined by commas. */
+export interface ObjectsBody {
+  readonly body: Buffer;
+  readonly count: number;
+  readonly more: boolean;
+  readonly next?: string;
+  readonly firstDateAdded?: Micros;
+  readonly lastDateAdded?: Micros;
+}
+
 /** The node's operations behind the TAXII endpoints; failures are thrown as domain errors. */
 export interface TaxiiBackend {
   /** Authenticates an Authorization header from a client address. */
@@ -49,6 +59,8 @@ export interface TaxiiBackend {
     filters: ObjectFilters,
     purpose: 'objects' | 'manifest',
   ): Promise<Page<VisibleEntry>>;
+  /** The objects of a readable collection as one body, filtered and paged (section 5.4). */
+  queryObjectsBody(caller: TaxiiCaller, collectionId: string, filters: ObjectFilters): Promise<ObjectsBody>;
   /** Stores the objects of an envelope; resolves with the complete status once committed. */
   addObjects(caller: TaxiiCaller, collectionId: string, objects: readonly unknown[]): Promise<StatusRecord>;
   /** Deletes the caller-visible versions of an object that the filters select. */

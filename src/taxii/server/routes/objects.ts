@@ -4,10 +4,11 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { TaxiiError } from '../../taxii-error.js';
-import { dateAddedHeaders, envelope, statusResource } from '../resources.js';
+import { parseFilters } from '../query-params.js';
+import { bodyDateHeaders, envelopeOfBody, statusResource } from '../resources.js';
 import type { RouteContext } from '../route-context.js';
 import { collectionParams } from './collection.js';
-import { readCollectionPage } from './read-collection-page.js';
+import { READ_PARAMETERS } from './read-collection-page.js';
 
 /** Registers the get-objects and add-objects endpoints. */
 export function registerObjects(app: FastifyInstance, ctx: RouteContext): void {
@@ -16,8 +17,13 @@ export function registerObjects(app: FastifyInstance, ctx: RouteContext): void {
     url,
     { schema: { params: collectionParams }, config: { stix: true } },
     async (request, reply) => {
-      const page = await readCollectionPage(ctx, request, 'objects');
-      return ctx.send(request, reply, 200, envelope(page), dateAddedHeaders(page.items));
+      const filters = parseFilters(request.query as Record<string, unknown>, READ_PARAMETERS, ctx.limits);
+      const page = await ctx.backend.queryObjectsBody(
+        ctx.callerOf(request),
+        request.params.collectionId,
+        filters,
+      );
+      return ctx.send(request, reply, 200, envelopeOfBody(page), bodyDateHeaders(page));
     },
   );
   app.post<{ Params: { collectionId: string } }>(

@@ -6,7 +6,15 @@ import type { RouteContext } from '../route-context.js';
 import type { VisibleEntry } from '../taxii-backend.js';
 
 /** URL parameters both endpoints accept (sections 5.3 and 5.4). */
-const PARAMETERS = ['added_after', 'limit', 'next', 'id', 'type', 'version', 'spec_version'] as const;
+export const READ_PARAMETERS = [
+  'added_after',
+  'limit',
+  'next',
+  'id',
+  'type',
+  'version',
+  'spec_version',
+] as const;
 
 /** Parses the request's filters and reads one page of the collection for its caller. */
 export function readCollectionPage(
@@ -14,6 +22,6 @@ export function readCollectionPage(
   request: FastifyRequest<{ Params: { collectionId: string } }>,
   purpose: 'objects' | 'manifest',
 ): Promise<Page<VisibleEntry>> {
-  const filters = parseFilters(request.query as Record<string, unknown>, PARAMETERS, ctx.limits);
+  const filters = parseFilters(request.query as Record<string, unknown>, READ_PARAMETERS, ctx.limits);
   return ctx.backend.queryObjects(ctx.callerOf(request), request.params.collectionId, filters, purpose);
 }
