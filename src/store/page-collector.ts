@@ -40,7 +40,7 @@ function anyVisible<T>(entries: Iterable<StoredObject>, view: View<T>): boolean 
 }
 
 /** Builds the predicate "is this visible row selected by the version selector?". */
-export function selectorFor<T>(
+function selectorFor<T>(
   selector: VersionSelector,
   source: FeedSource,
   view: View<T>,
@@ -80,13 +80,13 @@ function nextBatchSize(needed: number, kept: number, seen: number): number {
   return Math.min(Math.max(estimate, FIRST_BATCH_MIN), BATCH_MAX);
 }
 
-export function later(a: FeedCursor, b: FeedCursor): FeedCursor {
+function later(a: FeedCursor, b: FeedCursor): FeedCursor {
   if (a.dateAdded !== b.dateAdded) return a.dateAdded > b.dateAdded ? a : b;
   if (a.seq !== b.seq) return a.seq > b.seq ? a : b;
   return a.kind >= b.kind ? a : b;
 }
 
-export function cursorOf(row: FeedRow): FeedCursor {
+function cursorOf(row: FeedRow): FeedCursor {
   return { dateAdded: row.dateAdded, seq: row.seq, kind: row.entry === 'added' ? 0 : 1 };
 }
 

@@ -201,6 +201,46 @@ export function bodyPagesSuite(makeStore: StoreFactory): void {
       );
     });
 
+    it('3.4.1 first and last are of the versions visible at query time, whatever order they arrived in', async () => {
+      await store().addCollection(collection('c'));
+      const older = sdo('indicator', 1, '2021-01-01T00:00:00.000Z');
+      const newer = sdo('indicator', 1, '2021-01-02T00:00:00.000Z');
+      // The newer version arrives first, the older one later; and the other way round for id 2.
+      const [a] = await store().addVersions('c', [version(newer)]);
+      const [b] = await store().addVersions('c', [version(sdo('indicator', 2, '2021-01-01T00:00:00.000Z'))]);
+      await store().addVersions('c', [
+        version(older),
+        version(sdo('indicator', 2, '2021-01-02T00:00:00.000Z')),
+      ]);
+      for (const now of [a?.dateAdded as number, b?.dateAdded as number, Number.MAX_SAFE_INTEGER]) {
+        for (const kind of ['first', 'last', 'all'] as const) {
+          const q: ObjectQuery = { collectionId: 'c', limit: 10, now, versions: { kind } };
+          const expected = await store().queryObjects(q, view);
+          const got = await store().queryObjectsBody(q, BODY_VIEW);
+          expect(got.body.toString()).toBe(expected.items.map((s) => s.text).join(','));
+        }
+      }
+    });
+
+    it('released entries go through the view even when every combination is seen as stored', async () => {
+      await store().addCollection(collection('c'));
+      const [mine] = await store().addVersions('c', [
+        version(sdo('indicator', 1, '2021-01-01T00:00:00.000Z'), READER),
+      ]);
+      await store().addVersions('c', [version(sdo('indicator', 2, '2021-01-01T00:00:00.000Z'), READER)]);
+      await store().addReleaseEntry(mine?.seq as number, (mine?.dateAdded as number) + 1);
+      const q: ObjectQuery = {
+        collectionId: 'c',
+        limit: 10,
+        now: Number.MAX_SAFE_INTEGER,
+        versions: { kind: 'all' },
+      };
+      const expected = await store().queryObjects(q, view);
+      const got = await store().queryObjectsBody(q, BODY_VIEW);
+      expect(got.count).toBe(expected.items.length);
+      expect(got.body.toString()).toBe(expected.items.map((s) => s.text).join(','));
+    });
+
     it('rejects what queryObjects rejects: a bad limit, a cursor of another collection', async () => {
       await store().addCollection(collection('a'));
       await store().addCollection(collection('b'));

@@ -68,9 +68,8 @@ export class VersionReader {
   body<T>(query: ObjectQuery, view: BodyView<T>): BodyPage<T> {
     checkQuery(query);
     const start = startOf(query);
-    const source = this.#feed.source(query);
-    return this.#body.page(query, start, source, view, () =>
-      collectPageRows(query, start, source, view.view),
+    return this.#body.page(query, start, view, () =>
+      collectPageRows(query, start, this.#feed.source(query), view.view),
     );
   }
 
