@@ -9,10 +9,10 @@ import type { RowMeta, RowMetaDictionary } from './row-meta.js';
  * and one text joining stix_id, version and json with spaces. Neither a STIX id nor a version
  * (a timestamp) contains a space, so the first two spaces split the text unambiguously.
  */
-export const ENTRY_TEXT = "v.stix_id || ' ' || v.version || ' ' || v.json";
+const ENTRY_TEXT = "v.stix_id || ' ' || v.version || ' ' || v.json";
 /** meta_id above five bits: four of flags (shifted by one) and, lowest, the entry kind. */
 const META_SHIFT = 32;
-export const PACKED = `v.meta_id * ${META_SHIFT} + (v.flags & 15) * 2`;
+const PACKED = `v.meta_id * ${META_SHIFT} + (v.flags & 15) * 2`;
 
 /** Columns of an `added` entry read from versions (aliased `v`). */
 export const ADDED_ENTRY_COLUMNS = `v.seq, v.date_added, ${PACKED}, ${ENTRY_TEXT}`;
