@@ -7,16 +7,17 @@
  *
  * For such a reader every stored version is visible, so version selection follows from the
  * latest/first flags alone (TAXII 2.1 section 3.4.1) once every version's date_added has
- * passed. Anything else goes row by row through the
- * view: a reader with restricted combinations (classifying each row in SQL cost more than the
- * row-by-row read itself), a set of versions, several types, released entries ahead, a query
- * clock before the collection's last date_added.
+ * passed. Anything else goes row by row through the view: a reader with restricted
+ * combinations (classifying each row in SQL cost more than the row-by-row read itself), a set of
+ * versions, several types, released entries ahead, a query clock before the collection's last
+ * date_added.
  */
 import type Database from 'better-sqlite3';
 import { bodyOfCollected } from '../body-page.js';
 import { encodeCursor } from '../cursor.js';
 import { type CollectedPage, type FeedCursor, startPosition } from '../page-collector.js';
 import type { BodyPage, BodyView, Micros, ObjectQuery } from '../store.js';
+import { feedFilterSql } from './feed-source.js';
 import { FIRST, LATEST } from './row-mapping.js';
 import type { RowMetaDictionary } from './row-meta.js';
 
@@ -24,18 +25,8 @@ const MAX_CACHED_SHAPES = 32;
 
 type SelectorKind = 'last' | 'first' | 'all';
 
-function inList(column: string, count: number): string {
-  return count === 0 ? '' : ` AND ${column} IN (${new Array(count).fill('?').join(', ')})`;
-}
-
 function bodySql(ids: number, types: number, specs: number, selector: SelectorKind): string {
-  const filters = inList('v.stix_id', ids) + inList('v.type', types) + inList('v.spec_version', specs);
-  const index =
-    ids > 0
-      ? 'INDEXED BY versions_by_id'
-      : types === 1
-        ? 'INDEXED BY versions_type_feed'
-        : 'INDEXED BY versions_feed';
+  const { filters, index } = feedFilterSql(ids, types, specs);
   const selected =
     selector === 'last'
       ? ` AND (v.flags & ${LATEST}) <> 0`

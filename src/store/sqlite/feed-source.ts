@@ -24,21 +24,31 @@ function inList(column: string, count: number): string {
 }
 
 /**
+ * The WHERE terms of the id, type and spec_version filters on versions (`v`), and the index a
+ * read of that shape walks: with an id filter the id index finds the few rows at once; with one
+ * type, that type's feed index keeps date_added order; otherwise the feed index, in order.
+ * Bind the filter values in the same order: ids, types, spec versions.
+ */
+export function feedFilterSql(ids: number, types: number, specs: number): { filters: string; index: string } {
+  return {
+    filters: inList('v.stix_id', ids) + inList('v.type', types) + inList('v.spec_version', specs),
+    index:
+      ids > 0
+        ? 'INDEXED BY versions_by_id'
+        : types === 1
+          ? 'INDEXED BY versions_type_feed'
+          : 'INDEXED BY versions_feed',
+  };
+}
+
+/**
  * The two halves of a feed read, as separate statements: `added` entries from versions, and
  * `released` entries from releases. A UNION ALL ... ORDER BY of the two would let SQLite merge
  * them, but its merge copies every row's text, which cost about as much as the read itself;
  * released entries are few, and the two sorted halves merge in JavaScript for nothing.
  */
 function feedSql(ids: number, types: number, specs: number): { added: string; released: string } {
-  const filters = inList('v.stix_id', ids) + inList('v.type', types) + inList('v.spec_version', specs);
-  // With an id filter the id index finds the few rows at once; with one type, that type's feed
-  // index keeps date_added order; otherwise walk the feed index in order and filter.
-  const index =
-    ids > 0
-      ? 'INDEXED BY versions_by_id'
-      : types === 1
-        ? 'INDEXED BY versions_type_feed'
-        : 'INDEXED BY versions_feed';
+  const { filters, index } = feedFilterSql(ids, types, specs);
   return {
     added:
       `SELECT ${ADDED_ENTRY_COLUMNS} FROM versions AS v ${index}` +
