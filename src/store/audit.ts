@@ -16,6 +16,22 @@ export interface AuditEvent {
   readonly detail?: string;
 }
 
+/**
+ * The versions one response disclosed to one organisation, named by their store seq: listed
+ * back as one AuditEvent per version (objectId, objectVersion, marking), in this order.
+ */
+export interface Disclosure {
+  readonly at: string;
+  /** `read` or `send`. */
+  readonly action: string;
+  readonly orgId: string;
+  readonly username?: string;
+  /** Seqs of the disclosed versions (StoredObject.seq). */
+  readonly seqs: readonly number[];
+  /** The marking of each version, same order and length as `seqs`. */
+  readonly markings: readonly string[];
+}
+
 /** Filters for reading the audit log, oldest first. */
 export interface AuditQuery {
   readonly since?: string;

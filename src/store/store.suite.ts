@@ -7,6 +7,7 @@ import { accountRecordsSuite } from './conformance/account-records.suite.js';
 import { addVersionsSuite } from './conformance/add-versions.suite.js';
 import { bodyPagesSuite } from './conformance/body-pages.suite.js';
 import { collectionsSuite } from './conformance/collections.suite.js';
+import { disclosuresSuite } from './conformance/disclosures.suite.js';
 import type { StoreFactory } from './conformance/harness.suite.js';
 import { objectRecordsSuite } from './conformance/object-records.suite.js';
 import { pagingSuite } from './conformance/paging.suite.js';
@@ -24,5 +25,6 @@ export function runStoreConformance(name: string, makeStore: StoreFactory): void
     releaseEntriesSuite(makeStore);
     objectRecordsSuite(makeStore);
     accountRecordsSuite(makeStore);
+    disclosuresSuite(makeStore);
   });
 }

@@ -5,7 +5,7 @@
  */
 
 import type { AccountStore } from './accounts.js';
-import type { AuditEvent, AuditQuery } from './audit.js';
+import type { AuditEvent, AuditQuery, Disclosure } from './audit.js';
 import type { PeerStore } from './peers.js';
 
 /** Microseconds since the Unix epoch (UTC); TAXII `date_added` values are kept at this precision. */
@@ -244,5 +244,10 @@ export interface Store extends AccountStore, PeerStore {
    * an audited page read costs no wait for the disk; any other batch is synced before resolving.
    */
   appendAudit(events: AuditEvent | readonly AuditEvent[]): Promise<void>;
+  /**
+   * Appends one response's disclosures, committed like a batch of disclosure events. The log
+   * keeps naming the versions (id, version) after they are deleted; a seq is never reused.
+   */
+  appendDisclosure(disclosure: Disclosure): Promise<void>;
   listAudit(query: AuditQuery): Promise<readonly AuditEvent[]>;
 }

@@ -53,6 +53,10 @@ abstract class EntryOfRow {
     this.row = row;
   }
 
+  /** The stored version's seq, by which the audit log names it. */
+  get seq(): number {
+    return this.row.seq;
+  }
   get id(): string {
     return this.row.id;
   }
@@ -101,6 +105,9 @@ class RedactedEntry extends EntryOfRow implements VisibleEntry {
   }
 }
 
+/** A visible entry of a stored version, with the seq the audit log names it by. */
+type StoredEntry = VisibleEntry & { readonly seq: number; readonly markingRefs: readonly string[] };
+
 /** What a read needs besides the query. */
 export interface ReadDeps {
   readonly store: Store;
@@ -110,15 +117,15 @@ export interface ReadDeps {
   readonly slowQueryMs?: number;
 }
 
-/** Appends a `read` audit event for every TLP:AMBER, AMBER+STRICT or RED version among `entries`. */
+/** Records the reads of every TLP:AMBER, AMBER+STRICT or RED version among `entries` in the audit log. */
 async function recordReads(
   store: Store,
   caller: Caller,
-  entries: readonly VisibleEntry[],
+  entries: readonly StoredEntry[],
   ctx: PolicyContext,
 ): Promise<void> {
-  const at = new Date(ctx.now / 1000).toISOString();
-  const events: AuditEvent[] = [];
+  const seqs: number[] = [];
+  const markings: string[] = [];
   // Rows of one marking combination share their refs array: one answer per array.
   const levels = new Map<readonly string[], string | undefined>();
   const levelOf = (refs: readonly string[]) => {
@@ -128,31 +135,30 @@ async function recordReads(
   for (const entry of entries) {
     // A version that references no marking at all has no level (and nothing was redacted from
     // it): most pages of unmarked collections stop here, without reading any row's text.
-    if (entry.markingRefs?.length === 0) continue;
+    if (entry.markingRefs.length === 0) continue;
     // A redacted entry may have lost the granular markings of what was taken out: its level is
     // that of what it discloses.
     const marking =
-      entry.json === undefined || entry.markingRefs === undefined
-        ? auditLevelOf(entry.object, ctx.markings)
-        : levelOf(entry.markingRefs);
+      entry.json === undefined ? auditLevelOf(entry.object, ctx.markings) : levelOf(entry.markingRefs);
     if (marking === undefined) continue;
-    events.push({
-      at,
-      action: 'read',
-      orgId: caller.orgId,
-      username: caller.username,
-      objectId: entry.id,
-      objectVersion: entry.version,
-      marking,
-    });
+    seqs.push(entry.seq);
+    markings.push(marking);
   }
-  if (events.length > 0) await store.appendAudit(events);
+  if (seqs.length === 0) return;
+  await store.appendDisclosure({
+    at: new Date(ctx.now / 1000).toISOString(),
+    action: 'read',
+    orgId: caller.orgId,
+    username: caller.username,
+    seqs,
+    markings,
+  });
 }
 
 /** What `reader` may see of each row, as VisibleEntry values: the fast path first, then decide(). */
-function visibleEntries(reader: Reader, ctx: PolicyContext): View<VisibleEntry> {
+function visibleEntries(reader: Reader, ctx: PolicyContext): View<StoredEntry> {
   const fast = fastDecider(reader, ctx);
-  return (row): VisibleEntry | undefined => {
+  return (row): StoredEntry | undefined => {
     const decision = fast(row);
     if (decision === 'hidden') return undefined;
     if (decision === 'unchanged') return new UnchangedEntry(row);

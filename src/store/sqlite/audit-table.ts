@@ -2,10 +2,12 @@
  * The append-only audit log (UPDATE and DELETE are refused by triggers in the schema).
  * Events that differ only in the object they name (one response disclosing a page of
  * restricted versions) share one row whose `objects` column lists [id, version, marking]
- * triples; reading expands them back, in order, so callers see one event per object.
+ * triples; a Disclosure's row names its versions by seq instead (`versions`, a few bytes each
+ * rather than a hundred), resolved through `versions` or, once deleted, `deleted_versions`.
+ * Reading expands both back, in order, so callers see one event per object.
  */
 import type Database from 'better-sqlite3';
-import type { AuditEvent, AuditQuery } from '../audit.js';
+import type { AuditEvent, AuditQuery, Disclosure } from '../audit.js';
 import { StoreError } from '../store-error.js';
 import { parseTimestampMicros } from '../timestamp-micros.js';
 import { commitWithoutSync } from './unsynced-commit.js';
@@ -14,10 +16,13 @@ import { commitWithoutSync } from './unsynced-commit.js';
 const DEFAULT_LIMIT = -1;
 const OPTIONAL = ['username', 'objectId', 'objectVersion', 'marking', 'detail'] as const;
 
-type AuditRow = { at: string; action: string; orgId: string; objects: string | null } & Record<
-  (typeof OPTIONAL)[number],
-  string | null
->;
+type AuditRow = {
+  at: string;
+  action: string;
+  orgId: string;
+  objects: string | null;
+  versions: string | null;
+} & Record<(typeof OPTIONAL)[number], string | null>;
 
 /** One object an event names: id, version, marking (null when absent). */
 type ObjectTriple = [objectId: string, objectVersion: string | null, marking: string | null];
@@ -31,13 +36,35 @@ function toEvent(row: AuditRow): AuditEvent {
   return event as unknown as AuditEvent;
 }
 
-/** The events of one row: itself, or one per listed object. */
-function eventsOf(row: AuditRow): AuditEvent[] {
-  if (row.objects === null) return [toEvent(row)];
-  const triples = JSON.parse(row.objects) as ObjectTriple[];
-  return triples.map(([objectId, objectVersion, marking]) =>
-    toEvent({ ...row, objectId, objectVersion, marking, objects: null }),
-  );
+/**
+ * `versions` of a Disclosure row: the distinct markings, the seqs as differences from the
+ * previous one (a page's seqs are close together), and each version's index into `markings`.
+ */
+interface VersionList {
+  readonly markings: readonly string[];
+  readonly deltas: readonly number[];
+  readonly of: readonly number[];
+}
+
+function encodeVersions(d: Disclosure): string {
+  const markings: string[] = [];
+  const index = new Map<string, number>();
+  const deltas = new Array<number>(d.seqs.length);
+  const of = new Array<number>(d.seqs.length);
+  let previous = 0;
+  for (let i = 0; i < d.seqs.length; i++) {
+    const seq = d.seqs[i] as number;
+    const marking = d.markings[i] as string;
+    let m = index.get(marking);
+    if (m === undefined) {
+      m = markings.push(marking) - 1;
+      index.set(marking, m);
+    }
+    deltas[i] = seq - previous;
+    of[i] = m;
+    previous = seq;
+  }
+  return JSON.stringify({ markings, deltas, of } satisfies VersionList);
 }
 
 function micros(at: string, what: string): number {
@@ -71,9 +98,19 @@ export class AuditTable {
   constructor(db: Database.Database) {
     this.#db = db;
     const cols =
-      'at, action, org_id AS orgId, username, object_id AS objectId, object_version AS objectVersion, marking, detail, objects';
+      'at, action, org_id AS orgId, username, object_id AS objectId, object_version AS objectVersion, marking, detail, objects, versions';
     const where = 'WHERE at_micros >= ? AND (? IS NULL OR org_id = ?)';
     this.#s = {
+      // A seq names one version for good: seqs of deleted versions are never handed out again.
+      resolve: db
+        .prepare(
+          'SELECT stix_id, version FROM versions WHERE seq = ?' +
+            ' UNION ALL SELECT stix_id, version FROM deleted_versions WHERE seq = ? LIMIT 1',
+        )
+        .raw(),
+      appendVersions: db.prepare(
+        'INSERT INTO audit_log (at, at_micros, action, org_id, username, versions) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
       append: db.prepare(
         'INSERT INTO audit_log (at, at_micros, action, org_id, username, object_id, object_version, marking, detail, objects)' +
           ' VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -98,6 +135,26 @@ export class AuditTable {
       return;
     }
     commitWithoutSync(this.#db, () => this.#appendAll(events));
+  }
+
+  /** Appends one Disclosure as one row, committed as disclosure events are. */
+  appendDisclosure(d: Disclosure): void {
+    if (!DISCLOSURES.has(d.action))
+      throw new StoreError('STORE_INVALID_RECORD', `disclosure action: not read or send: ${d.action}`);
+    const { seqs, markings } = d;
+    if (seqs.length !== markings.length || !seqs.every((s) => Number.isSafeInteger(s) && s > 0))
+      throw new StoreError(
+        'STORE_INVALID_RECORD',
+        'disclosure: one positive integer seq per marking expected',
+      );
+    if (!markings.every((m) => typeof m === 'string'))
+      throw new StoreError('STORE_INVALID_RECORD', 'disclosure: markings must be strings');
+    if (seqs.length === 0) return;
+    const at = micros(d.at, 'audit event at');
+    const versions = encodeVersions(d);
+    commitWithoutSync(this.#db, () =>
+      this.#s.appendVersions.run(d.at, at, d.action, d.orgId, d.username ?? null, versions),
+    );
   }
 
   append(e: AuditEvent): void {
@@ -141,7 +198,31 @@ export class AuditTable {
     const org = q.orgId ?? null;
     const limit = q.limit === undefined ? DEFAULT_LIMIT : Math.max(0, Math.floor(q.limit));
     // Every row holds at least one event, so `limit` rows hold at least `limit` events.
-    const events = (this.#s.list.all(since, org, org, limit) as AuditRow[]).flatMap(eventsOf);
+    const events = (this.#s.list.all(since, org, org, limit) as AuditRow[]).flatMap((row) =>
+      this.#eventsOf(row),
+    );
     return limit === DEFAULT_LIMIT ? events : events.slice(0, limit);
+  }
+
+  /** The events of one row: itself, or one per listed object or version. */
+  #eventsOf(row: AuditRow): AuditEvent[] {
+    const plain = { ...row, objects: null, versions: null };
+    if (row.versions !== null) {
+      const list = JSON.parse(row.versions) as VersionList;
+      let seq = 0;
+      return list.deltas.map((delta, i) => {
+        seq += delta;
+        const marking = list.markings[list.of[i] as number] ?? null;
+        const found = this.#s.resolve.get(seq, seq) as [string, string] | undefined;
+        if (found === undefined)
+          return toEvent({ ...plain, marking, detail: `version seq ${seq} is not recorded` });
+        return toEvent({ ...plain, objectId: found[0], objectVersion: found[1], marking });
+      });
+    }
+    if (row.objects === null) return [toEvent(row)];
+    const triples = JSON.parse(row.objects) as ObjectTriple[];
+    return triples.map(([objectId, objectVersion, marking]) =>
+      toEvent({ ...plain, objectId, objectVersion, marking }),
+    );
   }
 }

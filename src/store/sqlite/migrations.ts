@@ -31,6 +31,16 @@ export const MIGRATIONS: readonly Migration[] = [
     // A text match is a superset of "has the property": a false flag only costs the slow path.
     up: (db) => db.exec(`UPDATE versions SET flags = flags | 4 WHERE instr(json, '"granular_markings"') > 0`),
   },
+  {
+    version: 5,
+    description:
+      'audit rows may name the disclosed versions by seq (audit_log.versions); deleted versions keep their id and version (deleted_versions) so those rows still resolve',
+    up: (db) =>
+      db.exec(
+        'ALTER TABLE audit_log ADD COLUMN versions TEXT;' +
+          ' CREATE TABLE deleted_versions (seq INTEGER PRIMARY KEY, stix_id TEXT NOT NULL, version TEXT NOT NULL);',
+      ),
+  },
 ];
 
 function schemaVersion(db: Database.Database): number {

@@ -59,6 +59,8 @@ describe('SqliteStore specifics', () => {
     const db = new Database(path);
     db.exec('DROP INDEX versions_type_feed');
     db.exec('ALTER TABLE audit_log DROP COLUMN objects');
+    db.exec('ALTER TABLE audit_log DROP COLUMN versions');
+    db.exec('DROP TABLE deleted_versions');
     db.pragma('user_version = 1');
     db.close();
     const reopened = await open(path);
@@ -274,6 +276,8 @@ describe('SqliteStore specifics', () => {
     await store.close();
     const db = new Database(path);
     db.exec('UPDATE versions SET flags = flags & ~4');
+    db.exec('ALTER TABLE audit_log DROP COLUMN versions');
+    db.exec('DROP TABLE deleted_versions');
     db.pragma('user_version = 3');
     db.close();
     const migrated = await open(path);

@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Organization, TokenRecord, UserRecord } from '../accounts.js';
-import type { AuditEvent, AuditQuery } from '../audit.js';
+import type { AuditEvent, AuditQuery, Disclosure } from '../audit.js';
 import type { PeerRecord, PeerState } from '../peers.js';
 import type {
   AddOutcome,
@@ -184,6 +184,10 @@ export class SqliteStore implements Store {
 
   async appendAudit(events: AuditEvent | readonly AuditEvent[]): Promise<void> {
     this.#with((p) => p.audit.appendAll(Array.isArray(events) ? events : [events as AuditEvent]));
+  }
+
+  async appendDisclosure(disclosure: Disclosure): Promise<void> {
+    this.#with((p) => p.audit.appendDisclosure(disclosure));
   }
 
   async listAudit(query: AuditQuery): Promise<readonly AuditEvent[]> {

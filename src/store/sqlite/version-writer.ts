@@ -23,6 +23,8 @@ export class VersionWriter {
   readonly #clock: () => Micros;
   readonly #dictionary: RowMetaDictionary;
   readonly #s;
+  /** The seq of the next insert when SQLite's own choice would reuse a deleted one, else null. */
+  #seqFloor: number | null = null;
 
   constructor(db: Database.Database, dictionary: RowMetaDictionary, clock: () => Micros) {
     this.#db = db;
@@ -52,10 +54,17 @@ export class VersionWriter {
         .raw(),
       clearFlag: db.prepare('UPDATE versions SET flags = flags & ~? WHERE seq = ?'),
       setFlag: db.prepare('UPDATE versions SET flags = flags | ? WHERE seq = ?'),
+      // seq is null (SQLite's next rowid) unless that would reuse a deleted version's seq.
       insert: db.prepare(
-        'INSERT INTO versions (collection, stix_id, type, version, version_key, spec_version, date_added,' +
-          ' meta_id, json, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO versions (seq, collection, stix_id, type, version, version_key, spec_version, date_added,' +
+          ' meta_id, json, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
+      // SQLite hands out max(seq) + 1: after deleting the newest versions that is a deleted seq.
+      reusedSeq: db
+        .prepare(
+          'SELECT max(seq) + 1 FROM deleted_versions WHERE seq >= coalesce((SELECT max(seq) FROM versions), 0)',
+        )
+        .pluck(),
       marking: db.prepare('INSERT OR IGNORE INTO version_markings (marking_id, seq) VALUES (?, ?)'),
       releaseOf: db.prepare('SELECT collection FROM versions WHERE seq = ?').pluck(),
       release: db.prepare('INSERT OR IGNORE INTO releases (seq, collection, release_at) VALUES (?, ?, ?)'),
@@ -63,6 +72,10 @@ export class VersionWriter {
         .prepare('SELECT seq, version_key, version FROM versions WHERE collection = ? AND stix_id = ?')
         .raw(),
       delete: db.prepare('DELETE FROM versions WHERE seq = ?'),
+      // Audit rows name disclosed versions by seq: a deleted one keeps its id and version.
+      archive: db.prepare(
+        'INSERT OR IGNORE INTO deleted_versions (seq, stix_id, version) SELECT seq, stix_id, version FROM versions WHERE seq = ?',
+      ),
     };
   }
 
@@ -100,6 +113,8 @@ export class VersionWriter {
         const released = s.lastRelease.get(collectionId, now) as number | null;
         let next = Math.max(lastAdded + 1, (released ?? -1) + 1, now - facts.length + 1);
         let last = lastAdded;
+        // Seqs are never reused (audit rows name versions by seq), even after deletions.
+        this.#seqFloor = s.reusedSeq.get() as number | null;
         const latestOf = this.#latestOf(collectionId, facts);
         const outcomes = facts.map((f): AddOutcome => {
           const latest = latestOf.get(f.id);
@@ -183,6 +198,7 @@ export class VersionWriter {
       else flags &= ~FIRST;
     }
     const info = s.insert.run(
+      this.#seqFloor,
       c,
       f.id,
       f.type,
@@ -195,6 +211,7 @@ export class VersionWriter {
       flags,
     );
     const seq = Number(info.lastInsertRowid);
+    this.#seqFloor = null;
     for (const ref of f.markingRefs) s.marking.run(ref, seq);
     return seq;
   }
@@ -219,7 +236,10 @@ export class VersionWriter {
           const strings = new Set(versions);
           targets = rows.filter(([, key, version]) => keys.has(key) || strings.has(version));
         }
-        for (const [seq] of targets) s.delete.run(seq);
+        for (const [seq] of targets) {
+          s.archive.run(seq);
+          s.delete.run(seq);
+        }
         if (targets.length > 0 && targets.length < rows.length) {
           const latest = s.latest.get(c, id) as EndRow;
           const first = s.first.get(c, id) as EndRow;
