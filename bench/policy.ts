@@ -15,7 +15,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AccordNode, addUser, type Caller } from '../src/core/index.js';
-import { buildMarkingIndex, embargoMarking, sharingGroupMarking, viewFor } from '../src/policy/index.js';
+import {
+  buildMarkingIndex,
+  embargoMarking,
+  granularViewsOf,
+  sharingGroupMarking,
+  viewFor,
+} from '../src/policy/index.js';
 import { buildServer } from '../src/server/index.js';
 import { TLP_V2 } from '../src/stix/index.js';
 import type { Cursor, NewVersion, Store } from '../src/store/index.js';
@@ -92,10 +98,14 @@ async function load(
   for (let start = 0; start < N; start += BATCH) {
     const versions: NewVersion[] = [];
     for (let i = start; i < Math.min(N, start + BATCH); i++) {
+      const object = indicator(i, marked ? markingsOf(i, start === 0) : {});
+      // Core's ingest works out the granular views of such versions as it stores them.
+      const views = object.granular_markings === undefined ? undefined : granularViewsOf(object);
       versions.push({
-        object: indicator(i, marked ? markingsOf(i, start === 0) : {}),
+        object,
         producerOrg: 'producer',
         origin: 'local',
+        ...(views === undefined ? {} : { granularViews: views }),
       });
     }
     clock.t = BASE + (start / BATCH) * 1_000_000;

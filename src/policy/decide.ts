@@ -35,7 +35,7 @@ const VISIBLE: Decision = Object.freeze({ kind: 'visible' });
 const MAX_DENYING_MARKINGS = 1000;
 
 /** Does one marking let the reader see what it marks? `inGroup`: member of an object-level sharing group. */
-function permits(
+export function permits(
   m: MarkingMeaning | undefined,
   reader: Reader,
   inGroup: boolean,
@@ -65,9 +65,28 @@ function permits(
  */
 export function decide(reader: Reader, subject: DecisionSubject, ctx: PolicyContext): Decision {
   const { object } = subject;
+  const refs = objectMarkingRefs(object);
+  const level = objectLevel(reader, subject, refs, ctx);
+  if ('kind' in level) return level;
+  return granularOutcome(
+    object,
+    (ref) => !permits(ctx.markings.byId.get(ref), reader, level.inGroup, ctx.now, true),
+  );
+}
+
+/**
+ * The part of the decision that the object-level marking refs settle (`refs` undefined: the
+ * property is malformed): hidden, visible (the producer's own added entry), or "look at the
+ * granular markings", knowing whether the reader is in an object-level sharing group.
+ */
+export function objectLevel(
+  reader: Reader,
+  subject: Omit<DecisionSubject, 'object'>,
+  refs: readonly string[] | undefined,
+  ctx: PolicyContext,
+): Decision | { readonly inGroup: boolean } {
   const producer = subject.producerOrg === reader.orgId;
   if (producer) return subject.entry === 'added' ? VISIBLE : HIDDEN; // the producer already has the added entry
-  const refs = objectMarkingRefs(object);
   if (refs === undefined) return HIDDEN;
   const index = ctx.markings.byId;
   const embargo =
@@ -88,6 +107,18 @@ export function decide(reader: Reader, subject: DecisionSubject, ctx: PolicyCont
   for (const id of refs) {
     if (!permits(index.get(id), reader, inGroup, ctx.now, false)) return HIDDEN;
   }
+  return { inGroup };
+}
+
+/**
+ * What the granular markings of `object` (spec 7.2.3) leave visible when exactly the marking
+ * refs `denies` names deny the reader what they mark. The answer depends on the reader only
+ * through `denies`, so it can be worked out ahead for every set of denying refs.
+ */
+export function granularOutcome(
+  object: Readonly<Record<string, unknown>>,
+  denies: (ref: string) => boolean,
+): Decision {
   const granular = object.granular_markings;
   if (granular === undefined) return VISIBLE;
   if (!Array.isArray(granular)) return HIDDEN;
@@ -100,7 +131,7 @@ export function decide(reader: Reader, subject: DecisionSubject, ctx: PolicyCont
     if (ref === undefined) continue; // a language marking (spec 7.2.3 `lang`) does not restrict
     if (typeof ref !== 'string') return HIDDEN;
     // A marking that lets the reader see what it marks removes nothing, whatever it selects.
-    if (permits(index.get(ref), reader, inGroup, ctx.now, true)) continue;
+    if (!denies(ref)) continue;
     if (!Array.isArray(selectors) || selectors.length === 0 || ++denying > MAX_DENYING_MARKINGS)
       return HIDDEN;
     for (const sel of selectors) {

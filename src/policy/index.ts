@@ -15,6 +15,7 @@ export {
   EMBARGO_SCHEMA,
   SHARING_GROUP_SCHEMA,
 } from './extension-definitions.js';
+export { decideByViews, granularViewsOf, type ViewDecision } from './granular-views.js';
 export { buildMarkingIndex, type MarkingIndex } from './marking-index.js';
 export { policyContextOf } from './policy-context.js';
 export { PolicyError } from './policy-error.js';

@@ -61,7 +61,37 @@ export interface StoredObject {
   readonly granular?: boolean;
   /** The object itself, exactly as stored. */
   readonly json: string;
+  /**
+   * The version's granular views, when it was stored with them and the read loads them (feed
+   * reads do); undefined means "work it out from the object".
+   */
+  readonly granularViews?: GranularViews | undefined;
 }
+
+/**
+ * What a version with granular markings shows for each set of denying granular marking refs,
+ * worked out by the policy when the version is stored (the store keeps it as data).
+ */
+export interface GranularViews {
+  /** The object's object_marking_refs. */
+  readonly objectRefs: readonly string[];
+  /** Its distinct granular marking refs; bit i of a view's mask stands for the i-th. */
+  readonly granularRefs: readonly string[];
+  /** One view per mask, 0 to 2^granularRefs.length - 1, in mask order. */
+  readonly views: readonly GranularView[];
+}
+
+/** What the version shows when exactly the granular refs of `mask` deny. */
+export type GranularView =
+  | { readonly outcome: 'hidden' }
+  | { readonly outcome: 'visible' }
+  | {
+      readonly outcome: 'redacted';
+      /** The redacted object's canonical JSON. */
+      readonly json: string;
+      /** The marking refs the redacted object still references (object and granular). */
+      readonly markingRefs: readonly string[];
+    };
 
 /** A version to store. */
 export interface NewVersion {
@@ -70,6 +100,8 @@ export interface NewVersion {
   readonly origin: string;
   /** spec_version of an object that does not state one (objects of a STIX 2.0 bundle); default 2.1. */
   readonly specVersion?: string;
+  /** The object's granular views (policy `granularViewsOf`), kept with the version. */
+  readonly granularViews?: GranularViews | undefined;
 }
 
 /** Outcome for one NewVersion, in input order. `duplicate` = same id and version already stored. */

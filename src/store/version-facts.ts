@@ -4,7 +4,7 @@
  */
 import canonicalizeImport from 'canonicalize';
 import { type KeyOrders, plainCanonicalJson } from '../stix/index.js';
-import type { Micros, NewVersion } from './store.js';
+import type { GranularViews, Micros, NewVersion } from './store.js';
 import { StoreError } from './store-error.js';
 import { formatMicros, parseTimestampMicros } from './timestamp-micros.js';
 
@@ -29,6 +29,8 @@ export interface VersionFacts {
   readonly granular: boolean;
   /** RFC 8785 canonical JSON of the object. */
   readonly json: string;
+  /** The policy's granular views of the object, when the caller worked them out. */
+  readonly granularViews: GranularViews | undefined;
 }
 
 function markingRefsOf(object: Readonly<Record<string, unknown>>): string[] {
@@ -88,6 +90,7 @@ export function versionFacts(input: NewVersion, index: number, orders?: KeyOrder
     markingRefs: markingRefsOf(object),
     granular: object.granular_markings !== undefined,
     json,
+    granularViews: input.granularViews,
   };
 }
 

@@ -4,7 +4,7 @@
  * become known to the node and embargoed versions get their `released` feed entry (policy-api).
  * Write permission is checked by the caller (TAXII POST, import) before calling.
  */
-import { embargoOf, type MarkingIndex } from '../../policy/index.js';
+import { embargoOf, granularViewsOf, type MarkingIndex } from '../../policy/index.js';
 import { isTlpMarking } from '../../stix/index.js';
 import type { Micros, NewVersion, StatusDetail, Store } from '../../store/index.js';
 import { policyContext } from '../query/policy-context.js';
@@ -66,10 +66,15 @@ export async function ingestBatch(
     const check = validateForIngest(item.value, item.path, item.specVersion);
     if (check.ok) {
       const { producerOrg, origin } = source;
-      const version: NewVersion =
-        item.specVersion === '2.0'
-          ? { object: check.object, producerOrg, origin, specVersion: '2.0' }
-          : { object: check.object, producerOrg, origin };
+      // What each reader may see of a version with granular markings is worked out once, here.
+      const views = check.object.granular_markings === undefined ? undefined : granularViewsOf(check.object);
+      const version: NewVersion = {
+        object: check.object,
+        producerOrg,
+        origin,
+        ...(item.specVersion === '2.0' ? { specVersion: '2.0' } : {}),
+        ...(views === undefined ? {} : { granularViews: views }),
+      };
       accepted.push({ item, version });
     } else failures.push({ ...identify(item.value), path: item.path, message: check.message });
   }

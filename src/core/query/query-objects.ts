@@ -6,22 +6,14 @@
 import {
   auditLevelOf,
   type Decision,
+  decideByViews,
   decideStored,
   fastDecider,
   type PolicyContext,
   type Reader,
   rowClasses,
 } from '../../policy/index.js';
-import type {
-  AuditEvent,
-  BodyPage,
-  Micros,
-  ObjectQuery,
-  Page,
-  Store,
-  StoredObject,
-  View,
-} from '../../store/index.js';
+import type { BodyPage, Micros, ObjectQuery, Page, Store, StoredObject, View } from '../../store/index.js';
 import type { Caller } from '../accounts/caller.js';
 import { policyContext, readerOf } from './policy-context.js';
 
@@ -35,9 +27,12 @@ export interface VisibleEntry {
   readonly specVersion: string;
   readonly dateAdded: Micros;
   readonly object: Readonly<Record<string, unknown>>;
-  /** The stored JSON text, when it is exactly what the caller may see (nothing redacted). */
+  /**
+   * The JSON text of exactly what the caller may see, when at hand: the stored text, or a
+   * redaction the policy worked out when the version was stored.
+   */
   readonly json?: string;
-  /** Every marking the version references (object and granular), as stored. */
+  /** Every marking what the caller sees references (object and granular). */
   readonly markingRefs?: readonly string[];
 }
 
@@ -108,6 +103,32 @@ class RedactedEntry extends EntryOfRow implements VisibleEntry {
 /** A visible entry of a stored version, with the seq the audit log names it by. */
 type StoredEntry = VisibleEntry & { readonly seq: number; readonly markingRefs: readonly string[] };
 
+/**
+ * A version seen with some content removed, as the policy worked it out when the version was
+ * stored: the redacted text goes out as is, and is parsed only if someone reads `object`.
+ */
+class PrecomputedRedactionEntry extends EntryOfRow implements VisibleEntry {
+  readonly json: string;
+  readonly #markingRefs: readonly string[];
+  #parsed: Readonly<Record<string, unknown>> | undefined;
+
+  constructor(row: StoredObject, json: string, markingRefs: readonly string[]) {
+    super(row);
+    this.json = json;
+    this.#markingRefs = markingRefs;
+  }
+
+  /** The refs of what is disclosed (those of removed content may be gone). */
+  override get markingRefs(): readonly string[] {
+    return this.#markingRefs;
+  }
+
+  get object(): Readonly<Record<string, unknown>> {
+    this.#parsed ??= JSON.parse(this.json) as Record<string, unknown>;
+    return this.#parsed;
+  }
+}
+
 /** What a read needs besides the query. */
 export interface ReadDeps {
   readonly store: Store;
@@ -162,6 +183,12 @@ function visibleEntries(reader: Reader, ctx: PolicyContext): View<StoredEntry> {
     const decision = fast(row);
     if (decision === 'hidden') return undefined;
     if (decision === 'unchanged') return new UnchangedEntry(row);
+    if (row.granularViews !== undefined) {
+      const viewed = decideByViews(reader, row, row.granularViews, ctx);
+      if (viewed.kind === 'hidden') return undefined;
+      if (viewed.kind === 'visible') return new UnchangedEntry(row);
+      return new PrecomputedRedactionEntry(row, viewed.json, viewed.markingRefs);
+    }
     const slow = decideStored(reader, row, ctx);
     if (slow.kind === 'hidden') return undefined;
     return slow.kind === 'visible' ? new UnchangedEntry(row) : new RedactedEntry(row, slow);

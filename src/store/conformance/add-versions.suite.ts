@@ -28,6 +28,39 @@ export function addVersionsSuite(makeStore: StoreFactory): void {
       expect(scoRow?.version).toBe(out[2]?.version);
     });
 
+    it('keeps the granular views given with a version and hands them back with feed reads', async () => {
+      await setup();
+      const red = 'marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed';
+      const green = 'marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb';
+      const object = sdo('indicator', 1, '2021-03-02T10:00:00.000Z', {
+        description: 'secret',
+        object_marking_refs: [green],
+        granular_markings: [{ marking_ref: red, selectors: ['description'] }],
+      });
+      const rest = sdo('indicator', 1, '2021-03-02T10:00:00.000Z', { object_marking_refs: [green] });
+      const granularViews = {
+        objectRefs: [green],
+        granularRefs: [red],
+        views: [
+          { outcome: 'visible' as const },
+          { outcome: 'redacted' as const, json: JSON.stringify(rest), markingRefs: [green] },
+        ],
+      };
+      const plain = sdo('indicator', 2, '2021-03-02T10:00:00.000Z');
+      await store().addVersions('c', [{ ...version(object), granularViews }, version(plain)]);
+      const page = await store().queryObjects(
+        { collectionId: 'c', limit: 10, now: Number.MAX_SAFE_INTEGER },
+        SEE_ALL,
+      );
+      expect(page.items.map((r) => r.granularViews)).toEqual([granularViews, undefined]);
+      // A view list that does not cover every set of granular refs is refused.
+      const short = { ...granularViews, views: granularViews.views.slice(0, 1) };
+      const other = sdo('indicator', 3, '2021-03-02T10:00:00.000Z');
+      expect(
+        await rejectionCode(store().addVersions('c', [{ ...version(other), granularViews: short }])),
+      ).toBe('STORE_INVALID_OBJECT');
+    });
+
     it('stores the row facts: type, spec_version, producer, origin, marking refs, canonical JSON', async () => {
       await setup();
       const object = sdo('indicator', 1, '2021-03-02T10:00:00.000Z', {

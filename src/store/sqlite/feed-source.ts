@@ -6,10 +6,12 @@
 import type Database from 'better-sqlite3';
 import type { FeedCursor, FeedRow, FeedSource } from '../page-collector.js';
 import type { ObjectQuery, StoredObject } from '../store.js';
+import type { GranularViewTable } from './granular-view-table.js';
 import {
   ADDED_ENTRY_COLUMNS,
   asReleased,
   entryColumns,
+  hasViews,
   type RawRow,
   RELEASED_ENTRY_COLUMNS,
   toFeedRow,
@@ -91,13 +93,15 @@ type NeighbourRow = [...RawRow, releaseAt: number | null];
 export class FeedStatements {
   readonly #db: Database.Database;
   readonly #dictionary: RowMetaDictionary;
+  readonly #views: GranularViewTable;
   readonly #feed = new Map<string, { added: Database.Statement; released: Database.Statement }>();
   readonly #newer: Database.Statement;
   readonly #older: Database.Statement;
 
-  constructor(db: Database.Database, dictionary: RowMetaDictionary) {
+  constructor(db: Database.Database, dictionary: RowMetaDictionary, views: GranularViewTable) {
     this.#db = db;
     this.#dictionary = dictionary;
+    this.#views = views;
     const neighbours = (cmp: string, order: string) =>
       db
         .prepare(
@@ -132,6 +136,7 @@ export class FeedStatements {
     const specs = query.specVersions ?? [];
     const { collectionId: c, now } = query;
     const dictionary = this.#dictionary;
+    const viewTable = this.#views;
     const newer = this.#newer;
     const older = this.#older;
     // A few types are read one type index each and merged: scanning the whole feed for a rare
@@ -162,8 +167,15 @@ export class FeedStatements {
           raws.sort(feedOrder);
           raws.length = Math.min(raws.length, max);
         }
+        // Granular views of the chunk's versions that have them, in one statement.
+        const withViews: number[] = [];
+        for (const raw of raws) if (hasViews(raw)) withViews.push(raw[0]);
+        const views = withViews.length === 0 ? undefined : viewTable.ofSeqs(withViews);
         const rows = new Array<FeedRow>(raws.length);
-        for (let i = 0; i < raws.length; i++) rows[i] = toFeedRow(raws[i] as RawRow, c, dictionary);
+        for (let i = 0; i < raws.length; i++) {
+          const raw = raws[i] as RawRow;
+          rows[i] = toFeedRow(raw, c, dictionary, views?.get(raw[0]));
+        }
         return rows;
       },
       *neighbours(row: FeedRow, direction: 'newer' | 'older'): Iterable<StoredObject> {

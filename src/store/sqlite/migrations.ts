@@ -41,6 +41,16 @@ export const MIGRATIONS: readonly Migration[] = [
           ' CREATE TABLE deleted_versions (seq INTEGER PRIMARY KEY, stix_id TEXT NOT NULL, version TEXT NOT NULL);',
       ),
   },
+  {
+    version: 6,
+    description:
+      'granular views: what a version with granular markings shows per set of denying refs, kept with it (versions.flags & 8)',
+    up: (db) =>
+      db.exec(
+        'CREATE TABLE granular_views (seq INTEGER PRIMARY KEY REFERENCES versions (seq) ON DELETE CASCADE,' +
+          ' views TEXT NOT NULL)',
+      ),
+  },
 ];
 
 function schemaVersion(db: Database.Database): number {

@@ -1,6 +1,6 @@
 /** The column list every version read uses, and the mapping of a raw result row to a FeedRow. */
 import type { FeedRow } from '../page-collector.js';
-import type { StoredObject } from '../store.js';
+import type { GranularViews, StoredObject } from '../store.js';
 import type { RowMeta, RowMetaDictionary } from './row-meta.js';
 
 /**
@@ -28,6 +28,8 @@ export const LATEST = 1;
 export const FIRST = 2;
 /** The object has granular markings (set at insert; migration 4 set it for older rows). */
 export const GRANULAR = 4;
+/** The version was stored with its granular views (rows in granular_views). */
+export const VIEWS = 8;
 
 /** The four entry columns of a row that has more after them. */
 export function entryColumns(raw: readonly [...RawRow, ...unknown[]]): RawRow {
@@ -51,11 +53,12 @@ class VersionRow implements FeedRow {
   readonly granular: boolean;
   readonly isLatest: boolean;
   readonly isFirst: boolean;
+  readonly granularViews: GranularViews | undefined;
   readonly #meta: RowMeta;
   readonly #text: string;
   #versionEnd = -1;
 
-  constructor(raw: RawRow, collectionId: string, meta: RowMeta) {
+  constructor(raw: RawRow, collectionId: string, meta: RowMeta, views?: GranularViews) {
     const packed = raw[2];
     this.seq = raw[0];
     this.collectionId = collectionId;
@@ -66,6 +69,7 @@ class VersionRow implements FeedRow {
     this.isFirst = (packed & (FIRST << 1)) !== 0;
     this.#meta = meta;
     this.#text = raw[3];
+    this.granularViews = views;
   }
 
   get type(): string {
@@ -99,13 +103,31 @@ class VersionRow implements FeedRow {
   }
 }
 
-function rowOf(raw: RawRow, collectionId: string, dictionary: RowMetaDictionary): VersionRow {
-  return new VersionRow(raw, collectionId, dictionary.get(Math.floor(raw[2] / META_SHIFT)));
+function rowOf(
+  raw: RawRow,
+  collectionId: string,
+  dictionary: RowMetaDictionary,
+  views?: GranularViews,
+): VersionRow {
+  return new VersionRow(raw, collectionId, dictionary.get(Math.floor(raw[2] / META_SHIFT)), views);
 }
 
-/** Maps a raw row of `collectionId` to a FeedRow (also a StoredObject), resolving row_meta through the dictionary. */
-export function toFeedRow(raw: RawRow, collectionId: string, dictionary: RowMetaDictionary): FeedRow {
-  return rowOf(raw, collectionId, dictionary);
+/** Was the row's version stored with granular views? */
+export function hasViews(raw: RawRow): boolean {
+  return (raw[2] & (VIEWS << 1)) !== 0;
+}
+
+/**
+ * Maps a raw row of `collectionId` to a FeedRow (also a StoredObject), resolving row_meta
+ * through the dictionary; `views` are the version's granular views, when loaded.
+ */
+export function toFeedRow(
+  raw: RawRow,
+  collectionId: string,
+  dictionary: RowMetaDictionary,
+  views?: GranularViews,
+): FeedRow {
+  return rowOf(raw, collectionId, dictionary, views);
 }
 
 /** The same as toFeedRow, as a plain object (for results handed out of the store as data). */

@@ -61,6 +61,7 @@ describe('SqliteStore specifics', () => {
     db.exec('ALTER TABLE audit_log DROP COLUMN objects');
     db.exec('ALTER TABLE audit_log DROP COLUMN versions');
     db.exec('DROP TABLE deleted_versions');
+    db.exec('DROP TABLE granular_views');
     db.pragma('user_version = 1');
     db.close();
     const reopened = await open(path);
@@ -278,6 +279,7 @@ describe('SqliteStore specifics', () => {
     db.exec('UPDATE versions SET flags = flags & ~4');
     db.exec('ALTER TABLE audit_log DROP COLUMN versions');
     db.exec('DROP TABLE deleted_versions');
+    db.exec('DROP TABLE granular_views');
     db.pragma('user_version = 3');
     db.close();
     const migrated = await open(path);

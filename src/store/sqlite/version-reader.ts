@@ -6,6 +6,7 @@ import type { BodyPage, BodyView, ObjectQuery, Page, StoredObject, View } from '
 import { StoreError } from '../store-error.js';
 import { BodyReader } from './body-reader.js';
 import { FeedStatements } from './feed-source.js';
+import { GranularViewTable } from './granular-view-table.js';
 import { ADDED_ENTRY_COLUMNS, entryColumns, type RawRow, toStoredObject } from './row-mapping.js';
 import type { RowMetaDictionary } from './row-meta.js';
 
@@ -40,7 +41,7 @@ export class VersionReader {
 
   constructor(db: Database.Database, dictionary: RowMetaDictionary) {
     this.#dictionary = dictionary;
-    this.#feed = new FeedStatements(db, dictionary);
+    this.#feed = new FeedStatements(db, dictionary, new GranularViewTable(db));
     this.#body = new BodyReader(db, dictionary);
     this.#s = {
       versions: db

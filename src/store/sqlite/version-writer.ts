@@ -9,7 +9,8 @@ import type { AddOutcome, Micros, NewVersion } from '../store.js';
 import { StoreError } from '../store-error.js';
 import { parseTimestampMicros } from '../timestamp-micros.js';
 import { dateAddedVersion, type VersionFacts, versionFacts } from '../version-facts.js';
-import { FIRST, GRANULAR, LATEST } from './row-mapping.js';
+import { GranularViewTable } from './granular-view-table.js';
+import { FIRST, GRANULAR, LATEST, VIEWS } from './row-mapping.js';
 import type { RowMetaDictionary } from './row-meta.js';
 
 type EndRow = [seq: number, versionKey: number, dateAdded: number, version: string, json: string];
@@ -23,6 +24,7 @@ export class VersionWriter {
   readonly #clock: () => Micros;
   readonly #dictionary: RowMetaDictionary;
   readonly #s;
+  readonly #views: GranularViewTable;
   /** The seq of the next insert when SQLite's own choice would reuse a deleted one, else null. */
   #seqFloor: number | null = null;
 
@@ -30,6 +32,7 @@ export class VersionWriter {
     this.#db = db;
     this.#dictionary = dictionary;
     this.#clock = clock;
+    this.#views = new GranularViewTable(db);
     const ends = 'SELECT seq, version_key, date_added, version, json FROM versions';
     this.#s = {
       collection: db.prepare('SELECT last_date_added FROM collections WHERE id = ?').pluck(),
@@ -189,7 +192,8 @@ export class VersionWriter {
     versionKey: Micros,
   ): number {
     const s = this.#s;
-    let flags = LATEST | FIRST | (f.granular ? GRANULAR : 0);
+    const views = f.granularViews;
+    let flags = LATEST | FIRST | (f.granular ? GRANULAR : 0) | (views !== undefined ? VIEWS : 0);
     if (latest !== undefined) {
       if (versionKey > latest[1]) s.clearFlag.run(LATEST, latest[0]);
       else flags &= ~LATEST;
@@ -213,6 +217,7 @@ export class VersionWriter {
     const seq = Number(info.lastInsertRowid);
     this.#seqFloor = null;
     for (const ref of f.markingRefs) s.marking.run(ref, seq);
+    if (views !== undefined) this.#views.put(seq, views);
     return seq;
   }
 
