@@ -48,6 +48,7 @@ function rawPager(file: string, collection: string) {
   };
 }
 const WARM_UP_PAGES = 50;
+const PASSES = 3;
 
 async function main(args: Args): Promise<void> {
   const { url, collection: big, headers, total: TOTAL } = args;
@@ -64,37 +65,47 @@ async function main(args: Args): Promise<void> {
   // file (first one, then the other), so that both meet the same page-cache state: on a VM
   // that pages out cold file pages, a file written minutes ago reads slower than raw.db, which
   // was read right after it was written.
-  const rawSame = rawPager(args.db, big);
-  let httpMs = 0;
-  let seen = 0;
-  let next: string | undefined;
-  let page = 0;
-  const httpPage = async () => {
-    const started = performance.now();
-    // A lean client (keep-alive node:http, bytes not decoded or parsed) so that the figure is
-    // the server's rate; the envelope puts `more`/`next` first.
-    const body = await getBytes(pageUrl(next), headers);
-    next = nextOf(body);
-    httpMs += performance.now() - started;
-    // The bench's own check, off the clock (counting a page's objects costs about a tenth of
-    // fetching it): every object of this collection has exactly one "pattern".
-    if (seen === 0) JSON.parse(body.toString()); // the first page at least is a well-formed envelope
-    seen += countOf(body, PATTERN_KEY);
+  const pass = async (): Promise<{ pageRate: number; rawSameRate: number }> => {
+    const rawSame = rawPager(args.db, big);
+    let httpMs = 0;
+    let seen = 0;
+    let next: string | undefined;
+    let page = 0;
+    const httpPage = async () => {
+      const started = performance.now();
+      // A lean client (keep-alive node:http, bytes not decoded or parsed) so that the figure is
+      // the server's rate; the envelope puts `more`/`next` first.
+      const body = await getBytes(pageUrl(next), headers);
+      next = nextOf(body);
+      httpMs += performance.now() - started;
+      // The bench's own check, off the clock (counting a page's objects costs about a tenth of
+      // fetching it): every object of this collection has exactly one "pattern".
+      if (seen === 0) JSON.parse(body.toString()); // the first page at least is a well-formed envelope
+      seen += countOf(body, PATTERN_KEY);
+    };
+    do {
+      if (page++ % 2 === 0) {
+        rawSame.page();
+        await httpPage();
+      } else {
+        await httpPage();
+        rawSame.page();
+      }
+    } while (next);
+    while (rawSame.page() > 0);
+    rawSame.close();
+    if (seen !== TOTAL) throw new Error(`paging saw ${seen} of ${TOTAL}`);
+    return { pageRate: rate(seen, httpMs), rawSameRate: rate(rawSame.rows(), rawSame.ms()) };
   };
-  do {
-    if (page++ % 2 === 0) {
-      rawSame.page();
-      await httpPage();
-    } else {
-      await httpPage();
-      rawSame.page();
-    }
-  } while (next);
-  while (rawSame.page() > 0);
-  const pageRate = rate(seen, httpMs);
-  const rawSameRate = rate(rawSame.rows(), rawSame.ms());
-  rawSame.close();
-  if (seen !== TOTAL) throw new Error(`paging saw ${seen} of ${TOTAL}`);
+  // Several passes, each side keeping its best (as bench/policy does): the machine's noise
+  // moves single passes by a fifth either way.
+  let pageRate = 0;
+  let rawSameRate = 0;
+  for (let i = 0; i < PASSES; i++) {
+    const p = await pass();
+    pageRate = Math.max(pageRate, p.pageRate);
+    rawSameRate = Math.max(rawSameRate, p.rawSameRate);
+  }
 
   const latencies: number[] = [];
   for (let i = 0; i < 1000; i++) {

@@ -5,7 +5,7 @@
  *   - paging the whole collection through TAXII GET objects (limit 1000, next), against `accord
  *     serve` run from the compiled dist/ after 50 untimed warm-up pages, vs the raw SELECT of
  *     the same rows in the node's file, page by page in turn with the TAXII pages (also printed:
- *     the raw SELECT of raw.db, read right after it was written)
+ *     the raw SELECT of raw.db, read right after it was written); best of three passes each
  *   - p50/p99 latency of `match[id]` GETs at that size
  *   (both from bench/taxii-client.ts, a client process of its own)
  *   - RSS of an `accord serve` process paging that collection (read from /proc)
@@ -75,20 +75,24 @@ function rawBaseline(collection: string): { insert: number; read: number } {
   const page = db.prepare(
     'SELECT seq, date_added, json FROM v WHERE collection = ? AND (date_added, seq) > (?, ?) ORDER BY date_added, seq LIMIT 1000',
   );
-  t = performance.now();
-  let n = 0;
-  let last = { date_added: -1, seq: -1 };
-  for (;;) {
-    const got = page.all(collection, last.date_added, last.seq) as {
-      seq: number;
-      date_added: number;
-      json: string;
-    }[];
-    if (got.length === 0) break;
-    n += got.length;
-    last = got[got.length - 1]!;
+  // The best of as many passes as bench/taxii-client.ts makes over the node's file.
+  let readRate = 0;
+  for (let pass = 0; pass < 3; pass++) {
+    t = performance.now();
+    let n = 0;
+    let last = { date_added: -1, seq: -1 };
+    for (;;) {
+      const got = page.all(collection, last.date_added, last.seq) as {
+        seq: number;
+        date_added: number;
+        json: string;
+      }[];
+      if (got.length === 0) break;
+      n += got.length;
+      last = got[got.length - 1]!;
+    }
+    readRate = Math.max(readRate, rate(n, performance.now() - t));
   }
-  const readRate = rate(n, performance.now() - t);
   db.close();
   return { insert: insertRate, read: readRate };
 }
