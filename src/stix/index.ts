@@ -48,6 +48,7 @@ export type * from './sco/types.js';
 export type * from './sdo/types.js';
 export type * from './sro/types.js';
 export type { DocumentEvent } from './stream/document-events.js';
+export { type EnvelopeDuplicates, envelopeDuplicates, keysInText } from './stream/envelope-duplicates.js';
 export type { DuplicateKey, StreamLimits } from './stream/json-scanner.js';
 export {
   documentBatches,

@@ -63,6 +63,48 @@ describe('5.5 add objects', () => {
     expect((await get(f, objectsUrl(collection, `${bad.id}/`))).statusCode).toBe(404);
   });
 
+  it('5.5 an object with a key twice is a failure (STIX 2.1 section 2.3): JSON.parse would keep only the last', async () => {
+    const clear = 'marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487';
+    const red = 'marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1';
+    const good = indicator();
+    const twice = indicator();
+    // Readers that keep the first of two keys would see TLP:RED, JSON.parse keeps TLP:CLEAR.
+    const text = JSON.stringify(twice).replace(
+      /}$/,
+      `,"object_marking_refs":["${red}"],"object_marking_refs":["${clear}"]}`,
+    );
+    const res = await f.app.inject({
+      method: 'POST',
+      url: objectsUrl(collection),
+      headers: { accept: TAXII, 'content-type': TAXII, authorization: basic('alice') },
+      payload: `{"objects": [${JSON.stringify(good)},\n ${text}]}`,
+    });
+    expect(res.statusCode).toBe(202);
+    const body = res.json();
+    expect(body).toMatchObject({ total_count: 2, success_count: 1, failure_count: 1 });
+    expect(body.failures[0]).toMatchObject({
+      id: twice.id,
+      message:
+        '/objects/1: the key "object_marking_refs" appears twice in this object (line 2, column 375); keys must be unique (STIX 2.1 section 2.3)',
+    });
+    expect((await get(f, objectsUrl(collection, `${twice.id}/`))).statusCode).toBe(404);
+    expect((await get(f, objectsUrl(collection, `${good.id}/`))).statusCode).toBe(200);
+  });
+
+  it('5.5 an envelope with a key twice is refused whole (422): which objects were meant is unknowable', async () => {
+    const [a, b] = [indicator(), indicator()];
+    const res = await f.app.inject({
+      method: 'POST',
+      url: objectsUrl(collection),
+      headers: { accept: TAXII, 'content-type': TAXII, authorization: basic('alice') },
+      payload: `{"objects":[${JSON.stringify(a)}],"objects":[${JSON.stringify(b)}]}`,
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().title).toBeDefined();
+    expect(JSON.stringify(res.json())).toMatch(/"objects\\" twice/);
+    for (const o of [a, b]) expect((await get(f, objectsUrl(collection, `${o.id}/`))).statusCode).toBe(404);
+  });
+
   it('5.5 an exact duplicate is not an error', async () => {
     const res = await post(f, collection, [ind2]);
     expect(res.json()).toMatchObject({ success_count: 1, failure_count: 0 });

@@ -4,6 +4,7 @@
  * from an options object; it holds no HTTP knowledge.
  */
 import { randomUUID } from 'node:crypto';
+import type { DuplicateKey } from '../../stix/index.js';
 import {
   type BodyPage,
   type Micros,
@@ -16,7 +17,7 @@ import { formatTaxiiTimestamp } from '../../taxii/index.js';
 import { Authenticator, type AuthenticatorOptions } from '../accounts/authenticator.js';
 import type { Caller } from '../accounts/caller.js';
 import { CoreError } from '../errors/core-error.js';
-import { ingestBatch } from '../ingest/ingest-batch.js';
+import { type IngestItem, ingestBatch } from '../ingest/ingest-batch.js';
 import {
   accessOf,
   type CollectionAccess,
@@ -88,10 +89,19 @@ export class AccordNode {
   }
 
   /** Validates and stores an envelope's objects; the status is complete once committed. */
-  async addObjects(caller: Caller, collectionId: string, objects: readonly unknown[]): Promise<StatusRecord> {
+  async addObjects(
+    caller: Caller,
+    collectionId: string,
+    objects: readonly unknown[],
+    duplicateKeys?: ReadonlyMap<number, DuplicateKey>,
+  ): Promise<StatusRecord> {
     await usableCollection(this.#store, caller, collectionId, { write: true });
     const requestTimestamp = formatTaxiiTimestamp(this.#now());
-    const items = objects.map((value, i) => ({ value, path: `/objects/${i}` }));
+    const items = objects.map((value, i): IngestItem => {
+      const duplicateKey = duplicateKeys?.get(i);
+      const path = `/objects/${i}`;
+      return duplicateKey === undefined ? { value, path } : { value, path, duplicateKey };
+    });
     const report = await ingestBatch(
       this.#store,
       collectionId,

@@ -1,5 +1,6 @@
 /** What every TAXII route file receives from the plugin: the backend, limits and per-request facts. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DuplicateKey } from '../../stix/index.js';
 import type { LimitOptions } from './query-params.js';
 import type { TaxiiBackend, TaxiiCaller } from './taxii-backend.js';
 
@@ -11,6 +12,8 @@ export interface RouteContext {
   /** Path of the API root below the plugin prefix, e.g. `/api/`. */
   readonly apiRootPath: string;
   readonly discovery: { readonly title: string; readonly description?: string; readonly contact?: string };
+  /** The objects of a parsed envelope that had a duplicate key, by index (set by the body parser). */
+  duplicateKeysOf(body: unknown): ReadonlyMap<number, DuplicateKey> | undefined;
   /** The authenticated caller of a request (set by the plugin's onRequest hook). */
   callerOf(request: FastifyRequest): TaxiiCaller;
   /** Sends a TAXII resource with the negotiated media type and extra headers. */

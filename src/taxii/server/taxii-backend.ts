@@ -2,6 +2,7 @@
  * What the TAXII routes need from the node, in domain terms. taxii/ holds no business rules:
  * the composition root (server/) passes an implementation built from core/'s use cases.
  */
+import type { DuplicateKey } from '../../stix/index.js';
 import type { CollectionRecord, Micros, ObjectQuery, Page, Role, StatusRecord } from '../../store/index.js';
 
 /** The authenticated client of a request. */
@@ -62,7 +63,13 @@ export interface TaxiiBackend {
   /** The objects of a readable collection as one body, filtered and paged (section 5.4). */
   queryObjectsBody(caller: TaxiiCaller, collectionId: string, filters: ObjectFilters): Promise<ObjectsBody>;
   /** Stores the objects of an envelope; resolves with the complete status once committed. */
-  addObjects(caller: TaxiiCaller, collectionId: string, objects: readonly unknown[]): Promise<StatusRecord>;
+  /** `duplicateKeys`: the objects (by index) the envelope's text gave a key twice; they are refused. */
+  addObjects(
+    caller: TaxiiCaller,
+    collectionId: string,
+    objects: readonly unknown[],
+    duplicateKeys?: ReadonlyMap<number, DuplicateKey>,
+  ): Promise<StatusRecord>;
   /** Deletes the caller-visible versions of an object that the filters select. */
   deleteObject(
     caller: TaxiiCaller,

@@ -5,6 +5,7 @@
  * thrown and turned into error resources by the server's single error handler.
  */
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { type DuplicateKey, envelopeDuplicates } from '../../stix/index.js';
 import { isAcceptedContentType, negotiate, TAXII_MEDIA_TYPE } from '../media-types.js';
 import { TaxiiError } from '../taxii-error.js';
 import type { LimitOptions } from './query-params.js';
@@ -43,6 +44,7 @@ const OTHER_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 export const taxiiPlugin: FastifyPluginAsync<TaxiiPluginOptions> = async (app, options) => {
   const callers = new WeakMap<FastifyRequest, TaxiiCaller>();
   const mediaTypes = new WeakMap<FastifyRequest, string>();
+  const duplicateKeys = new WeakMap<object, ReadonlyMap<number, DuplicateKey>>();
   const maxContentLength = options.maxContentLength ?? DEFAULT_MAX_CONTENT_LENGTH;
   const ctx: RouteContext = {
     backend: options.backend,
@@ -53,6 +55,9 @@ export const taxiiPlugin: FastifyPluginAsync<TaxiiPluginOptions> = async (app, o
       title: options.title ?? 'Accord TAXII 2.1 server',
       ...(options.description === undefined ? {} : { description: options.description }),
       ...(options.contact === undefined ? {} : { contact: options.contact }),
+    },
+    duplicateKeysOf(body) {
+      return typeof body === 'object' && body !== null ? duplicateKeys.get(body) : undefined;
     },
     callerOf(request) {
       const caller = callers.get(request);
@@ -92,11 +97,29 @@ export const taxiiPlugin: FastifyPluginAsync<TaxiiPluginOptions> = async (app, o
       );
       return;
     }
+    let parsed: unknown;
     try {
-      done(null, JSON.parse(body as string));
+      parsed = JSON.parse(body as string);
     } catch {
       done(new TaxiiError('TAXII_INVALID_JSON', 'the request body is not valid JSON'), undefined);
+      return;
     }
+    // JSON.parse keeps the last of two equal keys, where another reader may keep the first.
+    const duplicates = envelopeDuplicates(body as string, parsed);
+    if (duplicates?.envelope !== undefined) {
+      const { key, where } = duplicates.envelope;
+      done(
+        new TaxiiError(
+          'TAXII_UNPROCESSABLE',
+          `the envelope has the key ${key} twice (${where}); keys must be unique (STIX 2.1 section 2.3)`,
+        ),
+        undefined,
+      );
+      return;
+    }
+    if (duplicates !== undefined && typeof parsed === 'object' && parsed !== null)
+      duplicateKeys.set(parsed, duplicates.objects);
+    done(null, parsed);
   });
   app.addHook('preHandler', async (request) => {
     if (request.method === 'POST' && request.body === undefined) {

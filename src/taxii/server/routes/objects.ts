@@ -35,6 +35,7 @@ export function registerObjects(app: FastifyInstance, ctx: RouteContext): void {
         ctx.callerOf(request),
         request.params.collectionId,
         objects,
+        ctx.duplicateKeysOf(request.body),
       );
       return ctx.send(request, reply, 202, statusResource(status));
     },
