@@ -81,7 +81,12 @@ export async function pullPeer(
     if (page.objects.length > 0) {
       const markings = await missingMarkings(store, peer, link, root, page.objects, lookedUp, signal);
       const objects = [...markings, ...page.objects];
-      const results = await opts.ingest(peer.localCollection, objects, source);
+      // The page's objects follow the looked-up markings.
+      const duplicates =
+        page.duplicateKeys === undefined
+          ? undefined
+          : new Map([...page.duplicateKeys].map(([i, d]) => [i + markings.length, d]));
+      const results = await opts.ingest(peer.localCollection, objects, source, duplicates);
       report.received += page.objects.length;
       await tally(store, peer, objects, results, report, now());
     }

@@ -2,6 +2,7 @@
  * What federation/ needs from the node, passed in by core/ (which owns the ingest use case):
  * federation validates nothing itself and stores nothing but through `ingest`.
  */
+import type { DuplicateKey } from '../stix/index.js';
 import type { TaxiiClientOptions } from '../taxii/client/index.js';
 
 /** Where received versions come from: the producer is the peer's organisation, the origin `peer:NAME`. */
@@ -30,6 +31,8 @@ export type SyncIngest = (
   collectionId: string,
   objects: readonly Readonly<Record<string, unknown>>[],
   source: SyncSource,
+  /** Objects (by index) whose text had a key twice: rejected, never stored. */
+  duplicateKeys?: ReadonlyMap<number, DuplicateKey>,
 ) => Promise<readonly IngestResult[]>;
 
 /** The subset of a pino logger federation writes to. */

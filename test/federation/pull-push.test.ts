@@ -8,6 +8,7 @@ import {
   syncPeersOnce,
 } from '../../src/core/index.js';
 import { TLP_V2 } from '../../src/stix/index.js';
+import { startScriptedServer } from '../../src/taxii/client/test-support/scripted-server.js';
 import { COLLECTION, indicator, startNode, type TestNode } from './support/in-process-node.js';
 
 const PRIVATE = '2f1c7c55-8d3e-4c8e-9a57-1f0f5c3c1002';
@@ -113,6 +114,36 @@ describe('pull', () => {
     expect(report?.pull?.received).toBe(1);
     expect((await uk!.store.listMarkingDefinitions()).has(String(group.id))).toBe(true);
     expect(await visibleIds(uk!, 'admin')).toEqual([red.id]);
+  });
+
+  it('an object the peer sent with a key twice is rejected, never stored (STIX 2.1 section 2.3)', async () => {
+    const [uk] = await start('uk');
+    // A peer whose serialiser wrote a key twice: JSON.parse keeps TLP:CLEAR, a reader keeping the
+    // first value would see TLP:RED.
+    const twice = JSON.stringify(indicator(2)).replace(
+      /}$/,
+      `,"object_marking_refs":["${TLP_V2.red.id}"],"object_marking_refs":["${TLP_V2.clear.id}"]}`,
+    );
+    const peer = await startScriptedServer((req) => {
+      if (req.url === '/taxii2/')
+        return { status: 200, body: { title: 'peer', default: '/api1/', api_roots: ['/api1/'] } };
+      if (req.url === '/api1/')
+        return {
+          status: 200,
+          body: { title: 'r', versions: ['application/taxii+json;version=2.1'], max_content_length: 1e6 },
+        };
+      return { status: 200, raw: `{"more":false,"objects":[${JSON.stringify(indicator(1))},${twice}]}` };
+    });
+    try {
+      await link(uk!, { name: 'us', discovery: `${peer.url}/taxii2/` } as TestNode, { pull: true });
+      const [report] = await once(uk!);
+      expect(report?.pull).toMatchObject({ received: 2, accepted: 1, rejected: 1 });
+      expect(report?.pull?.rejections[0]).toMatch(/object_marking_refs" appears twice/);
+      expect(await uk!.store.getVersions(COLLECTION, String(indicator(2).id))).toEqual([]);
+      expect(await uk!.store.getVersions(COLLECTION, String(indicator(1).id))).toHaveLength(1);
+    } finally {
+      await peer.close();
+    }
   });
 
   it('an unreachable peer is reported in the state, not thrown', async () => {

@@ -75,6 +75,24 @@ describe('TaxiiClient resources', () => {
     });
   });
 
+  it('5.4 an envelope object with a key twice is flagged; an envelope with a key of its own twice is refused (STIX 2.1 section 2.3)', async () => {
+    const twice = JSON.stringify(indicator(2)).replace(/}$/, ',"name":"first","name":"last"}');
+    const s = await serve((req) =>
+      req.url.includes('bad-envelope')
+        ? { status: 200, raw: '{"objects":[],"more":false,"objects":[{"type":"x"}]}' }
+        : { status: 200, raw: `{"more":false,"objects":[${JSON.stringify(indicator(1))},${twice}]}` },
+    );
+    const client = new TaxiiClient();
+    const page = await client.getObjects(`${s.url}/api1/`, COLL);
+    expect(page.objects).toHaveLength(2);
+    expect([...(page.duplicateKeys ?? new Map()).entries()]).toEqual([
+      [1, { pointer: '/objects/1', key: '"name"', where: expect.stringMatching(/^line 1, column \d+$/) }],
+    ]);
+    await expect(client.getObjects(`${s.url}/bad-envelope/`, COLL)).rejects.toMatchObject({
+      code: 'TAXII_CLIENT_BAD_RESPONSE',
+    });
+  });
+
   it('5.1 and 5.2 collections are listed and read', async () => {
     const c = {
       id: COLL,

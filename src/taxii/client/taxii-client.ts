@@ -110,7 +110,8 @@ export class TaxiiClient {
     o: CallOptions = {},
   ): Promise<EnvelopePage> {
     const res = await this.#http.request('GET', withFilter(collectionUrl(apiRoot, id, 'objects'), filter), o);
-    return parseEnvelope(res.body ?? {}, dates(res));
+    const page = parseEnvelope(res.body ?? {}, dates(res));
+    return res.duplicateKeys === undefined ? page : { ...page, duplicateKeys: res.duplicateKeys };
   }
 
   /** Every page of objects matching `filter`, following more/next (sections 3.5, 5.4). */

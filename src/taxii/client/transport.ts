@@ -3,6 +3,7 @@
  * bounded body, and retries with exponential backoff and jitter on 408/429/5xx and network
  * errors, honouring `Retry-After`. Uses the global fetch (or one given), TLS verified by default.
  */
+import { type DuplicateKey, envelopeDuplicates } from '../../stix/index.js';
 import { codeForStatus, TaxiiClientError } from './errors.js';
 import { isTaxiiJson, TAXII_MEDIA_TYPE } from './media-types.js';
 import { parseErrorResource } from './parse-resources.js';
@@ -53,6 +54,8 @@ export interface TaxiiResponse {
   readonly status: number;
   readonly headers: Headers;
   readonly body: unknown;
+  /** The objects of an envelope body (by index) whose text has a key twice (STIX 2.1 section 2.3). */
+  readonly duplicateKeys?: ReadonlyMap<number, DuplicateKey>;
 }
 
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
@@ -159,9 +162,20 @@ export class HttpTransport {
             info,
           );
         }
+        const body = parseJson(text, where);
+        // JSON.parse keeps the last of two equal keys, where the peer may have meant the first.
+        const duplicates = envelopeDuplicates(text, body);
+        if (duplicates?.envelope !== undefined) {
+          throw new TaxiiClientError(
+            'TAXII_CLIENT_BAD_RESPONSE',
+            `${where}: the response has the key ${duplicates.envelope.key} twice (${duplicates.envelope.where})`,
+            info,
+          );
+        }
+        const response = { status: res.status, headers: res.headers, body };
         return {
           kind: 'done',
-          response: { status: res.status, headers: res.headers, body: parseJson(text, where) },
+          response: duplicates === undefined ? response : { ...response, duplicateKeys: duplicates.objects },
         };
       }
       const resource = parseErrorResource(safeJson(text));

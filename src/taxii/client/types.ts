@@ -1,3 +1,4 @@
+import type { DuplicateKey } from '../../stix/index.js';
 /** TAXII 2.1 resources as the client returns them: the spec's wire shapes (snake_case), read-only. */
 
 /** A STIX object (or any JSON object) carried in an envelope. */
@@ -42,6 +43,11 @@ export interface EnvelopePage extends DateAddedRange {
   readonly objects: readonly TaxiiObject[];
   readonly more: boolean;
   readonly next?: string;
+  /**
+   * The objects (by index) whose text had a key twice: their parsed value holds only the last
+   * one, where their sender may have meant the first (STIX 2.1 section 2.3). Refuse them.
+   */
+  readonly duplicateKeys?: ReadonlyMap<number, DuplicateKey>;
 }
 
 /** Manifest record (section 5.3.1). */
