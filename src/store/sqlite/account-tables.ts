@@ -6,6 +6,8 @@ import { insertUnique } from './unique-insert.js';
 
 /** Prepared statements over the account tables. */
 export class AccountTables {
+  #markings: { readonly generation: number | null; readonly map: ReadonlyMap<string, string> } | undefined;
+  #orgs: { readonly generation: number | null; readonly orgs: readonly Organization[] } | undefined;
   readonly #s;
 
   constructor(db: Database.Database) {
@@ -28,6 +30,10 @@ export class AccountTables {
         'INSERT INTO marking_definitions (id, json) VALUES (?, ?) ON CONFLICT (id) DO NOTHING',
       ),
       listMarkings: db.prepare('SELECT id, json FROM marking_definitions ORDER BY id').raw(),
+      // Both tables only grow (no statement updates or deletes their rows, and a rolled-back
+      // row was never read), so the largest rowid names their content as of a read.
+      markingsGeneration: db.prepare('SELECT max(rowid) FROM marking_definitions').pluck(),
+      orgsGeneration: db.prepare('SELECT max(rowid) FROM organizations').pluck(),
     };
   }
 
@@ -41,8 +47,13 @@ export class AccountTables {
     return this.#s.getOrg.get(id) as Organization | undefined;
   }
 
-  listOrganizations(): Organization[] {
-    return this.#s.listOrgs.all() as Organization[];
+  /** Every organisation; the same array while none is added (reads per request stay O(1)). */
+  listOrganizations(): readonly Organization[] {
+    const generation = this.#s.orgsGeneration.get() as number | null;
+    if (this.#orgs?.generation !== generation) {
+      this.#orgs = { generation, orgs: Object.freeze(this.#s.listOrgs.all() as Organization[]) };
+    }
+    return this.#orgs.orgs;
   }
 
   addUser(user: UserRecord): void {
@@ -78,7 +89,16 @@ export class AccountTables {
     this.#s.putMarking.run(id, json);
   }
 
-  listMarkingDefinitions(): Map<string, string> {
-    return new Map(this.#s.listMarkings.all() as [string, string][]);
+  /**
+   * Every marking definition's JSON by id; the same map while none is added, so that a policy
+   * may keep what it derived from it by identity (a request then costs one rowid lookup, not a
+   * read of every definition).
+   */
+  listMarkingDefinitions(): ReadonlyMap<string, string> {
+    const generation = this.#s.markingsGeneration.get() as number | null;
+    if (this.#markings?.generation !== generation) {
+      this.#markings = { generation, map: new Map(this.#s.listMarkings.all() as [string, string][]) };
+    }
+    return this.#markings.map;
   }
 }

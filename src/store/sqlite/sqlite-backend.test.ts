@@ -288,6 +288,25 @@ describe('SqliteStore specifics', () => {
     await migrated.close();
   });
 
+  it('marking definitions and organisations added by another process are seen at once (cached lists are re-checked per read)', async () => {
+    const path = freshPath();
+    const a = await open(path);
+    const b = await open(path);
+    const before = await a.listMarkingDefinitions();
+    expect(await a.listMarkingDefinitions()).toBe(before); // unchanged: the same map
+    await b.putMarkingDefinition('marking-definition--1', '{"x":1}');
+    await b.addOrganization({ id: 'nz-ncsc', name: 'NZ', identityId: 'identity--9' });
+    const after = await a.listMarkingDefinitions();
+    expect(after).not.toBe(before);
+    expect(after.get('marking-definition--1')).toBe('{"x":1}');
+    expect((await a.listOrganizations()).map((o) => o.id)).toContain('nz-ncsc');
+    // Adding an id already known changes nothing.
+    await b.putMarkingDefinition('marking-definition--1', '{"x":2}');
+    expect(await a.listMarkingDefinitions()).toBe(after);
+    await a.close();
+    await b.close();
+  });
+
   it('refuses a database written by a newer schema (STORE_SCHEMA_TOO_NEW)', async () => {
     const path = freshPath();
     await (await open(path)).close();
