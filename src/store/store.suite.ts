@@ -13,6 +13,7 @@ import { objectRecordsSuite } from './conformance/object-records.suite.js';
 import { pagingSuite } from './conformance/paging.suite.js';
 import { queryFiltersSuite } from './conformance/query-filters.suite.js';
 import { releaseEntriesSuite } from './conformance/release-entries.suite.js';
+import { statusRecordsSuite } from './conformance/status-records.suite.js';
 
 /** Registers the conformance suite for one backend; `makeStore` returns a new, initialised, empty store. */
 export function runStoreConformance(name: string, makeStore: StoreFactory): void {
@@ -26,5 +27,6 @@ export function runStoreConformance(name: string, makeStore: StoreFactory): void
     objectRecordsSuite(makeStore);
     accountRecordsSuite(makeStore);
     disclosuresSuite(makeStore);
+    statusRecordsSuite(makeStore);
   });
 }

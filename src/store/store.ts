@@ -218,6 +218,12 @@ export interface StatusRecord {
   readonly pendings: readonly StatusDetail[];
   /** Organisation whose request created it: only it may read the status. */
   readonly ownerOrg: string;
+  /**
+   * The stored version (seq) each success names, same order, when the caller knows them: a
+   * store may then keep the successes by reference (a few bytes each) and give them back
+   * from the versions, deleted ones included. Not returned by getStatus.
+   */
+  readonly successSeqs?: readonly number[];
 }
 
 /** One object's outcome within a status resource. */

@@ -30,6 +30,8 @@ export interface IngestFailure extends StatusDetail {
 /** Outcome of a batch, in input order within each list. */
 export interface IngestReport {
   readonly successes: readonly StatusDetail[];
+  /** The stored version (seq) of each success, same order. */
+  readonly successSeqs: readonly number[];
   readonly failures: readonly IngestFailure[];
 }
 
@@ -78,12 +80,13 @@ export async function ingestBatch(
       accepted.push({ item, version });
     } else failures.push({ ...identify(item.value), path: item.path, message: check.message });
   }
-  if (accepted.length === 0) return { successes: [], failures };
+  if (accepted.length === 0) return { successes: [], successSeqs: [], failures };
   const outcomes = await store.addVersions(
     collectionId,
     accepted.map((a) => a.version),
   );
   const successes: StatusDetail[] = [];
+  const successSeqs: number[] = [];
   const stored: StoredVersion[] = [];
   outcomes.forEach((outcome, i) => {
     const { item, version } = accepted[i]!;
@@ -100,12 +103,13 @@ export async function ingestBatch(
     }
     // TAXII 2.1 section 5.5: an exact duplicate is not an error.
     successes.push({ id, version: outcome.version });
+    successSeqs.push(outcome.seq);
     if (outcome.status === 'stored') {
       stored.push({ seq: outcome.seq, dateAdded: outcome.dateAdded, object: version.object });
     }
   });
   await afterStore(store, stored, now);
-  return { successes, failures };
+  return { successes, successSeqs, failures };
 }
 
 /** A version just stored, with what release entries need. */

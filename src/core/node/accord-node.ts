@@ -116,6 +116,7 @@ export class AccordNode {
       requestTimestamp,
       totalCount: objects.length,
       successes: report.successes,
+      successSeqs: report.successSeqs,
       failures: report.failures.map((f) => ({ id: f.id, version: f.version, message: f.message })),
       pendings: [],
       ownerOrg: caller.orgId,

@@ -51,6 +51,12 @@ export const MIGRATIONS: readonly Migration[] = [
           ' views TEXT NOT NULL)',
       ),
   },
+  {
+    version: 7,
+    description:
+      'status records may name their successes by seq (statuses.success_seqs) instead of listing each id and version',
+    up: (db) => db.exec('ALTER TABLE statuses ADD COLUMN success_seqs TEXT'),
+  },
 ];
 
 function schemaVersion(db: Database.Database): number {

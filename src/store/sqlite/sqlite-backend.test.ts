@@ -62,6 +62,7 @@ describe('SqliteStore specifics', () => {
     db.exec('ALTER TABLE audit_log DROP COLUMN versions');
     db.exec('DROP TABLE deleted_versions');
     db.exec('DROP TABLE granular_views');
+    db.exec('ALTER TABLE statuses DROP COLUMN success_seqs');
     db.pragma('user_version = 1');
     db.close();
     const reopened = await open(path);
@@ -280,6 +281,7 @@ describe('SqliteStore specifics', () => {
     db.exec('ALTER TABLE audit_log DROP COLUMN versions');
     db.exec('DROP TABLE deleted_versions');
     db.exec('DROP TABLE granular_views');
+    db.exec('ALTER TABLE statuses DROP COLUMN success_seqs');
     db.pragma('user_version = 3');
     db.close();
     const migrated = await open(path);
