@@ -21,7 +21,7 @@ import {
 import { type Micros, nowMicros, type PeerRecord, type Store } from '../store/index.js';
 import type { Caller } from './accounts/caller.js';
 import { CoreError } from './errors/core-error.js';
-import { type IngestItem, ingestBatch } from './ingest/ingest-batch.js';
+import { envelopeItems, ingestBatch } from './ingest/ingest-batch.js';
 
 /** Sync settings the shells may give; core supplies the ingest. */
 export type SyncRunOptions = Omit<SyncOptions, 'ingest'> & { readonly peer?: string };
@@ -32,11 +32,7 @@ export type SyncBackgroundOptions = Omit<FederationOptions, 'ingest'>;
 /** Core's ingest as federation's port: outcomes per object, conflicts told apart from invalid objects. */
 export function syncIngest(store: Store, now: () => Micros): SyncIngest {
   return async (collectionId, objects, source, duplicateKeys) => {
-    const items = objects.map((value, i): IngestItem => {
-      const duplicateKey = duplicateKeys?.get(i);
-      const path = `/objects/${i}`;
-      return duplicateKey === undefined ? { value, path } : { value, path, duplicateKey };
-    });
+    const items = envelopeItems(objects, duplicateKeys);
     const report = await ingestBatch(store, collectionId, items, source, now);
     const results: IngestResult[] = objects.map((o) => ({
       status: 'accepted',

@@ -3,7 +3,8 @@ import type { MarkingIndex, TlpLevel } from './marking-index.js';
 
 const RANK: Readonly<Record<TlpLevel, number>> = { clear: 0, green: 0, amber: 1, 'amber+strict': 2, red: 3 };
 
-function refsOf(object: Readonly<Record<string, unknown>>): string[] {
+/** Every marking ref of an object: object_marking_refs, then each granular marking's (repeats kept). */
+export function refsOf(object: Readonly<Record<string, unknown>>): string[] {
   const refs: string[] = [];
   if (Array.isArray(object.object_marking_refs)) {
     for (const r of object.object_marking_refs) if (typeof r === 'string') refs.push(r);

@@ -7,6 +7,7 @@
  */
 import { canonicalJson } from '../stix/index.js';
 import type { GranularView, GranularViews } from '../store/index.js';
+import { refsOf } from './audit-level.js';
 import { type Decision, type DecisionSubject, granularOutcome, objectLevel, permits } from './decide.js';
 import { objectMarkingRefs } from './embargo.js';
 import type { PolicyContext, Reader } from './types.js';
@@ -14,22 +15,14 @@ import type { PolicyContext, Reader } from './types.js';
 /** More distinct granular refs than this and the views (2^n) are not worth keeping: decide() reads. */
 export const MAX_VIEW_REFS = 3;
 
-function refsOf(object: Readonly<Record<string, unknown>>): string[] {
-  const refs = new Set<string>(objectMarkingRefs(object) ?? []);
-  const granular = object.granular_markings;
-  if (Array.isArray(granular)) {
-    for (const gm of granular) {
-      const ref = (gm as { marking_ref?: unknown } | null)?.marking_ref;
-      if (typeof ref === 'string') refs.add(ref);
-    }
-  }
-  return [...refs];
-}
-
 function viewOf(decision: Decision): GranularView {
   if (decision.kind === 'hidden') return { outcome: 'hidden' };
   if (decision.kind === 'visible') return { outcome: 'visible' };
-  return { outcome: 'redacted', json: canonicalJson(decision.object), markingRefs: refsOf(decision.object) };
+  return {
+    outcome: 'redacted',
+    json: canonicalJson(decision.object),
+    markingRefs: [...new Set(refsOf(decision.object))],
+  };
 }
 
 /**

@@ -2,21 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TLP_V1, TLP_V2 } from '../stix/index.js';
 import type { StoredObject } from '../store/index.js';
-import { embargoMarking, sharingGroupMarking } from './accord-markings.js';
 import { auditLevelOf } from './audit-level.js';
 import { decide } from './decide.js';
 import { buildMarkingIndex } from './marking-index.js';
 import { fastDecider, fastDecision, rowClasses, seesUnchanged } from './sees-unchanged.js';
-import type { PolicyContext, Reader } from './types.js';
+import { embargo, group, READERS } from './test-support/three-organisations.js';
+import type { PolicyContext } from './types.js';
 
-const ID = ['a', 'b', 'c'].map((c) => `identity--00000000-0000-4000-8000-00000000000${c}`);
-const READERS: Reader[] = ['a', 'b', 'c'].map((orgId, i) => ({ orgId, identityId: ID[i]! }));
-const group = sharingGroupMarking({ members: [ID[0]!, ID[1]!], createdByRef: ID[0]! });
-const embargo = embargoMarking({
-  releaseAt: '2030-01-01T00:00:00.000Z',
-  cosigners: [ID[1]!],
-  createdByRef: ID[0]!,
-});
 const statement = {
   type: 'marking-definition',
   spec_version: '2.1',

@@ -21,6 +21,21 @@ export interface IngestItem {
   readonly duplicateKey?: { readonly key: string; readonly pointer: string; readonly where: string };
 }
 
+/**
+ * The items of an envelope's objects (pointers `/objects/i`), with the duplicate key the
+ * envelope's text gave an object, when it did (by index).
+ */
+export function envelopeItems(
+  objects: readonly unknown[],
+  duplicateKeys?: ReadonlyMap<number, NonNullable<IngestItem['duplicateKey']>>,
+): IngestItem[] {
+  return objects.map((value, i) => {
+    const duplicateKey = duplicateKeys?.get(i);
+    const path = `/objects/${i}`;
+    return duplicateKey === undefined ? { value, path } : { value, path, duplicateKey };
+  });
+}
+
 /** A failed item: its id and version (when it had them), where it was, and why. */
 export interface IngestFailure extends StatusDetail {
   readonly path: string;

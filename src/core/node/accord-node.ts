@@ -17,7 +17,7 @@ import { formatTaxiiTimestamp } from '../../taxii/index.js';
 import { Authenticator, type AuthenticatorOptions } from '../accounts/authenticator.js';
 import type { Caller } from '../accounts/caller.js';
 import { CoreError } from '../errors/core-error.js';
-import { type IngestItem, ingestBatch } from '../ingest/ingest-batch.js';
+import { envelopeItems, ingestBatch } from '../ingest/ingest-batch.js';
 import {
   accessOf,
   type CollectionAccess,
@@ -97,11 +97,7 @@ export class AccordNode {
   ): Promise<StatusRecord> {
     await usableCollection(this.#store, caller, collectionId, { write: true });
     const requestTimestamp = formatTaxiiTimestamp(this.#now());
-    const items = objects.map((value, i): IngestItem => {
-      const duplicateKey = duplicateKeys?.get(i);
-      const path = `/objects/${i}`;
-      return duplicateKey === undefined ? { value, path } : { value, path, duplicateKey };
-    });
+    const items = envelopeItems(objects, duplicateKeys);
     const report = await ingestBatch(
       this.#store,
       collectionId,

@@ -70,19 +70,25 @@ abstract class EntryOfRow {
 }
 
 /**
- * A version seen exactly as stored: the text goes out as is, and the object is parsed only if
- * someone asks for it (paging a large collection then costs no JSON parse per row).
+ * A version whose text is exactly what the caller may see: the text goes out as is, and the
+ * object is parsed only if someone asks for it (paging a large collection then costs no JSON
+ * parse per row).
  */
-class UnchangedEntry extends EntryOfRow implements VisibleEntry {
+abstract class TextEntry extends EntryOfRow implements VisibleEntry {
   #parsed: Readonly<Record<string, unknown>> | undefined;
 
-  get json(): string {
-    return this.row.json;
-  }
+  abstract get json(): string;
 
   get object(): Readonly<Record<string, unknown>> {
-    this.#parsed ??= JSON.parse(this.row.json) as Record<string, unknown>;
+    this.#parsed ??= JSON.parse(this.json) as Record<string, unknown>;
     return this.#parsed;
+  }
+}
+
+/** A version seen exactly as stored. */
+class UnchangedEntry extends TextEntry {
+  get json(): string {
+    return this.row.json;
   }
 }
 
@@ -103,29 +109,24 @@ class RedactedEntry extends EntryOfRow implements VisibleEntry {
 /** A visible entry of a stored version, with the seq the audit log names it by. */
 type StoredEntry = VisibleEntry & { readonly seq: number; readonly markingRefs: readonly string[] };
 
-/**
- * A version seen with some content removed, as the policy worked it out when the version was
- * stored: the redacted text goes out as is, and is parsed only if someone reads `object`.
- */
-class PrecomputedRedactionEntry extends EntryOfRow implements VisibleEntry {
-  readonly json: string;
+/** A version seen with some content removed, as the policy worked it out when the version was stored. */
+class PrecomputedRedactionEntry extends TextEntry {
+  readonly #json: string;
   readonly #markingRefs: readonly string[];
-  #parsed: Readonly<Record<string, unknown>> | undefined;
 
   constructor(row: StoredObject, json: string, markingRefs: readonly string[]) {
     super(row);
-    this.json = json;
+    this.#json = json;
     this.#markingRefs = markingRefs;
+  }
+
+  get json(): string {
+    return this.#json;
   }
 
   /** The refs of what is disclosed (those of removed content may be gone). */
   override get markingRefs(): readonly string[] {
     return this.#markingRefs;
-  }
-
-  get object(): Readonly<Record<string, unknown>> {
-    this.#parsed ??= JSON.parse(this.json) as Record<string, unknown>;
-    return this.#parsed;
   }
 }
 

@@ -11,6 +11,7 @@ import type { AuditEvent, AuditQuery, Disclosure } from '../audit.js';
 import { StoreError } from '../store-error.js';
 import { parseTimestampMicros } from '../timestamp-micros.js';
 import { commitWithoutSync } from './unsynced-commit.js';
+import { seqDeltas, seqsOf, VersionNames } from './version-names.js';
 
 // SQLite reads LIMIT -1 as "no limit".
 const DEFAULT_LIMIT = -1;
@@ -49,22 +50,15 @@ interface VersionList {
 function encodeVersions(d: Disclosure): string {
   const markings: string[] = [];
   const index = new Map<string, number>();
-  const deltas = new Array<number>(d.seqs.length);
-  const of = new Array<number>(d.seqs.length);
-  let previous = 0;
-  for (let i = 0; i < d.seqs.length; i++) {
-    const seq = d.seqs[i] as number;
-    const marking = d.markings[i] as string;
+  const of = d.markings.map((marking) => {
     let m = index.get(marking);
     if (m === undefined) {
       m = markings.push(marking) - 1;
       index.set(marking, m);
     }
-    deltas[i] = seq - previous;
-    of[i] = m;
-    previous = seq;
-  }
-  return JSON.stringify({ markings, deltas, of } satisfies VersionList);
+    return m;
+  });
+  return JSON.stringify({ markings, deltas: seqDeltas(d.seqs), of } satisfies VersionList);
 }
 
 function micros(at: string, what: string): number {
@@ -93,21 +87,16 @@ const DISCLOSURES: ReadonlySet<string> = new Set(['read', 'send']);
 export class AuditTable {
   readonly #db: Database.Database;
   readonly #s;
+  readonly #names: VersionNames;
   readonly #appendAll: (events: readonly AuditEvent[]) => void;
 
   constructor(db: Database.Database) {
     this.#db = db;
+    this.#names = new VersionNames(db);
     const cols =
       'at, action, org_id AS orgId, username, object_id AS objectId, object_version AS objectVersion, marking, detail, objects, versions';
     const where = 'WHERE at_micros >= ? AND (? IS NULL OR org_id = ?)';
     this.#s = {
-      // A seq names one version for good: seqs of deleted versions are never handed out again.
-      resolve: db
-        .prepare(
-          'SELECT stix_id, version FROM versions WHERE seq = ?' +
-            ' UNION ALL SELECT stix_id, version FROM deleted_versions WHERE seq = ? LIMIT 1',
-        )
-        .raw(),
       appendVersions: db.prepare(
         'INSERT INTO audit_log (at, at_micros, action, org_id, username, versions) VALUES (?, ?, ?, ?, ?, ?)',
       ),
@@ -209,11 +198,9 @@ export class AuditTable {
     const plain = { ...row, objects: null, versions: null };
     if (row.versions !== null) {
       const list = JSON.parse(row.versions) as VersionList;
-      let seq = 0;
-      return list.deltas.map((delta, i) => {
-        seq += delta;
+      return seqsOf(list.deltas).map((seq, i) => {
         const marking = list.markings[list.of[i] as number] ?? null;
-        const found = this.#s.resolve.get(seq, seq) as [string, string] | undefined;
+        const found = this.#names.of(seq);
         if (found === undefined)
           return toEvent({ ...plain, marking, detail: `version seq ${seq} is not recorded` });
         return toEvent({ ...plain, objectId: found[0], objectVersion: found[1], marking });

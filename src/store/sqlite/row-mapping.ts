@@ -28,7 +28,7 @@ export const LATEST = 1;
 export const FIRST = 2;
 /** The object has granular markings (set at insert; migration 4 set it for older rows). */
 export const GRANULAR = 4;
-/** The version was stored with its granular views (rows in granular_views). */
+/** The version was stored with its granular views (its row in granular_views). */
 export const VIEWS = 8;
 
 /** The four entry columns of a row that has more after them. */

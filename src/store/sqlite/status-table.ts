@@ -9,25 +9,17 @@ import type Database from 'better-sqlite3';
 import type { StatusDetail, StatusRecord } from '../store.js';
 import { StoreError } from '../store-error.js';
 import { commitWithoutSync } from './unsynced-commit.js';
-
-function deltas(seqs: readonly number[]): string {
-  let previous = 0;
-  return JSON.stringify(
-    seqs.map((seq) => {
-      const d = seq - previous;
-      previous = seq;
-      return d;
-    }),
-  );
-}
+import { seqDeltas, seqsOf, VersionNames } from './version-names.js';
 
 /** Prepared statements over the statuses table. */
 export class StatusTable {
   readonly #db: Database.Database;
   readonly #s;
+  readonly #names: VersionNames;
 
   constructor(db: Database.Database) {
     this.#db = db;
+    this.#names = new VersionNames(db);
     this.#s = {
       put: db.prepare(
         'INSERT INTO statuses (id, collection, owner_org, record, success_seqs) VALUES (?, ?, ?, ?, ?)' +
@@ -35,12 +27,6 @@ export class StatusTable {
           ' record = excluded.record, success_seqs = excluded.success_seqs',
       ),
       get: db.prepare('SELECT record, success_seqs FROM statuses WHERE id = ?').raw(),
-      version: db
-        .prepare(
-          'SELECT stix_id, version FROM versions WHERE seq = ?' +
-            ' UNION ALL SELECT stix_id, version FROM deleted_versions WHERE seq = ? LIMIT 1',
-        )
-        .raw(),
     };
   }
 
@@ -59,7 +45,7 @@ export class StatusTable {
         status.collectionId,
         status.ownerOrg,
         JSON.stringify(stored),
-        byReference ? deltas(successSeqs) : null,
+        byReference ? JSON.stringify(seqDeltas(successSeqs)) : null,
       ),
     );
   }
@@ -69,10 +55,8 @@ export class StatusTable {
     if (row === undefined) return undefined;
     const record = JSON.parse(row[0]) as StatusRecord;
     if (row[1] === null) return record;
-    let seq = 0;
-    const successes = (JSON.parse(row[1]) as number[]).map((d): StatusDetail => {
-      seq += d;
-      const found = this.#s.version.get(seq, seq) as [string, string] | undefined;
+    const successes = seqsOf(JSON.parse(row[1]) as number[]).map((seq): StatusDetail => {
+      const found = this.#names.of(seq);
       if (found === undefined)
         throw new StoreError(
           'STORE_BACKEND_FAILURE',
