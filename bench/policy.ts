@@ -171,7 +171,7 @@ async function main(): Promise<void> {
     for (const [id, identityId] of Object.entries(ID))
       await store.addOrganization({ id, name: id, identityId });
     for (const d of [groupIn, groupOut, embargo])
-      await store.putMarkingDefinition(String(d.id), JSON.stringify(d));
+      await store.putMarkingDefinition(String(d.id), JSON.stringify(d), { kind: 'node' });
     const coll = (title: string) => ({
       id: randomUUID(),
       title,

@@ -18,6 +18,10 @@ export const registerPeer: (program: Command, ctx: CliContext) => void = (progra
     .requiredOption('--remote-collection <id>', 'the collection on the peer')
     .requiredOption('--collection <id>', 'the local collection')
     .option('--org <id>', 'the local organisation the peer is (default: NAME)')
+    .option(
+      '--speaks-for <orgs>',
+      'comma-separated organisations whose objects the peer may relay (default: the --org organisation)',
+    )
     .option('--pull', 'pull from the peer (neither --pull nor --push: both)')
     .option('--push', 'push to the peer')
     .option('--interval <seconds>', 'seconds between syncs under `accord serve`', '60')
@@ -32,6 +36,7 @@ export const registerPeer: (program: Command, ctx: CliContext) => void = (progra
           remoteCollection: string;
           collection: string;
           org?: string;
+          speaksFor?: string;
           pull?: boolean;
           push?: boolean;
           interval: string;
@@ -50,6 +55,14 @@ export const registerPeer: (program: Command, ctx: CliContext) => void = (progra
             localCollection: o.collection,
             intervalSeconds: interval,
             ...(o.org === undefined ? {} : { orgId: o.org }),
+            ...(o.speaksFor === undefined
+              ? {}
+              : {
+                  speaksFor: o.speaksFor
+                    .split(',')
+                    .map((x) => x.trim())
+                    .filter((x) => x.length > 0),
+                }),
             ...(o.pull ? { pull: true } : {}),
             ...(o.push ? { push: true } : {}),
           }).catch((err: unknown) => {

@@ -66,7 +66,7 @@ export async function addSharingGroup(
       createdByRef: creator!.identityId,
     }),
   );
-  await store.putMarkingDefinition(String(def.id), JSON.stringify(def));
+  await store.putMarkingDefinition(String(def.id), JSON.stringify(def), { kind: 'node' });
   const detail = `${def.id} group ${input.id} members ${members.map((m) => m.id).join(',')}`;
   await auditAdmin(store, 'group.add', creator!.id, detail);
   return def;
@@ -89,7 +89,7 @@ export async function addEmbargo(store: Store, input: AddEmbargoInput): Promise<
       createdByRef: creator!.identityId,
     }),
   );
-  await store.putMarkingDefinition(String(def.id), JSON.stringify(def));
+  await store.putMarkingDefinition(String(def.id), JSON.stringify(def), { kind: 'node' });
   const detail = `${def.id} release ${input.releaseAt} cosigners ${cosigners.map((c) => c.id).join(',')}`;
   await auditAdmin(store, 'embargo.add', creator!.id, detail);
   return def;

@@ -12,6 +12,8 @@ export interface PeerInput {
   readonly localCollection: string;
   /** Local organisation the peer is (default: the organisation whose id is the name). */
   readonly orgId?: string;
+  /** Organisations whose versions the peer may relay (default: orgId only). */
+  readonly speaksFor?: readonly string[];
   readonly pull?: boolean;
   readonly push?: boolean;
   /** Seconds between syncs under `accord serve` (default 60). */
@@ -52,6 +54,11 @@ export async function addPeer(store: Store, input: PeerInput): Promise<PeerRecor
       `no organisation ${orgId} on this node (give --org, or add it first)`,
     );
   }
+  const speaksFor = [...new Set(input.speaksFor ?? [orgId])];
+  for (const org of speaksFor) {
+    if ((await store.getOrganization(org)) === undefined)
+      throw new SyncError('SYNC_UNKNOWN_ORG', `--speaks-for: no organisation ${org} on this node`);
+  }
   const peer: PeerRecord = {
     name: input.name,
     url: url.href,
@@ -60,6 +67,7 @@ export async function addPeer(store: Store, input: PeerInput): Promise<PeerRecor
     remoteCollection: input.remoteCollection,
     localCollection: input.localCollection,
     orgId,
+    speaksFor,
     pull: pull || !push,
     push: push || !pull,
     intervalSeconds: interval,

@@ -1,7 +1,7 @@
 /**
  * Pull: pages of the peer's collection after the persisted `added_after` cursor (TAXII 2.1
  * sections 3.4, 3.5, 5.4; all versions), each stored through core's ingest with origin
- * `peer:NAME` and the peer's organisation as producer. The cursor moves only after a page is
+ * `peer:NAME`, produced by the organisation each version names when the peer speaks for it. The cursor moves only after a page is
  * committed, so a crash repeats at most one page, which (id, version) deduplication absorbs.
  */
 import canonicalizeImport from 'canonicalize';
@@ -56,7 +56,8 @@ export async function pullPeer(
   signal?: AbortSignal,
 ): Promise<PullReport> {
   const now = opts.nowMicros ?? (() => Date.now() * 1000);
-  const source = { producerOrg: peer.orgId, origin: `peer:${peer.name}` };
+  const origin = `peer:${peer.name}`;
+  const source = { producerOrg: peer.orgId, origin, speaksFor: peer.speaksFor };
   const report = {
     pages: 0,
     received: 0,

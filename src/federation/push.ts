@@ -83,10 +83,10 @@ export async function pushPeer(
     const markings: TaxiiObject[] = [];
     for (const c of cleared) {
       for (const ref of markingRefsOf(c.object)) {
-        const json = ctx.definitions.get(ref);
-        if (json === undefined || sentMarkings.has(ref)) continue;
+        const known = ctx.definitions.get(ref);
+        if (known === undefined || sentMarkings.has(ref)) continue;
         sentMarkings.add(ref);
-        markings.push(JSON.parse(json) as TaxiiObject);
+        markings.push(JSON.parse(known.json) as TaxiiObject);
       }
     }
     const objects = [...markings, ...cleared.map((c) => c.object)];

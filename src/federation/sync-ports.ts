@@ -5,10 +5,15 @@
 import type { DuplicateKey } from '../stix/index.js';
 import type { TaxiiClientOptions } from '../taxii/client/index.js';
 
-/** Where received versions come from: the producer is the peer's organisation, the origin `peer:NAME`. */
+/**
+ * Where received versions come from: the origin `peer:NAME`, and the organisations the peer may
+ * speak for. Versions naming another organisation of this node are refused; versions naming
+ * none are taken as the peer's own (`producerOrg`, its organisation).
+ */
 export interface SyncSource {
   readonly producerOrg: string;
   readonly origin: string;
+  readonly speaksFor: readonly string[];
 }
 
 /**

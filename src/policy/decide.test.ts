@@ -52,7 +52,7 @@ function subject(
     labels: ['one', 'two', 'three'],
     ...extra,
   };
-  return { producerOrg: 'a', entry, dateAdded, object };
+  return { producerOrg: 'a', origin: 'local', entry, dateAdded, object };
 }
 const kind = (r: Reader, s: DecisionSubject, c = ctx) => decide(r, s, c).kind;
 

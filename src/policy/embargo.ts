@@ -1,6 +1,6 @@
 /** Embargoes an object is under (DESIGN.md, Visibility; CONTRACT.md embargo extension). */
 import type { Micros } from '../store/index.js';
-import type { MarkingIndex } from './marking-index.js';
+import { type MarkingIndex, type MarkingSubject, type MeaningOf, meaningsFor } from './marking-index.js';
 
 /** The embargo restricting an object: release time and co-signer identity ids. */
 export interface Embargo {
@@ -20,11 +20,11 @@ export function objectMarkingRefs(object: Readonly<Record<string, unknown>>): re
  * The combined embargo of the object's object-level markings: several embargoes intersect, so
  * the latest release time and only the co-signers common to all of them (never earlier, never wider).
  */
-export function combinedEmbargo(refs: readonly string[], markings: MarkingIndex): Embargo | undefined {
+export function combinedEmbargo(refs: readonly string[], meaning: MeaningOf): Embargo | undefined {
   let releaseAt: Micros | undefined;
   let cosigners: Set<string> | undefined;
   for (const id of refs) {
-    const m = markings.byId.get(id);
+    const m = meaning(id);
     if (m?.kind !== 'embargo') continue;
     releaseAt = releaseAt === undefined ? m.releaseAt : Math.max(releaseAt, m.releaseAt);
     cosigners =
@@ -36,16 +36,17 @@ export function combinedEmbargo(refs: readonly string[], markings: MarkingIndex)
 }
 
 /**
- * The embargo an object is under (its object markings reference a known embargo definition),
- * if any. Core adds a `released` entry at `releaseAt` when the version's `added` entry is
+ * The embargo an object from `subject` is under (its object markings reference a known embargo
+ * definition whose source the producer trusts), if any. Core adds a `released` entry at `releaseAt` when the version's `added` entry is
  * earlier than `releaseAt`; a version added at or after the release time needs none (its
  * `added` entry is then visible to everyone the other markings allow).
  */
 export function embargoOf(
   object: Readonly<Record<string, unknown>>,
   markings: MarkingIndex,
+  subject: MarkingSubject,
 ): { readonly releaseAt: Micros; readonly cosigners: readonly string[] } | undefined {
   const refs = objectMarkingRefs(object);
-  const e = refs ? combinedEmbargo(refs, markings) : undefined;
+  const e = refs ? combinedEmbargo(refs, meaningsFor(markings, subject)) : undefined;
   return e ? { releaseAt: e.releaseAt, cosigners: [...e.cosigners] } : undefined;
 }

@@ -91,9 +91,18 @@ describe('granular views (decisions worked out when a version is stored)', () =>
           // The store keeps them as data: what comes back is a copy.
           const stored = JSON.parse(JSON.stringify(views)) as typeof views;
           const ctx: PolicyContext = { markings, now: late ? LATE + 1 : 2, identityOfOrg: () => undefined };
-          const subject = { producerOrg, entry, dateAdded };
+          const subject = { producerOrg, origin: 'local', entry, dateAdded };
           const expected = decide(reader, { ...subject, object }, ctx);
           const got = decideByViews(reader, subject, stored, ctx);
+          if (got === undefined) {
+            // Only granular TLP:RED beside a granular group of the reader is left to decide().
+            const granularRefs = (object.granular_markings as { marking_ref?: string }[]).map(
+              (g) => g.marking_ref,
+            );
+            expect(granularRefs.some((r) => r === TLP_V2.red.id || r === TLP_V1.red.id)).toBe(true);
+            expect(granularRefs.includes(String(group.id)) && reader.orgId !== 'c').toBe(true);
+            return;
+          }
           expect(got.kind).toBe(expected.kind);
           if (got.kind === 'redacted' && expected.kind === 'redacted') {
             expect(JSON.parse(got.json)).toEqual(expected.object);

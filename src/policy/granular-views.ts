@@ -8,8 +8,16 @@
 import { canonicalJson } from '../stix/index.js';
 import type { GranularView, GranularViews } from '../store/index.js';
 import { refsOf } from './audit-level.js';
-import { type Decision, type DecisionSubject, granularOutcome, objectLevel, permits } from './decide.js';
+import {
+  type Decision,
+  type DecisionSubject,
+  type GranularStanding,
+  granularOutcome,
+  granularStanding,
+  objectLevel,
+} from './decide.js';
 import { objectMarkingRefs } from './embargo.js';
+import { meaningsFor } from './marking-index.js';
 import type { PolicyContext, Reader } from './types.js';
 
 /** More distinct granular refs than this and the views (2^n) are not worth keeping: decide() reads. */
@@ -42,7 +50,7 @@ export function granularViewsOf(object: Readonly<Record<string, unknown>>): Gran
   const views: GranularView[] = [];
   for (let mask = 0; mask < 1 << granularRefs.length; mask++) {
     const denied = new Set(granularRefs.filter((_, i) => (mask & (1 << i)) !== 0));
-    views.push(viewOf(granularOutcome(object, (ref) => denied.has(ref))));
+    views.push(viewOf(granularOutcome(object, (ref) => (denied.has(ref) ? 'denies' : 'permits'))));
   }
   return { objectRefs: [...objectRefs], granularRefs, views };
 }
@@ -59,20 +67,31 @@ const VISIBLE: ViewDecision = Object.freeze({ kind: 'visible' });
 /**
  * decide() for a version stored with its granular views: the object-level refs settle it, or
  * the view of the granular refs this reader is denied does, without parsing the object.
+ * Undefined when the views cannot tell: granular TLP:RED that a granular sharing group of the
+ * reader may lift, which depends on the selectors (decide() weighs it).
  */
 export function decideByViews(
   reader: Reader,
   subject: Omit<DecisionSubject, 'object'>,
   views: GranularViews,
   ctx: PolicyContext,
-): ViewDecision {
+): ViewDecision | undefined {
   const level = objectLevel(reader, subject, views.objectRefs, ctx);
   if ('kind' in level) return level.kind === 'visible' ? VISIBLE : HIDDEN;
+  const meaning = meaningsFor(ctx.markings, subject);
   let mask = 0;
+  const standings = new Set<GranularStanding>();
   for (let i = 0; i < views.granularRefs.length; i++) {
-    const meaning = ctx.markings.byId.get(views.granularRefs[i] as string);
-    if (!permits(meaning, reader, level.inGroup, ctx.now, true)) mask |= 1 << i;
+    const standing = granularStanding(
+      meaning(views.granularRefs[i] as string),
+      reader,
+      level.inGroup,
+      ctx.now,
+    );
+    standings.add(standing);
+    if (standing === 'denies' || standing === 'red') mask |= 1 << i;
   }
+  if (standings.has('red') && standings.has('member')) return undefined;
   const view = views.views[mask];
   // A view list that does not cover every mask is not the policy's: show nothing.
   if (view === undefined || view.outcome === 'hidden') return HIDDEN;

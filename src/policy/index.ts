@@ -16,7 +16,14 @@ export {
   SHARING_GROUP_SCHEMA,
 } from './extension-definitions.js';
 export { decideByViews, granularViewsOf, type ViewDecision } from './granular-views.js';
-export { buildMarkingIndex, type MarkingIndex } from './marking-index.js';
+export {
+  buildMarkingIndex,
+  type MarkingIndex,
+  type MarkingSubject,
+  type MeaningOf,
+  meaningsFor,
+  trusts,
+} from './marking-index.js';
 export { policyContextOf } from './policy-context.js';
 export { PolicyError } from './policy-error.js';
 export { POLICY_ERROR_CODES, type PolicyErrorCode } from './policy-error-codes.js';

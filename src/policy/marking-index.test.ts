@@ -11,6 +11,7 @@ import { embargoOf } from './embargo.js';
 import { buildMarkingIndex } from './marking-index.js';
 
 const M = 'identity--00000000-0000-4000-8000-00000000000a';
+const LOCAL_A = { producerOrg: 'a', origin: 'local' };
 const N = 'identity--00000000-0000-4000-8000-00000000000b';
 const def = (extensions: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   type: 'marking-definition',
@@ -86,11 +87,11 @@ describe('embargoOf and auditLevelOf', () => {
   const e2 = embargoMarking({ releaseAt: '2031-01-01T00:00:00Z', cosigners: [N], createdByRef: M });
   const idx = buildMarkingIndex([JSON.stringify(e1), JSON.stringify(e2)]);
   it('combines several embargoes: latest release, common co-signers', () => {
-    expect(embargoOf({ object_marking_refs: [e1.id, e2.id] }, idx)).toEqual({
+    expect(embargoOf({ object_marking_refs: [e1.id, e2.id] }, idx, LOCAL_A)).toEqual({
       releaseAt: Date.parse('2031-01-01T00:00:00Z') * 1000,
       cosigners: [N],
     });
-    expect(embargoOf({ object_marking_refs: [TLP_V2.red.id] }, idx)).toBeUndefined();
+    expect(embargoOf({ object_marking_refs: [TLP_V2.red.id] }, idx, LOCAL_A)).toBeUndefined();
   });
   it('reports the most restrictive TLP of object and granular markings', () => {
     expect(auditLevelOf({ object_marking_refs: [TLP_V2.green.id] }, idx)).toBeUndefined();

@@ -1,9 +1,11 @@
 /**
  * The marking definitions a node knows, parsed once per request or sync batch into the few
  * facts decisions need. TLP 1.0 / 2.0 are built in and cannot be redefined by stored objects.
+ * Every other definition counts for an object only when it comes from a source the object's
+ * producer trusts (DESIGN.md, Trust): otherwise the object sees the marking as unknown (deny).
  */
 import { TLP_V1_IDS, TLP_V2_EXTENSION_ID, TLP_V2_IDS } from '../stix/index.js';
-import type { Micros } from '../store/index.js';
+import type { DefinitionSource, MarkingDefinitionRecord, Micros } from '../store/index.js';
 import { EMBARGO_EXTENSION_ID, isIdentityId, SHARING_GROUP_EXTENSION_ID } from './accord-markings.js';
 import { timestampToMicros } from './timestamp.js';
 
@@ -18,11 +20,47 @@ export type MarkingMeaning =
   | { readonly kind: 'embargo'; readonly releaseAt: Micros; readonly cosigners: ReadonlySet<string> }
   | { readonly kind: 'opaque' };
 
+/** Where an object version comes from, which decides whose definitions count for it. */
+export interface MarkingSubject {
+  readonly producerOrg: string;
+  readonly origin: string;
+}
+
+/** The meaning of a marking ref for one object, or undefined when unknown or untrusted for it. */
+export type MeaningOf = (ref: string) => MarkingMeaning | undefined;
+
 /** Parsed marking definitions known to the node, by id (opaque to callers outside policy/). */
 export interface MarkingIndex {
+  /** Every known meaning, whoever defined it (TLP built in); decisions use `meaningsFor`. */
   readonly byId: ReadonlyMap<string, MarkingMeaning>;
+  /** Sources of the stored definitions (built-in TLP ids have none: they count for every object). */
+  readonly sources: ReadonlyMap<string, DefinitionSource>;
   /** True when some known definition is an embargo (lets decisions skip the embargo scan). */
   readonly hasEmbargo: boolean;
+  /** True when every stored definition was made by the node's administrators (trust is then moot). */
+  readonly allNodeDefined: boolean;
+}
+
+/**
+ * Does the object's producer trust the source of a definition? The node's administrators are
+ * trusted for every object; otherwise only the producer itself, or the peer node the object
+ * came from (which decided, under its own definition, that this node may receive the object).
+ * An object on the node that references a definition another organisation made is therefore
+ * hidden from all but its producer: nobody can re-mean a marking that others rely on.
+ */
+export function trusts(subject: MarkingSubject, source: DefinitionSource): boolean {
+  if (source.kind === 'node') return true;
+  if (source.producerOrg === subject.producerOrg) return true;
+  return source.origin.startsWith('peer:') && source.origin === subject.origin;
+}
+
+/** The meanings of marking refs as they count for one object version. */
+export function meaningsFor(index: MarkingIndex, subject: MarkingSubject): MeaningOf {
+  if (index.allNodeDefined) return (ref) => index.byId.get(ref);
+  return (ref) => {
+    const source = index.sources.get(ref);
+    return source === undefined || trusts(subject, source) ? index.byId.get(ref) : undefined;
+  };
 }
 
 /** Longest marking definition parsed; a larger one is kept as `opaque` (denies). */
@@ -86,10 +124,17 @@ export function meaningOf(def: Record<string, unknown>): MarkingMeaning {
   return meanings.length === 1 ? (meanings[0] as MarkingMeaning) : { kind: 'opaque' };
 }
 
-/** Parses marking-definition JSON strings (e.g. `store.listMarkingDefinitions().values()`); unreadable ones deny. */
-export function buildMarkingIndex(definitionsJson: Iterable<string>): MarkingIndex {
+const NODE: DefinitionSource = Object.freeze({ kind: 'node' });
+
+/**
+ * Parses known definitions (e.g. `store.listMarkingDefinitions().values()`); a bare JSON string
+ * is a definition of the node's administrators. Unreadable ones deny.
+ */
+export function buildMarkingIndex(definitions: Iterable<string | MarkingDefinitionRecord>): MarkingIndex {
   const byId = new Map<string, MarkingMeaning>();
-  for (const json of definitionsJson) {
+  const sources = new Map<string, DefinitionSource>();
+  for (const known of definitions) {
+    const { json, source } = typeof known === 'string' ? { json: known, source: NODE } : known;
     if (json.length > MAX_DEFINITION_BYTES) continue;
     let def: unknown;
     try {
@@ -99,11 +144,18 @@ export function buildMarkingIndex(definitionsJson: Iterable<string>): MarkingInd
     }
     if (!isRecord(def) || def.type !== 'marking-definition' || typeof def.id !== 'string') continue;
     byId.set(def.id, meaningOf(def));
+    sources.set(def.id, source);
   }
   // Built-ins last so that no stored object can redefine a TLP id (spec 7.2.1.4: only these instances).
-  for (const [id, level] of TLP_V2_IDS) byId.set(id, { kind: 'tlp', level });
-  for (const [id, level] of TLP_V1_IDS)
+  for (const [id, level] of TLP_V2_IDS) {
+    byId.set(id, { kind: 'tlp', level });
+    sources.delete(id);
+  }
+  for (const [id, level] of TLP_V1_IDS) {
     byId.set(id, { kind: 'tlp', level: level === 'white' ? 'clear' : level });
+    sources.delete(id);
+  }
   const hasEmbargo = [...byId.values()].some((m) => m.kind === 'embargo');
-  return { byId, hasEmbargo };
+  const allNodeDefined = [...sources.values()].every((s) => s.kind === 'node');
+  return { byId, sources, hasEmbargo, allNodeDefined };
 }

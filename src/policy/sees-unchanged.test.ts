@@ -89,7 +89,13 @@ describe('seesUnchanged (the fast path of the visibility decision)', () => {
         };
         const fast = fastDecision(reader, row, ctx);
         if (fast === undefined) return;
-        const subject = { producerOrg: row.producerOrg, entry: row.entry, dateAdded: row.dateAdded, object };
+        const subject = {
+          producerOrg: row.producerOrg,
+          origin: row.origin,
+          entry: row.entry,
+          dateAdded: row.dateAdded,
+          object,
+        };
         expect(decide(reader, subject, ctx).kind).toBe(fast === 'unchanged' ? 'visible' : 'hidden');
       }),
       { numRuns: 2000 },

@@ -5,7 +5,7 @@
  */
 import type { MarkingFacts, RowClass, StoredObject } from '../store/index.js';
 import { auditLevelOf } from './audit-level.js';
-import type { MarkingIndex } from './marking-index.js';
+import { type MarkingIndex, type MarkingSubject, type MeaningOf, meaningsFor } from './marking-index.js';
 import type { PolicyContext, Reader } from './types.js';
 
 /** What the fast path could decide: seen exactly as stored, hidden, or "ask decide()". */
@@ -19,17 +19,13 @@ export type FastDecision = 'unchanged' | 'hidden' | undefined;
  */
 type RefsVerdict = 'open' | 'seen' | 'denied' | 'ask';
 
-function verdictOf(
-  reader: Reader,
-  refs: readonly string[],
-  ctx: Pick<PolicyContext, 'markings'>,
-): RefsVerdict {
+function verdictOf(reader: Reader, refs: readonly string[], meaningOf: MeaningOf): RefsVerdict {
   let restrictive = false;
   let inGroup = false;
   let redPresent = false;
   let denied = false;
   for (const id of refs) {
-    const meaning = ctx.markings.byId.get(id);
+    const meaning = meaningOf(id);
     switch (meaning?.kind) {
       case 'statement':
         break;
@@ -69,33 +65,49 @@ function decideFrom(verdict: RefsVerdict, row: StoredObject): FastDecision {
  * (whose entries decide() handles). Otherwise `undefined`: ask `decide`.
  */
 export function fastDecision(reader: Reader, row: StoredObject, ctx: PolicyContext): FastDecision {
-  return decideRow(reader, row, (refs) => verdictOf(reader, refs, ctx));
+  return decideRow(reader, row, (refs, subject) =>
+    verdictOf(reader, refs, meaningsFor(ctx.markings, subject)),
+  );
 }
 
 function decideRow(
   reader: Reader,
   row: StoredObject,
-  verdictFor: (refs: readonly string[]) => RefsVerdict,
+  verdictFor: (refs: readonly string[], subject: MarkingSubject) => RefsVerdict,
 ): FastDecision {
   if (row.entry !== 'added') return undefined;
   if (row.producerOrg === reader.orgId) return 'unchanged';
+  // Another organisation's version of an id it does not own: its producer's alone (DESIGN.md, Trust).
+  if (row.contested === true) return 'hidden';
   if (row.markingRefs.length === 0) return 'unchanged';
-  return decideFrom(verdictFor(row.markingRefs), row);
+  return decideFrom(verdictFor(row.markingRefs, row), row);
 }
 
 const MAX_REMEMBERED_REF_SETS = 1024;
 
+/** The key of the sources a verdict depends on: none when every definition is the node's own. */
+function subjectKey(markings: MarkingIndex, subject: MarkingSubject): string {
+  return markings.allNodeDefined ? '' : `${subject.producerOrg}\n${subject.origin}`;
+}
+
 /**
  * fastDecision for many rows of one reader and context: stores share one marking-refs array
- * between the rows of one marking combination, so the meaning of each array is worked out once.
+ * between the rows of one marking combination, so the meaning of each array is worked out once
+ * (per producer and origin, when definitions from several sources are known).
  */
 export function fastDecider(reader: Reader, ctx: PolicyContext): (row: StoredObject) => FastDecision {
-  const verdicts = new Map<readonly string[], RefsVerdict>();
-  const verdictFor = (refs: readonly string[]): RefsVerdict => {
-    let verdict = verdicts.get(refs);
+  const verdicts = new Map<readonly string[], Map<string, RefsVerdict>>();
+  const verdictFor = (refs: readonly string[], subject: MarkingSubject): RefsVerdict => {
+    let bySubject = verdicts.get(refs);
+    if (bySubject === undefined) {
+      bySubject = new Map();
+      if (verdicts.size < MAX_REMEMBERED_REF_SETS) verdicts.set(refs, bySubject);
+    }
+    const key = subjectKey(ctx.markings, subject);
+    let verdict = bySubject.get(key);
     if (verdict === undefined) {
-      verdict = verdictOf(reader, refs, ctx);
-      if (verdicts.size < MAX_REMEMBERED_REF_SETS) verdicts.set(refs, verdict);
+      verdict = verdictOf(reader, refs, meaningsFor(ctx.markings, subject));
+      bySubject.set(key, verdict);
     }
     return verdict;
   };
@@ -143,11 +155,11 @@ const MAX_REMEMBERED_READERS = 1024;
 const classesByIndex = new WeakMap<MarkingIndex, Map<string, (facts: MarkingFacts) => RowClass>>();
 
 function classesOf(reader: Reader, markings: MarkingIndex): (facts: MarkingFacts) => RowClass {
-  const ctx = { markings };
   return (facts) => {
-    const audited = auditLevelOf({ object_marking_refs: facts.markingRefs }, ctx.markings) !== undefined;
+    const audited = auditLevelOf({ object_marking_refs: facts.markingRefs }, markings) !== undefined;
     if (facts.producerOrg === reader.orgId || facts.markingRefs.length === 0)
       return { kind: 'shown', audited };
-    return { kind: CLASS_OF_VERDICT[verdictOf(reader, facts.markingRefs, ctx)], audited };
+    const verdict = verdictOf(reader, facts.markingRefs, meaningsFor(markings, facts));
+    return { kind: CLASS_OF_VERDICT[verdict], audited };
   };
 }

@@ -20,7 +20,14 @@ function parseAndDecide(
   // The store only holds parsed objects; anything else is not shown.
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { decision: HIDDEN };
   const object = parsed as Record<string, unknown>;
-  const subject = { producerOrg: row.producerOrg, entry: row.entry, dateAdded: row.dateAdded, object };
+  const subject = {
+    producerOrg: row.producerOrg,
+    origin: row.origin,
+    contested: row.contested === true,
+    entry: row.entry,
+    dateAdded: row.dateAdded,
+    object,
+  };
   return { decision: decide(reader, subject, ctx), object };
 }
 

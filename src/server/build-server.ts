@@ -2,6 +2,7 @@
  * Builds the Fastify application of a node (never listens): the TAXII 2.1 plugin under
  * `/taxii2`, `GET /healthz`, pino request logging, slow-query warnings, and the one error handler.
  */
+import { randomUUID } from 'node:crypto';
 import fastify, { type FastifyInstance } from 'fastify';
 import { AccordNode, type AccordNodeOptions } from '../core/index.js';
 import type { Store } from '../store/index.js';
@@ -32,6 +33,9 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     ...(level ? { logger: { level, stream: options.logStream ?? process.stderr } } : { logger: false }),
     ...(options.https ? { https: { key: options.https.key, cert: options.https.cert } } : {}),
     bodyLimit: maxContentLength,
+    // Request ids appear in error resources (error_id): a counter would tell any client how
+    // many requests others made (DESIGN.md, Trust), so they are random.
+    genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 300 },
     return503OnClosing: true,
   }) as unknown as FastifyInstance;

@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, parseCursor } from './cursor.js';
+import { CursorCodec, parseCursor } from './cursor.js';
 import { isStoreError } from './store-error.js';
 
 const position = fc.record({
@@ -18,6 +19,10 @@ function codeOf(fn: () => unknown): string | undefined {
   }
   return undefined;
 }
+
+const codec = new CursorCodec(randomBytes(32));
+const encodeCursor = (p: Parameters<CursorCodec['encode']>[0]) => codec.encode(p);
+const decodeCursor = (c: string) => codec.decode(c);
 
 describe('paging cursors', () => {
   it('3.4 a cursor decodes to the position it encodes, for any collection id (dots included)', () => {
@@ -42,6 +47,8 @@ describe('paging cursors', () => {
         const code = codeOf(() => decodeCursor(altered));
         if (code === undefined) expect(decodeCursor(altered)).toEqual(p);
         else expect(code).toBe('STORE_BAD_CURSOR');
+        // A cursor of another node (another key) is refused too.
+        expect(codeOf(() => new CursorCodec(randomBytes(32)).decode(cursor))).toBe('STORE_BAD_CURSOR');
       }),
     );
   });
@@ -56,11 +63,24 @@ describe('paging cursors', () => {
   });
 
   it('3.4 positions that are not safe non-negative integers cannot be encoded', () => {
-    expect(
-      codeOf(() => decodeCursor(encodeCursor({ collectionId: 'c', dateAdded: -1, seq: 0, entry: 'added' }))),
-    ).toBe('STORE_BAD_CURSOR');
-    expect(
-      codeOf(() => decodeCursor(encodeCursor({ collectionId: 'c', dateAdded: 1.5, seq: 0, entry: 'added' }))),
-    ).toBe('STORE_BAD_CURSOR');
+    expect(codeOf(() => encodeCursor({ collectionId: 'c', dateAdded: -1, seq: 0, entry: 'added' }))).toBe(
+      'STORE_BAD_CURSOR',
+    );
+    expect(codeOf(() => encodeCursor({ collectionId: 'c', dateAdded: 1.5, seq: 0, entry: 'added' }))).toBe(
+      'STORE_BAD_CURSOR',
+    );
+  });
+
+  it('a cursor shows nothing of its position (DESIGN.md, Trust: no count of hidden versions)', () => {
+    fc.assert(
+      fc.property(position, (p) => {
+        const text = Buffer.from(encodeCursor(p), 'base64url').toString('latin1');
+        expect(text.includes(`${p.dateAdded}.${p.seq}.`)).toBe(false);
+        // Same position, same cursor; neighbouring seqs share no visible structure.
+        expect(encodeCursor(p)).toBe(encodeCursor(p));
+        const next = encodeCursor({ ...p, seq: p.seq === 0 ? 1 : p.seq - 1 });
+        expect(next.slice(0, 8)).not.toBe(encodeCursor(p).slice(0, 8));
+      }),
+    );
   });
 });

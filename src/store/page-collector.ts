@@ -4,7 +4,7 @@
  * (TAXII 2.1 section 3.4.1, `match[version]`), fills a page, and decides `more` and `next`.
  * Backends supply the ordered rows (with their SQL-side filters applied) through a FeedSource.
  */
-import { encodeCursor } from './cursor.js';
+import type { CursorCodec } from './cursor.js';
 import type { Micros, ObjectQuery, Page, StoredObject, VersionSelector, View } from './store.js';
 import { parseTimestampMicros } from './timestamp-micros.js';
 
@@ -111,8 +111,9 @@ export function collectPage<T>(
   start: FeedCursor | undefined,
   source: FeedSource,
   view: View<T>,
+  cursors: CursorCodec,
 ): Page<T> {
-  const { rows: _, ...page } = collectPageRows(query, start, source, view);
+  const { rows: _, ...page } = collectPageRows(query, start, source, view, cursors);
   return page;
 }
 
@@ -122,6 +123,7 @@ export function collectPageRows<T>(
   start: FeedCursor | undefined,
   source: FeedSource,
   view: View<T>,
+  cursors: CursorCodec,
 ): CollectedPage<T> {
   const selected = selectorFor(query.versions ?? { kind: 'last' }, source, view);
   let position = startPosition(query, start);
@@ -160,7 +162,7 @@ export function collectPageRows<T>(
     items: keep === values.length ? values : values.slice(0, keep),
     rows: keep === rows.length ? rows : rows.slice(0, keep),
     more: true,
-    next: encodeCursor({
+    next: cursors.encode({
       collectionId: query.collectionId,
       dateAdded: last.dateAdded,
       seq: last.seq,

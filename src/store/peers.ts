@@ -11,6 +11,11 @@ export interface PeerRecord {
   readonly localCollection: string;
   /** Local organisation the peer is; push sends only what policy clears for it. */
   readonly orgId: string;
+  /**
+   * Organisations (slugs) whose versions the peer may relay, as named by their `created_by_ref`
+   * (CONTRACT.md `--speaks-for`); by default only `orgId`.
+   */
+  readonly speaksFor: readonly string[];
   readonly pull: boolean;
   readonly push: boolean;
   readonly intervalSeconds: number;

@@ -10,6 +10,7 @@ import { collectionsSuite } from './conformance/collections.suite.js';
 import { disclosuresSuite } from './conformance/disclosures.suite.js';
 import type { StoreFactory } from './conformance/harness.suite.js';
 import { objectRecordsSuite } from './conformance/object-records.suite.js';
+import { ownershipSuite } from './conformance/ownership.suite.js';
 import { pagingSuite } from './conformance/paging.suite.js';
 import { queryFiltersSuite } from './conformance/query-filters.suite.js';
 import { releaseEntriesSuite } from './conformance/release-entries.suite.js';
@@ -25,6 +26,7 @@ export function runStoreConformance(name: string, makeStore: StoreFactory): void
     bodyPagesSuite(makeStore);
     releaseEntriesSuite(makeStore);
     objectRecordsSuite(makeStore);
+    ownershipSuite(makeStore);
     accountRecordsSuite(makeStore);
     disclosuresSuite(makeStore);
     statusRecordsSuite(makeStore);

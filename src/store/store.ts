@@ -52,6 +52,11 @@ export interface StoredObject {
   readonly producerOrg: string;
   /** `local`, or `peer:NAME` for versions received from a federation peer. */
   readonly origin: string;
+  /**
+   * The version names an id another organisation owns in this collection (its producer is not
+   * the owner's): core stored it for its producer alone (DESIGN.md, Trust).
+   */
+  readonly contested?: boolean;
   /** Every marking-definition id the object references (object and granular markings). */
   readonly markingRefs: readonly string[];
   /**
@@ -98,6 +103,12 @@ export interface NewVersion {
   readonly object: Readonly<Record<string, unknown>>;
   readonly producerOrg: string;
   readonly origin: string;
+  /**
+   * Store it for its producer alone: another organisation owns the id here. Versions of one id
+   * form one chain per producer (duplicates are found within the producer's chain only), and the
+   * latest/first flags of the owner's chain ignore contested versions.
+   */
+  readonly contested?: boolean;
   /** spec_version of an object that does not state one (objects of a STIX 2.0 bundle); default 2.1. */
   readonly specVersion?: string;
   /** The object's granular views (policy `granularViewsOf`), kept with the version. */
@@ -178,6 +189,7 @@ export interface RowClass {
 /** The marking facts a RowClass is decided from. */
 export interface MarkingFacts {
   readonly producerOrg: string;
+  readonly origin: string;
   readonly markingRefs: readonly string[];
 }
 
@@ -255,8 +267,16 @@ export interface Store extends AccountStore, PeerStore {
   /** Rows (`added` entries) in any collection that reference a marking definition. */
   findByMarking(markingId: string): Promise<readonly StoredObject[]>;
 
-  /** Objects endpoint and manifest: filtered, version-selected, viewed, paged in feed order. */
-  queryObjects<T>(query: ObjectQuery, view: View<T>): Promise<Page<T>>;
+  /**
+   * Objects endpoint and manifest: filtered, version-selected, viewed, paged in feed order.
+   * `classOf`, when given, must agree with `view`: rows of combinations it hides are skipped
+   * without being read (the page then costs what it returns, not the hidden rows before it).
+   */
+  queryObjects<T>(
+    query: ObjectQuery,
+    view: View<T>,
+    classOf?: (facts: MarkingFacts) => RowClass,
+  ): Promise<Page<T>>;
   /**
    * The same page as queryObjects with `view.view`, as one body of JSON texts: rows whose class
    * decides them never reach JavaScript one by one.
@@ -264,6 +284,11 @@ export interface Store extends AccountStore, PeerStore {
   queryObjectsBody<T>(query: ObjectQuery, view: BodyView<T>): Promise<BodyPage<T>>;
   /** Every `added` entry of one object id in a collection, oldest version first. */
   getVersions(collectionId: string, id: string): Promise<readonly StoredObject[]>;
+  /**
+   * The producer of the uncontested versions of each id that has some in the collection (the
+   * owner of an id with a `modified` or `created`), in one lookup for a batch.
+   */
+  getOwners(collectionId: string, ids: readonly string[]): Promise<ReadonlyMap<string, string>>;
   /** Deletes the given versions (or all) of an object; returns how many were removed. */
   deleteObject(collectionId: string, id: string, versions?: readonly string[]): Promise<number>;
 

@@ -23,6 +23,8 @@ export interface VersionFacts {
   readonly specVersion: string;
   readonly producerOrg: string;
   readonly origin: string;
+  /** Stored for its producer alone (NewVersion.contested). */
+  readonly contested: boolean;
   /** Distinct marking-definition ids: object_marking_refs and every granular_markings[].marking_ref. */
   readonly markingRefs: readonly string[];
   /** The object has a granular_markings property. */
@@ -87,6 +89,7 @@ export function versionFacts(input: NewVersion, index: number, orders?: KeyOrder
     specVersion: typeof sv === 'string' && sv.length > 0 ? sv : (input.specVersion ?? '2.1'),
     producerOrg: input.producerOrg,
     origin: input.origin,
+    contested: input.contested === true,
     markingRefs: markingRefsOf(object),
     granular: object.granular_markings !== undefined,
     json,

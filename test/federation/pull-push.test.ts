@@ -9,7 +9,7 @@ import {
 } from '../../src/core/index.js';
 import { TLP_V2 } from '../../src/stix/index.js';
 import { startScriptedServer } from '../../src/taxii/client/test-support/scripted-server.js';
-import { COLLECTION, indicator, startNode, type TestNode } from './support/in-process-node.js';
+import { COLLECTION, indicator, ORGS, startNode, type TestNode } from './support/in-process-node.js';
 
 const PRIVATE = '2f1c7c55-8d3e-4c8e-9a57-1f0f5c3c1002';
 const nodes: TestNode[] = [];
@@ -59,12 +59,15 @@ const once = (node: TestNode, peer?: string) =>
   syncPeersOnce(node.store, { pageSize: 3, ...(peer === undefined ? {} : { peer }) });
 
 describe('pull', () => {
-  it('5.4 pulls every version across pages, stores it with origin peer:NAME and the peer as producer, once', async () => {
+  it('5.4 pulls every version across pages with origin peer:NAME, once; the producer is the organisation its created_by_ref names, never the relay', async () => {
     const [us, uk] = await start('us', 'uk');
     await link(uk!, us!, { pull: true });
-    const objects = Array.from({ length: 7 }, (_, i) => indicator(i));
+    // Indicator 0 names us as its creator; the others name no one.
+    const objects = Array.from({ length: 7 }, (_, i) =>
+      indicator(i, i === 0 ? { created_by_ref: ORGS.us } : {}),
+    );
     await publish(us!, objects);
-    const v2 = { ...indicator(0), modified: '2024-06-01T00:00:00.000Z', name: 'second version' };
+    const v2 = { ...objects[0], modified: '2024-06-01T00:00:00.000Z', name: 'second version' };
     await publish(us!, [v2]);
     const [report] = await once(uk!);
     expect(report?.error).toBeUndefined();
@@ -75,6 +78,9 @@ describe('pull', () => {
       ['2024-05-01T10:00:00.000Z', 'peer:us', 'us'],
       ['2024-06-01T00:00:00.000Z', 'peer:us', 'us'],
     ]);
+    // A version naming no creator is the peer's own (it speaks for its own organisation).
+    const unnamed = await uk!.store.getVersions(COLLECTION, String(indicator(1).id));
+    expect(unnamed.map((r) => [r.origin, r.producerOrg])).toEqual([['peer:us', 'us']]);
     // A second run starts at the persisted cursor: nothing new, nothing doubled.
     const [again] = await once(uk!);
     expect(again?.pull?.received).toBe(0);

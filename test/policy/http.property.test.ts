@@ -25,7 +25,8 @@ async function check(world: World): Promise<void> {
     }
     // Writing is open to all here: write lists are covered by the decision-level property.
     for (const [i, c] of world.collections.entries()) await node.addCollection(collId(i), c.canRead, ['*']);
-    for (const m of world.markings) if (m.json) await node.store.putMarkingDefinition(m.id, m.json);
+    for (const m of world.markings)
+      if (m.json) await node.store.putMarkingDefinition(m.id, m.json, { kind: 'node' });
     const accepted = new Set<string>();
     const due = world.objects.filter((o) => o.addedAt <= world.now).sort((a, b) => a.addedAt - b.addedAt);
     for (const o of due) {

@@ -57,14 +57,24 @@ export function oracleView(
   const out: Record<string, unknown> = { ...object };
   const labels = object.labels as string[];
   const dropLabel = new Set<number>();
-  for (const gm of (object.granular_markings as
-    | { marking_ref?: string; selectors: string[] }[]
-    | undefined) ?? []) {
+  const gms = (object.granular_markings as { marking_ref?: string; selectors: string[] }[] | undefined) ?? [];
+  // Selectors of granular sharing groups the reader is in: TLP:RED on the same content (or on
+  // content inside it, like labels.[1] inside labels) admits their members.
+  const memberSelectors = gms.flatMap((gm) => {
+    const m = gm.marking_ref === undefined ? undefined : find(gm.marking_ref);
+    return m?.kind === 'group' && m.members.includes(reader) ? gm.selectors : [];
+  });
+  const admitted = (sel: string) => memberSelectors.some((g) => g === sel || sel.startsWith(`${g}.`));
+  for (const gm of gms) {
     if (gm.marking_ref === undefined || allows(find(gm.marking_ref), true)) continue;
+    const red = find(gm.marking_ref);
+    const isRed = red?.kind === 'tlp' && red.level === 'red';
     for (const sel of gm.selectors) {
       const item = /^labels\.\[(\d)\]$/.exec(sel);
+      if (item && Number(item[1]) >= labels.length) return undefined; // unresolvable: fail closed
+      if (!item && sel !== 'labels' && !(sel in object)) return undefined; // unresolvable
+      if (isRed && admitted(sel)) continue;
       if (item) {
-        if (Number(item[1]) >= labels.length) return undefined; // unresolvable: fail closed
         dropLabel.add(Number(item[1]));
       } else if (sel === 'labels') {
         for (let i = 0; i < labels.length; i++) dropLabel.add(i);

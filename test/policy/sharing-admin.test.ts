@@ -35,7 +35,8 @@ describe('sharing administration (core use cases over the SQLite store)', () => 
       },
     });
     const stored = await store.listMarkingDefinitions();
-    expect(JSON.parse(stored.get(String(def.id))!)).toEqual(def);
+    expect(JSON.parse(stored.get(String(def.id))!.json)).toEqual(def);
+    expect(stored.get(String(def.id))!.source).toEqual({ kind: 'node' });
   });
 
   it('group add takes the creating organisation from asOrg', async () => {
@@ -67,7 +68,9 @@ describe('sharing administration (core use cases over the SQLite store)', () => 
       cosigners: [ORGS[1]!.identityId, ORGS[2]!.identityId],
     });
     const markings = buildMarkingIndex((await store.listMarkingDefinitions()).values());
-    expect(embargoOf({ object_marking_refs: [def.id] }, markings)).toEqual({
+    expect(
+      embargoOf({ object_marking_refs: [def.id] }, markings, { producerOrg: 'x', origin: 'local' }),
+    ).toEqual({
       releaseAt: Date.UTC(2030, 0, 1) * 1000,
       cosigners: [ORGS[1]!.identityId, ORGS[2]!.identityId],
     });

@@ -75,11 +75,14 @@ export async function loadDemo(store: Store): Promise<DemoResult> {
       canRead: ['*'],
       canWrite: ['*'],
     });
-    // The producer of each object is the organisation whose identity created it.
+    // The producer of each object is the organisation whose identity created it (or that it is).
     const orgOfIdentity = new Map<string, string>(partners.map((p) => [p.identityId, p.org]));
     const byProducer = new Map<string, Record<string, unknown>[]>();
     for (const object of demoObjects()) {
-      const producer = orgOfIdentity.get(String(object.created_by_ref)) ?? DEMO_USER_ORG;
+      const producer =
+        orgOfIdentity.get(String(object.created_by_ref)) ??
+        (object.type === 'identity' ? orgOfIdentity.get(String(object.id)) : undefined) ??
+        DEMO_USER_ORG;
       byProducer.set(producer, [...(byProducer.get(producer) ?? []), object]);
     }
     const now = () => Date.now() * 1000;

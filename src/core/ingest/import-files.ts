@@ -12,6 +12,7 @@ import type { Caller } from '../accounts/caller.js';
 import { CoreError } from '../errors/core-error.js';
 import { usableCollection } from '../query/collection-access.js';
 import { type IngestItem, ingestBatch } from './ingest-batch.js';
+import { sourceOfCaller } from './source-of-caller.js';
 
 /** What an import needs. */
 export interface ImportInput {
@@ -61,6 +62,7 @@ export async function importFiles(store: Store, input: ImportInput): Promise<Imp
   await usableCollection(store, caller, input.collectionId, { write: true });
   const now = input.now ?? nowMicros;
   const batchSize = input.batchSize ?? 1000;
+  const source = await sourceOfCaller(store, caller);
   const sizes = await Promise.all(input.files.map((f) => stat(f).then((s) => s.size)));
   const totalBytes = sizes.reduce((a, b) => a + b, 0);
   let bytes = 0;
@@ -77,13 +79,7 @@ export async function importFiles(store: Store, input: ImportInput): Promise<Imp
     });
     let batch: IngestItem[] = [];
     const flush = async () => {
-      const report = await ingestBatch(
-        store,
-        input.collectionId,
-        batch,
-        { producerOrg: caller.orgId, origin: 'local' },
-        now,
-      );
+      const report = await ingestBatch(store, input.collectionId, batch, source, now);
       stored += report.successes.length;
       rejected += report.failures.length;
       for (const f of report.failures) {

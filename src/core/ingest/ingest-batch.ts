@@ -1,15 +1,32 @@
 /**
- * Ingest (DESIGN.md): validate → store → status. One batch is one store transaction, so a
- * version is reported as a success only once committed. After storing, marking definitions
- * become known to the node and embargoed versions get their `released` feed entry (policy-api).
- * Write permission is checked by the caller (TAXII POST, import) before calling.
+ * Ingest (DESIGN.md): validate → provenance → ownership → store → status. One batch is one
+ * store transaction, so a version is reported as a success only once committed. After storing,
+ * marking definitions become known to the node and embargoed versions get their `released`
+ * feed entry (policy-api). Write permission is checked by the caller (TAXII POST, import).
  */
-import { embargoOf, granularViewsOf, type MarkingIndex } from '../../policy/index.js';
-import { isTlpMarking } from '../../stix/index.js';
-import type { Micros, NewVersion, StatusDetail, Store } from '../../store/index.js';
+import {
+  embargoOf,
+  granularViewsOf,
+  type MarkingIndex,
+  type MarkingSubject,
+  type PolicyContext,
+} from '../../policy/index.js';
+import { canonicalJson, isTlpMarking } from '../../stix/index.js';
+import type {
+  AuditEvent,
+  MarkingDefinitionRecord,
+  Micros,
+  NewVersion,
+  StatusDetail,
+  Store,
+} from '../../store/index.js';
 import { policyContext } from '../query/policy-context.js';
+import { type Ownership, ownershipOf } from './ownership.js';
+import { type IngestSource, orgOfIdentityIn, provenanceOf } from './provenance.js';
 import { rewindPushCursors } from './rewind-push.js';
 import { validateForIngest } from './validate-for-ingest.js';
+
+export type { IngestSource } from './provenance.js';
 
 /** One incoming value and where it came from (a JSON pointer, or FILE:pointer for imports). */
 export interface IngestItem {
@@ -42,18 +59,12 @@ export interface IngestFailure extends StatusDetail {
   readonly message: string;
 }
 
-/** Outcome of a batch, in input order within each list. */
+/** Outcome of a batch: failures in input order; successes repeated first, then stored, each in input order. */
 export interface IngestReport {
   readonly successes: readonly StatusDetail[];
   /** The stored version (seq) of each success, same order. */
   readonly successSeqs: readonly number[];
   readonly failures: readonly IngestFailure[];
-}
-
-/** Who adds the batch: producer = the adding user's organisation (CONTRACT.md), never created_by_ref. */
-export interface IngestSource {
-  readonly producerOrg: string;
-  readonly origin: string;
 }
 
 function identify(value: unknown): { id: string; version: string } {
@@ -71,7 +82,7 @@ export async function ingestBatch(
   now: () => Micros,
 ): Promise<IngestReport> {
   const failures: IngestFailure[] = [];
-  const accepted: { item: IngestItem; version: NewVersion }[] = [];
+  const valid: { item: IngestItem; object: Readonly<Record<string, unknown>> }[] = [];
   for (const item of items) {
     if (item.duplicateKey !== undefined) {
       // STIX 2.1 section 2.3: keys are unique; which of two values was meant is unknowable.
@@ -81,27 +92,67 @@ export async function ingestBatch(
       continue;
     }
     const check = validateForIngest(item.value, item.path, item.specVersion);
-    if (check.ok) {
-      const { producerOrg, origin } = source;
-      // What each reader may see of a version with granular markings is worked out once, here.
-      const views = check.object.granular_markings === undefined ? undefined : granularViewsOf(check.object);
-      const version: NewVersion = {
-        object: check.object,
-        producerOrg,
-        origin,
-        ...(item.specVersion === '2.0' ? { specVersion: '2.0' } : {}),
-        ...(views === undefined ? {} : { granularViews: views }),
-      };
-      accepted.push({ item, version });
-    } else failures.push({ ...identify(item.value), path: item.path, message: check.message });
+    if (check.ok) valid.push({ item, object: check.object });
+    else failures.push({ ...identify(item.value), path: item.path, message: check.message });
   }
-  if (accepted.length === 0) return { successes: [], successSeqs: [], failures };
+  if (valid.length === 0) return { successes: [], successSeqs: [], failures };
+  const orgOf = orgOfIdentityIn(await store.listOrganizations());
+  const refused: AuditEvent[] = [];
+  const attributed: { item: IngestItem; object: Readonly<Record<string, unknown>>; producerOrg: string }[] =
+    [];
+  for (const { item, object } of valid) {
+    const provenance = provenanceOf(object, source, orgOf);
+    if (provenance.ok) attributed.push({ item, object, producerOrg: provenance.producerOrg });
+    else {
+      failures.push({ ...identify(object), path: item.path, message: provenance.message });
+      if (source.origin !== 'local') refused.push(relayRefusal(source, object, provenance.message, now()));
+    }
+  }
+  const context = await ingestContext(store, now());
+  const ownership = await ownershipOf(
+    store,
+    collectionId,
+    attributed.map((a) => ({
+      object: a.object,
+      producerOrg: a.producerOrg,
+      origin: source.origin,
+      adderOrg: source.producerOrg,
+    })),
+    context,
+  );
+  const accepted: { item: IngestItem; version: NewVersion }[] = [];
+  const repeated: { id: string; version: string; seq: number }[] = [];
+  attributed.forEach(({ item, object, producerOrg }, i) => {
+    const owned = ownership[i] as Ownership;
+    if (owned.kind === 'refused') {
+      failures.push({ ...identify(object), path: item.path, message: owned.message });
+      return;
+    }
+    if (owned.kind === 'stored') {
+      // TAXII 2.1 section 5.5: an exact duplicate is not an error.
+      repeated.push({ id: String(object.id), version: owned.version, seq: owned.seq });
+      return;
+    }
+    // What each reader may see of a version with granular markings is worked out once, here.
+    const views = object.granular_markings === undefined ? undefined : granularViewsOf(object);
+    const version: NewVersion = {
+      object,
+      producerOrg,
+      origin: source.origin,
+      ...(owned.kind === 'contested' ? { contested: true } : {}),
+      ...(item.specVersion === '2.0' ? { specVersion: '2.0' } : {}),
+      ...(views === undefined ? {} : { granularViews: views }),
+    };
+    accepted.push({ item, version });
+  });
+  if (refused.length > 0) await store.appendAudit(refused);
+  const successes: StatusDetail[] = repeated.map(({ id, version }) => ({ id, version }));
+  const successSeqs: number[] = repeated.map((r) => r.seq);
+  if (accepted.length === 0) return { successes, successSeqs, failures };
   const outcomes = await store.addVersions(
     collectionId,
     accepted.map((a) => a.version),
   );
-  const successes: StatusDetail[] = [];
-  const successSeqs: number[] = [];
   const stored: StoredVersion[] = [];
   outcomes.forEach((outcome, i) => {
     const { item, version } = accepted[i]!;
@@ -119,19 +170,44 @@ export async function ingestBatch(
     // TAXII 2.1 section 5.5: an exact duplicate is not an error.
     successes.push({ id, version: outcome.version });
     successSeqs.push(outcome.seq);
-    if (outcome.status === 'stored') {
-      stored.push({ seq: outcome.seq, dateAdded: outcome.dateAdded, object: version.object });
-    }
+    if (outcome.status === 'stored') stored.push({ seq: outcome.seq, dateAdded: outcome.dateAdded, version });
   });
   await afterStore(store, stored, now);
   return { successes, successSeqs, failures };
+}
+
+/** The policy context and known definitions of one batch, read once. */
+async function ingestContext(
+  store: Store,
+  at: Micros,
+): Promise<{ policy: PolicyContext; definitions: ReadonlyMap<string, MarkingDefinitionRecord> }> {
+  const [policy, definitions] = await Promise.all([policyContext(store, at), store.listMarkingDefinitions()]);
+  return { policy, definitions };
+}
+
+/** The audit record of a version a peer relayed for an organisation it may not speak for. */
+function relayRefusal(
+  source: IngestSource,
+  object: Readonly<Record<string, unknown>>,
+  message: string,
+  at: Micros,
+): AuditEvent {
+  const { id, version } = identify(object);
+  return {
+    at: new Date(at / 1000).toISOString(),
+    action: 'relay.refused',
+    orgId: source.speaksFor?.[0] ?? source.producerOrg,
+    ...(id === '' ? {} : { objectId: id }),
+    ...(version === '' ? {} : { objectVersion: version }),
+    detail: `${source.origin}: ${message}`,
+  };
 }
 
 /** A version just stored, with what release entries need. */
 interface StoredVersion {
   readonly seq: number;
   readonly dateAdded: Micros;
-  readonly object: Readonly<Record<string, unknown>>;
+  readonly version: Pick<NewVersion, 'object' | 'producerOrg' | 'origin' | 'contested'>;
 }
 
 /**
@@ -140,29 +216,38 @@ interface StoredVersion {
  * entries, and any definition may clear them for peers whose push already passed them.
  */
 async function afterStore(store: Store, stored: readonly StoredVersion[], now: () => Micros): Promise<void> {
-  const definitions = stored.filter((s) => s.object.type === 'marking-definition');
-  const known = definitions.length > 0 ? await store.listMarkingDefinitions() : new Map<string, string>();
-  const fresh = definitions.filter(
-    (d) => !known.has(String(d.object.id)) && !isTlpMarking(String(d.object.id)),
+  // A contested definition counts for nothing: the node keeps the first definition of an id.
+  const definitions = stored.filter(
+    (s) => s.version.object.type === 'marking-definition' && s.version.contested !== true,
   );
-  for (const d of definitions)
-    await store.putMarkingDefinition(String(d.object.id), JSON.stringify(d.object));
+  const known = definitions.length > 0 ? await store.listMarkingDefinitions() : new Map();
+  const fresh = definitions.filter(
+    (d) => !known.has(String(d.version.object.id)) && !isTlpMarking(String(d.version.object.id)),
+  );
+  for (const { version } of definitions) {
+    const { producerOrg, origin } = version;
+    await store.putMarkingDefinition(String(version.object.id), canonicalJson(version.object), {
+      kind: 'version',
+      producerOrg,
+      origin,
+    });
+  }
   // Only a version referencing a non-TLP object marking can be under embargo: a batch with none
   // and no new definition (the usual envelope) needs no policy context, read from the store.
-  const candidates = stored.filter((s) => mayBeEmbargoed(s.object));
+  const candidates = stored.filter((s) => mayBeEmbargoed(s.version.object));
   if (candidates.length === 0 && fresh.length === 0) return;
   const { markings } = await policyContext(store, now());
   // Decided synchronously, awaited only for the versions that need an entry: one asynchronous
   // step per stored version would cost more than the check itself.
   for (const s of candidates) {
-    const at = releaseEntryAt(s, markings, now);
+    const at = releaseEntryAt(s.dateAdded, s.version.object, s.version, markings, now);
     if (at !== undefined) await store.addReleaseEntry(s.seq, at);
   }
   for (const d of fresh) {
-    const earlier = await store.findByMarking(String(d.object.id));
+    const earlier = await store.findByMarking(String(d.version.object.id));
     for (const row of earlier) {
       const object = JSON.parse(row.json) as Record<string, unknown>;
-      const at = releaseEntryAt({ seq: row.seq, dateAdded: row.dateAdded, object }, markings, now);
+      const at = releaseEntryAt(row.dateAdded, object, row, markings, now);
       if (at !== undefined) await store.addReleaseEntry(row.seq, at);
     }
     await rewindPushCursors(store, earlier);
@@ -185,11 +270,13 @@ function mayBeEmbargoed(object: Readonly<Record<string, unknown>>): boolean {
  * in the past, so that pollers who already paged past the release time still receive the version.
  */
 function releaseEntryAt(
-  version: StoredVersion,
+  dateAdded: Micros,
+  object: Readonly<Record<string, unknown>>,
+  subject: MarkingSubject,
   markings: MarkingIndex,
   now: () => Micros,
 ): Micros | undefined {
-  const embargo = embargoOf(version.object, markings);
-  if (!embargo || version.dateAdded >= embargo.releaseAt) return undefined;
+  const embargo = embargoOf(object, markings, subject);
+  if (!embargo || dateAdded >= embargo.releaseAt) return undefined;
   return Math.max(embargo.releaseAt, now());
 }

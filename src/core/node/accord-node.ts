@@ -18,12 +18,15 @@ import { Authenticator, type AuthenticatorOptions } from '../accounts/authentica
 import type { Caller } from '../accounts/caller.js';
 import { CoreError } from '../errors/core-error.js';
 import { envelopeItems, ingestBatch } from '../ingest/ingest-batch.js';
+import { sourceOfCaller } from '../ingest/source-of-caller.js';
 import {
   accessOf,
   type CollectionAccess,
   usableCollection,
   visibleCollection,
 } from '../query/collection-access.js';
+import { definitionEntry } from '../query/definition-lookup.js';
+import { policyContext, readerOf } from '../query/policy-context.js';
 import { type ReadFilters, readVisible, readVisibleBody, type VisibleEntry } from '../query/query-objects.js';
 
 /** Options of a node. */
@@ -78,6 +81,27 @@ export class AccordNode {
     return readVisible(this.#readDeps(), caller, collectionId, filters, purpose === 'objects');
   }
 
+  /**
+   * The versions of one object (TAXII 2.1 section 5.6) the caller may see; for the id of a
+   * marking definition the node keeps outside the collection, the definition itself when a
+   * version the caller sees there uses it (see definitionEntry).
+   */
+  async getObject(
+    caller: Caller,
+    collectionId: string,
+    objectId: string,
+    filters: ReadFilters,
+  ): Promise<Page<VisibleEntry>> {
+    await usableCollection(this.#store, caller, collectionId, { read: true });
+    const deps = this.#readDeps();
+    const page = await readVisible(deps, caller, collectionId, { ...filters, ids: [objectId] }, true);
+    if (page.items.length > 0 || filters.cursor !== undefined || filters.addedAfter !== undefined)
+      return page;
+    const ctx = await policyContext(this.#store, this.#now());
+    const entry = await definitionEntry(this.#store, readerOf(caller), collectionId, objectId, ctx);
+    return entry === undefined ? page : { items: [entry], more: false };
+  }
+
   /** The objects endpoint's page as one body of JSON texts (see readVisibleBody); reads are audited. */
   async queryObjectsBody(
     caller: Caller,
@@ -102,7 +126,7 @@ export class AccordNode {
       this.#store,
       collectionId,
       items,
-      { producerOrg: caller.orgId, origin: 'local' },
+      await sourceOfCaller(this.#store, caller),
       this.#now,
     );
     const status: StatusRecord = {

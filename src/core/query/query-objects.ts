@@ -184,8 +184,9 @@ function visibleEntries(reader: Reader, ctx: PolicyContext): View<StoredEntry> {
     const decision = fast(row);
     if (decision === 'hidden') return undefined;
     if (decision === 'unchanged') return new UnchangedEntry(row);
-    if (row.granularViews !== undefined) {
-      const viewed = decideByViews(reader, row, row.granularViews, ctx);
+    const viewed =
+      row.granularViews === undefined ? undefined : decideByViews(reader, row, row.granularViews, ctx);
+    if (viewed !== undefined) {
       if (viewed.kind === 'hidden') return undefined;
       if (viewed.kind === 'visible') return new UnchangedEntry(row);
       return new PrecomputedRedactionEntry(row, viewed.json, viewed.markingRefs);
@@ -211,9 +212,11 @@ export async function readVisible(
 ): Promise<Page<VisibleEntry>> {
   const ctx = await policyContext(deps.store, deps.now());
   const started = performance.now();
+  const reader = readerOf(caller);
   const page = await deps.store.queryObjects(
     { ...filters, collectionId, now: ctx.now },
-    visibleEntries(readerOf(caller), ctx),
+    visibleEntries(reader, ctx),
+    rowClasses(reader, ctx),
   );
   reportSlow(deps, started, { collectionId, limit: filters.limit, items: page.items.length });
   if (audit) await recordReads(deps.store, caller, page.items, ctx);

@@ -41,13 +41,18 @@ export function accountRecordsSuite(makeStore: StoreFactory): void {
     });
 
     it('7.2.1 marking definitions are kept by id; the first definition of an id wins', async () => {
-      await store().putMarkingDefinition('marking-definition--a', '{"v":1}');
-      await store().putMarkingDefinition('marking-definition--b', '{"v":2}');
-      await store().putMarkingDefinition('marking-definition--a', '{"v":3}');
+      const byUk = { kind: 'version', producerOrg: 'uk-ncsc', origin: 'local' } as const;
+      const first = await store().putMarkingDefinition('marking-definition--a', '{"v":1}', byUk);
+      expect(first).toEqual({ json: '{"v":1}', source: byUk });
+      await store().putMarkingDefinition('marking-definition--b', '{"v":2}', { kind: 'node' });
+      // The first definition of an id stays, whoever defines it again: the node keeps it.
+      expect(
+        await store().putMarkingDefinition('marking-definition--a', '{"v":3}', { kind: 'node' }),
+      ).toEqual(first);
       const all = await store().listMarkingDefinitions();
       expect([...all.entries()].sort()).toEqual([
-        ['marking-definition--a', '{"v":1}'],
-        ['marking-definition--b', '{"v":2}'],
+        ['marking-definition--a', { json: '{"v":1}', source: byUk }],
+        ['marking-definition--b', { json: '{"v":2}', source: { kind: 'node' } }],
       ]);
     });
 
@@ -85,6 +90,7 @@ export function accountRecordsSuite(makeStore: StoreFactory): void {
         remoteCollection: 'r',
         localCollection: 'l',
         orgId: 'au-acsc',
+        speaksFor: ['au-acsc', 'nz-ncsc'],
         pull: true,
         push: false,
         intervalSeconds: 60,

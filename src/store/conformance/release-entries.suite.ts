@@ -83,44 +83,54 @@ export function releaseEntriesSuite(makeStore: StoreFactory): void {
       expect(versions.map((r) => r.entry)).toEqual(['added']);
     });
 
-    it('3.4.1 a page never ends inside a run of equal date_added values (added_after paging skips nothing)', async () => {
+    it('3.4.1 versions released by one embargo get distinct date_added, so an added_after poller with limit=1 misses none', async () => {
       const rows = await setup();
       const [a, b, c] = rows;
       const releaseAt = (rows[3]?.dateAdded ?? 0) + 5_000_000;
       await store().addReleaseEntry(b?.seq as number, releaseAt);
       await store().addReleaseEntry(c?.seq as number, releaseAt);
       const view = outsider(new Set([b?.seq as number, c?.seq as number]));
-      // Feed for this reader: indicator, campaign, malware:released@T, tool:released@T.
-      const page = await store().queryObjects(q({ limit: 3 }), view);
-      expect(page.items.map(label)).toEqual(['indicator:added', 'campaign:added']);
-      expect(page.more).toBe(true);
-      // A client paging by added_after = X-TAXII-Date-Added-Last gets both released entries.
-      const last = page.items[page.items.length - 1]?.dateAdded as number;
-      const next = await store().queryObjects(q({ limit: 3, addedAfter: last }), view);
-      expect(next.items.map(label)).toEqual(['malware:released', 'tool:released']);
-      // When the run alone fills the page, the page is not emptied.
-      const tight = await store().queryObjects(q({ limit: 1, addedAfter: last }), view);
-      expect(tight.items.map(label)).toEqual(['malware:released']);
-      expect(tight.more).toBe(true);
-      const walked = await pageAll(store(), q({ limit: 1 }), view);
-      expect(walked.items.map(label)).toEqual([
+      const all = await store().queryObjects(q(), view);
+      expect(all.items.map(label)).toEqual([
         'indicator:added',
         'campaign:added',
         'malware:released',
         'tool:released',
       ]);
+      // Never before the release time; no two entries on one instant.
+      expect(all.items.slice(2).map((r) => r.dateAdded)).toEqual([releaseAt, releaseAt + 1]);
+      // A client paging one entry at a time by added_after = X-TAXII-Date-Added-Last gets each.
+      const seen: string[] = [];
+      let after: number | undefined;
+      for (let i = 0; i < 6; i++) {
+        const page = await store().queryObjects(
+          q({ limit: 1, ...(after === undefined ? {} : { addedAfter: after }) }),
+          view,
+        );
+        if (page.items.length === 0) break;
+        seen.push(label(page.items[0] as StoredObject));
+        after = page.items[0]?.dateAdded;
+      }
+      expect(seen).toEqual(all.items.map(label));
       expect(a?.seq).toBeDefined();
     });
 
-    it('a released entry at its own date_added follows the added entry across a page break', async () => {
-      const [a] = await setup();
+    it('a release time the feed already passed gives an entry after every added entry', async () => {
+      const rows = await setup();
+      const [a] = rows;
       await store().addReleaseEntry(a?.seq as number, a?.dateAdded as number);
       const walked = await pageAll(store(), q({ limit: 1, versions: { kind: 'all' } }), SEE_ALL);
-      expect(walked.items.map(label).slice(0, 2)).toEqual(['indicator:added', 'indicator:released']);
-      expect(walked.items).toHaveLength(5);
+      expect(walked.items.map(label)).toEqual([
+        'indicator:added',
+        'malware:added',
+        'tool:added',
+        'campaign:added',
+        'indicator:released',
+      ]);
+      expect(walked.items[4]?.dateAdded).toBe((rows[3]?.dateAdded ?? 0) + 1);
     });
 
-    it('3.4.1 paging walks added and released entries merged in feed order, each once, for any limit', async () => {
+    it('3.4.1 paging walks added and released entries in feed order, each once, on distinct instants, for any limit', async () => {
       let run = 0;
       await fc.assert(
         fc.asyncProperty(
@@ -134,31 +144,43 @@ export function releaseEntriesSuite(makeStore: StoreFactory): void {
               c,
               Array.from({ length: count }, (_, i) => version(sdo('indicator', i, V1))),
             );
+            const last = Math.max(...added.map((o) => o.dateAdded));
             // Release instants on, just before and just after other entries' date_added.
-            const expected = added.map((o) => `${o.dateAdded}/${o.seq}/0`);
-            const released = new Set<number>();
+            const requested = new Map<number, number>();
             for (const [pick, offset] of releases) {
               const target = added[pick % count];
               const at = added[(pick >> 2) % count];
-              if (!target || !at || released.has(target.seq)) continue;
-              released.add(target.seq);
-              const releaseAt = at.dateAdded + offset;
-              await store().addReleaseEntry(target.seq, releaseAt);
-              expected.push(`${releaseAt}/${target.seq}/1`);
+              if (!target || !at || requested.has(target.seq)) continue;
+              requested.set(target.seq, at.dateAdded + offset);
+              await store().addReleaseEntry(target.seq, at.dateAdded + offset);
             }
-            const key = (k: string) => k.split('/').map(Number) as [number, number, number];
-            expected.sort((x, y) => {
-              const [a, b] = [key(x), key(y)];
-              return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
-            });
             const walked = await pageAll(
               store(),
               { collectionId: c, limit, now: END_OF_TIME, versions: { kind: 'all' } },
               SEE_ALL,
             );
-            expect(walked.items.map((r) => `${r.dateAdded}/${r.seq}/${r.entry === 'added' ? 0 : 1}`)).toEqual(
-              expected,
-            );
+            const entries = walked.items.map((r) => ({ d: r.dateAdded, seq: r.seq, entry: r.entry }));
+            // Every added entry and one released entry per released version, nothing twice.
+            expect(
+              entries
+                .filter((e) => e.entry === 'added')
+                .map((e) => e.seq)
+                .sort(),
+            ).toEqual(added.map((o) => o.seq).sort());
+            expect(
+              entries
+                .filter((e) => e.entry === 'released')
+                .map((e) => e.seq)
+                .sort(),
+            ).toEqual([...requested.keys()].sort());
+            // Strictly increasing date_added: feed order, and no two entries on one instant.
+            for (let i = 1; i < entries.length; i++) expect(entries[i]!.d).toBeGreaterThan(entries[i - 1]!.d);
+            // A released entry is never before its release time, nor before entries already added.
+            for (const e of entries.filter((x) => x.entry === 'released')) {
+              const wanted = requested.get(e.seq) as number;
+              expect(e.d).toBeGreaterThanOrEqual(wanted);
+              if (wanted <= last) expect(e.d).toBeGreaterThan(last);
+            }
           },
         ),
         { numRuns: 60 },

@@ -1,12 +1,31 @@
 /** Organisations, users, tokens and marking definitions (hashes only, never secrets). */
 import type Database from 'better-sqlite3';
-import type { Organization, Role, TokenRecord, UserRecord } from '../accounts.js';
+import type {
+  DefinitionSource,
+  MarkingDefinitionRecord,
+  Organization,
+  Role,
+  TokenRecord,
+  UserRecord,
+} from '../accounts.js';
 import { StoreError } from '../store-error.js';
 import { insertUnique } from './unique-insert.js';
 
+type DefinitionRow = [json: string, kind: string, producer: string | null, origin: string | null];
+
+function recordOf([json, kind, producer, origin]: DefinitionRow): MarkingDefinitionRecord {
+  const source: DefinitionSource =
+    kind === 'version' && producer !== null && origin !== null
+      ? { kind: 'version', producerOrg: producer, origin }
+      : { kind: 'node' };
+  return { json, source };
+}
+
 /** Prepared statements over the account tables. */
 export class AccountTables {
-  #markings: { readonly generation: number | null; readonly map: ReadonlyMap<string, string> } | undefined;
+  #markings:
+    | { readonly generation: number | null; readonly map: ReadonlyMap<string, MarkingDefinitionRecord> }
+    | undefined;
   #orgs: { readonly generation: number | null; readonly orgs: readonly Organization[] } | undefined;
   readonly #s;
 
@@ -27,9 +46,15 @@ export class AccountTables {
           ' FROM tokens WHERE token_id = ?',
       ),
       putMarking: db.prepare(
-        'INSERT INTO marking_definitions (id, json) VALUES (?, ?) ON CONFLICT (id) DO NOTHING',
+        'INSERT INTO marking_definitions (id, json, source_kind, producer_org, origin) VALUES (?, ?, ?, ?, ?)' +
+          ' ON CONFLICT (id) DO NOTHING',
       ),
-      listMarkings: db.prepare('SELECT id, json FROM marking_definitions ORDER BY id').raw(),
+      getMarking: db
+        .prepare('SELECT json, source_kind, producer_org, origin FROM marking_definitions WHERE id = ?')
+        .raw(),
+      listMarkings: db
+        .prepare('SELECT id, json, source_kind, producer_org, origin FROM marking_definitions ORDER BY id')
+        .raw(),
       // Both tables only grow (no statement updates or deletes their rows, and a rolled-back
       // row was never read), so the largest rowid names their content as of a read.
       markingsGeneration: db.prepare('SELECT max(rowid) FROM marking_definitions').pluck(),
@@ -85,19 +110,23 @@ export class AccountTables {
     return this.#s.getToken.get(tokenId) as TokenRecord | undefined;
   }
 
-  putMarkingDefinition(id: string, json: string): void {
-    this.#s.putMarking.run(id, json);
+  /** Stores a definition unless its id is known; returns the one the node holds for the id. */
+  putMarkingDefinition(id: string, json: string, source: DefinitionSource): MarkingDefinitionRecord {
+    const [producer, origin] = source.kind === 'version' ? [source.producerOrg, source.origin] : [null, null];
+    this.#s.putMarking.run(id, json, source.kind, producer, origin);
+    return recordOf(this.#s.getMarking.get(id) as DefinitionRow);
   }
 
   /**
-   * Every marking definition's JSON by id; the same map while none is added, so that a policy
-   * may keep what it derived from it by identity (a request then costs one rowid lookup, not a
-   * read of every definition).
+   * Every marking definition by id; the same map while none is added, so that a policy may keep
+   * what it derived from it by identity (a request then costs one rowid lookup, not a read of
+   * every definition).
    */
-  listMarkingDefinitions(): ReadonlyMap<string, string> {
+  listMarkingDefinitions(): ReadonlyMap<string, MarkingDefinitionRecord> {
     const generation = this.#s.markingsGeneration.get() as number | null;
     if (this.#markings?.generation !== generation) {
-      this.#markings = { generation, map: new Map(this.#s.listMarkings.all() as [string, string][]) };
+      const rows = this.#s.listMarkings.all() as [string, ...DefinitionRow][];
+      this.#markings = { generation, map: new Map(rows.map(([id, ...row]) => [id, recordOf(row)])) };
     }
     return this.#markings.map;
   }

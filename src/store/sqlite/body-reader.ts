@@ -14,7 +14,7 @@
  */
 import type Database from 'better-sqlite3';
 import { bodyOfCollected } from '../body-page.js';
-import { encodeCursor } from '../cursor.js';
+import type { CursorCodec } from '../cursor.js';
 import { type CollectedPage, type FeedCursor, startPosition } from '../page-collector.js';
 import type { BodyPage, BodyView, Micros, ObjectQuery } from '../store.js';
 import { feedFilterSql } from './feed-source.js';
@@ -57,14 +57,16 @@ type ChunkRow = [
 export class BodyReader {
   readonly #db: Database.Database;
   readonly #dictionary: RowMetaDictionary;
+  readonly #cursors: CursorCodec;
   readonly #statements = new Map<string, Database.Statement>();
   readonly #s;
   /** Per classOf function (a policy hands out one per reader while its answers hold). */
   readonly #seesAll = new WeakMap<BodyView<unknown>['classOf'], { count: number; all: boolean }>();
 
-  constructor(db: Database.Database, dictionary: RowMetaDictionary) {
+  constructor(db: Database.Database, dictionary: RowMetaDictionary, cursors: CursorCodec) {
     this.#db = db;
     this.#dictionary = dictionary;
+    this.#cursors = cursors;
     this.#s = {
       releaseAhead: db
         .prepare(
@@ -72,6 +74,10 @@ export class BodyReader {
         )
         .pluck(),
       lastDateAdded: db.prepare('SELECT last_date_added FROM collections WHERE id = ?').pluck(),
+      // The partial index versions_contested answers this: the expression must match its WHERE.
+      contested: db
+        .prepare('SELECT 1 FROM versions WHERE collection = ? AND (flags & 16) <> 0 LIMIT 1')
+        .pluck(),
     };
   }
 
@@ -110,6 +116,8 @@ export class BodyReader {
       return undefined;
     }
     if (!this.#seesAllAsStored(view)) return undefined;
+    // Contested versions go to their producer alone, which the view decides row by row.
+    if (this.#s.contested.get(query.collectionId) !== undefined) return undefined;
     // A released entry is weighed by decide() (its producer does not get it).
     if (this.#s.releaseAhead.get(query.collectionId, from.dateAdded, query.now) !== undefined)
       return undefined;
@@ -149,7 +157,7 @@ export class BodyReader {
     // shortening before a run of equal date_added values, only to know whether one more exists.
     const more = count === query.limit && read({ dateAdded: last, seq: lastSeq, kind: 0 }, 1)[1] > 0;
     if (!more) return { ...page, more: false };
-    const next = encodeCursor({
+    const next = this.#cursors.encode({
       collectionId: query.collectionId,
       dateAdded: last,
       seq: lastSeq,

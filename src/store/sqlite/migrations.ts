@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { StoreError } from '../store-error.js';
 import { SCHEMA_V1 } from './schema-v1.js';
+import { ownershipAndSources } from './schema-v8.js';
 
 /** One migration: applied when the database's version is below `version`. */
 export interface Migration {
@@ -56,6 +57,23 @@ export const MIGRATIONS: readonly Migration[] = [
     description:
       'status records may name their successes by seq (statuses.success_seqs) instead of listing each id and version',
     up: (db) => db.exec('ALTER TABLE statuses ADD COLUMN success_seqs TEXT'),
+  },
+  {
+    version: 8,
+    description:
+      'versions of one id form one chain per producer (versions.producer, unique per chain) and versions of an id another producer owns are flagged contested (flags & 16); marking definitions keep who made them known; peers name the organisations they speak for; the node keeps its paging-cursor key',
+    up: ownershipAndSources,
+  },
+  {
+    version: 9,
+    description:
+      "feed indexes carry meta_id and flags, so rows of a reader's hidden marking combinations are skipped inside the index",
+    up: (db) =>
+      db.exec(
+        'DROP INDEX versions_feed; CREATE INDEX versions_feed ON versions (collection, date_added, seq, meta_id, flags);' +
+          ' DROP INDEX versions_type_feed;' +
+          ' CREATE INDEX versions_type_feed ON versions (collection, type, date_added, seq, meta_id, flags);',
+      ),
   },
 ];
 

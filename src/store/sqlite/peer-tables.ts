@@ -10,6 +10,7 @@ interface PeerRow {
   remoteCollection: string;
   localCollection: string;
   orgId: string;
+  speaksFor: string | null;
   pull: number;
   push: number;
   intervalSeconds: number;
@@ -19,10 +20,11 @@ type StateRow = { [K in keyof PeerState]-?: PeerState[K] | null };
 
 const PEER_COLUMNS =
   'name, url, username, password, remote_collection AS remoteCollection, local_collection AS localCollection,' +
-  ' org_id AS orgId, pull, push, interval_seconds AS intervalSeconds';
+  ' org_id AS orgId, speaks_for AS speaksFor, pull, push, interval_seconds AS intervalSeconds';
 
 function toPeer(row: PeerRow): PeerRecord {
-  return { ...row, pull: row.pull === 1, push: row.push === 1 };
+  const speaksFor = row.speaksFor === null ? [row.orgId] : (JSON.parse(row.speaksFor) as string[]);
+  return { ...row, speaksFor, pull: row.pull === 1, push: row.push === 1 };
 }
 
 function toState(row: StateRow): PeerState {
@@ -39,10 +41,10 @@ export class PeerTables {
     this.#s = {
       put: db.prepare(
         'INSERT INTO peers (name, url, username, password, remote_collection, local_collection, org_id, pull, push,' +
-          ' interval_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET url = excluded.url,' +
+          ' interval_seconds, speaks_for) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET url = excluded.url,' +
           ' username = excluded.username, password = excluded.password, remote_collection = excluded.remote_collection,' +
           ' local_collection = excluded.local_collection, org_id = excluded.org_id, pull = excluded.pull,' +
-          ' push = excluded.push, interval_seconds = excluded.interval_seconds',
+          ' push = excluded.push, interval_seconds = excluded.interval_seconds, speaks_for = excluded.speaks_for',
       ),
       get: db.prepare(`SELECT ${PEER_COLUMNS} FROM peers WHERE name = ?`),
       list: db.prepare(`SELECT ${PEER_COLUMNS} FROM peers ORDER BY name`),
@@ -69,6 +71,7 @@ export class PeerTables {
       p.pull ? 1 : 0,
       p.push ? 1 : 0,
       p.intervalSeconds,
+      JSON.stringify(p.speaksFor),
     );
   }
 

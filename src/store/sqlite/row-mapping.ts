@@ -10,9 +10,9 @@ import type { RowMeta, RowMetaDictionary } from './row-meta.js';
  * (a timestamp) contains a space, so the first two spaces split the text unambiguously.
  */
 const ENTRY_TEXT = "v.stix_id || ' ' || v.version || ' ' || v.json";
-/** meta_id above five bits: four of flags (shifted by one) and, lowest, the entry kind. */
-const META_SHIFT = 32;
-const PACKED = `v.meta_id * ${META_SHIFT} + (v.flags & 15) * 2`;
+/** meta_id above six bits: five of flags (shifted by one) and, lowest, the entry kind. */
+const META_SHIFT = 64;
+const PACKED = `v.meta_id * ${META_SHIFT} + (v.flags & 31) * 2`;
 
 /** Columns of an `added` entry read from versions (aliased `v`). */
 export const ADDED_ENTRY_COLUMNS = `v.seq, v.date_added, ${PACKED}, ${ENTRY_TEXT}`;
@@ -23,13 +23,15 @@ export const RELEASED_ENTRY_COLUMNS = `r.seq, r.release_at, ${PACKED} + 1, ${ENT
 /** A row as better-sqlite3 returns it in raw mode with the columns above. */
 export type RawRow = readonly [seq: number, dateAdded: number, packed: number, text: string];
 
-/** Bits of versions.flags (at most four: the read packs them in four bits). */
+/** Bits of versions.flags (at most five: the read packs them in five bits). */
 export const LATEST = 1;
 export const FIRST = 2;
 /** The object has granular markings (set at insert; migration 4 set it for older rows). */
 export const GRANULAR = 4;
 /** The version was stored with its granular views (its row in granular_views). */
 export const VIEWS = 8;
+/** Another producer owns the version's id here: only its producer sees it (DESIGN.md, Trust). */
+export const CONTESTED = 16;
 
 /** The four entry columns of a row that has more after them. */
 export function entryColumns(raw: readonly [...RawRow, ...unknown[]]): RawRow {
@@ -51,6 +53,7 @@ class VersionRow implements FeedRow {
   readonly dateAdded: number;
   readonly entry: 'added' | 'released';
   readonly granular: boolean;
+  readonly contested: boolean;
   readonly isLatest: boolean;
   readonly isFirst: boolean;
   readonly granularViews: GranularViews | undefined;
@@ -65,6 +68,7 @@ class VersionRow implements FeedRow {
     this.dateAdded = raw[1];
     this.entry = (packed & 1) === 0 ? 'added' : 'released';
     this.granular = (packed & (GRANULAR << 1)) !== 0;
+    this.contested = (packed & (CONTESTED << 1)) !== 0;
     this.isLatest = (packed & (LATEST << 1)) !== 0;
     this.isFirst = (packed & (FIRST << 1)) !== 0;
     this.#meta = meta;
@@ -151,5 +155,6 @@ export function toStoredObject(
     markingRefs: row.markingRefs,
     json: row.json,
     granular: row.granular,
+    contested: row.contested,
   };
 }

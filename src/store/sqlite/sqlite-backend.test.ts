@@ -37,6 +37,18 @@ async function storeFailingOnTools(): Promise<{ store: SqliteStore; side: Databa
   return { store, side };
 }
 
+/** Undoes migration 8 on an open file (for tests that roll a file back to an older schema). */
+function undoMigration8(db: Database.Database): void {
+  db.exec(`DROP INDEX versions_by_chain; DROP INDEX versions_contested; DROP INDEX versions_by_id;
+    CREATE UNIQUE INDEX versions_by_id ON versions (collection, stix_id, version_key);
+    ALTER TABLE versions DROP COLUMN producer;
+    ALTER TABLE marking_definitions DROP COLUMN source_kind;
+    ALTER TABLE marking_definitions DROP COLUMN producer_org;
+    ALTER TABLE marking_definitions DROP COLUMN origin;
+    ALTER TABLE peers DROP COLUMN speaks_for;
+    DROP TABLE node_settings;`);
+}
+
 describe('SqliteStore specifics', () => {
   it('creates the folder, runs WAL with synchronous=FULL and records the schema version', async () => {
     const path = freshPath();
@@ -57,6 +69,7 @@ describe('SqliteStore specifics', () => {
     await store.close();
     // Roll the file back to schema 1 (drop what later migrations add), then reopen.
     const db = new Database(path);
+    undoMigration8(db);
     db.exec('DROP INDEX versions_type_feed');
     db.exec('ALTER TABLE audit_log DROP COLUMN objects');
     db.exec('ALTER TABLE audit_log DROP COLUMN versions');
@@ -277,6 +290,7 @@ describe('SqliteStore specifics', () => {
     expect(await flags(store)).toEqual([true, false, false]);
     await store.close();
     const db = new Database(path);
+    undoMigration8(db);
     db.exec('UPDATE versions SET flags = flags & ~4');
     db.exec('ALTER TABLE audit_log DROP COLUMN versions');
     db.exec('DROP TABLE deleted_versions');
@@ -296,14 +310,14 @@ describe('SqliteStore specifics', () => {
     const b = await open(path);
     const before = await a.listMarkingDefinitions();
     expect(await a.listMarkingDefinitions()).toBe(before); // unchanged: the same map
-    await b.putMarkingDefinition('marking-definition--1', '{"x":1}');
+    await b.putMarkingDefinition('marking-definition--1', '{"x":1}', { kind: 'node' });
     await b.addOrganization({ id: 'nz-ncsc', name: 'NZ', identityId: 'identity--9' });
     const after = await a.listMarkingDefinitions();
     expect(after).not.toBe(before);
-    expect(after.get('marking-definition--1')).toBe('{"x":1}');
+    expect(after.get('marking-definition--1')?.json).toBe('{"x":1}');
     expect((await a.listOrganizations()).map((o) => o.id)).toContain('nz-ncsc');
     // Adding an id already known changes nothing.
-    await b.putMarkingDefinition('marking-definition--1', '{"x":2}');
+    await b.putMarkingDefinition('marking-definition--1', '{"x":2}', { kind: 'node' });
     expect(await a.listMarkingDefinitions()).toBe(after);
     await a.close();
     await b.close();

@@ -6,7 +6,13 @@
  * A file database is checkpointed by a worker thread (background-checkpoints.ts).
  */
 import type Database from 'better-sqlite3';
-import type { Organization, TokenRecord, UserRecord } from '../accounts.js';
+import type {
+  DefinitionSource,
+  MarkingDefinitionRecord,
+  Organization,
+  TokenRecord,
+  UserRecord,
+} from '../accounts.js';
 import type { AuditEvent, AuditQuery, Disclosure } from '../audit.js';
 import type { PeerRecord, PeerState } from '../peers.js';
 import type {
@@ -14,10 +20,12 @@ import type {
   BodyPage,
   BodyView,
   CollectionRecord,
+  MarkingFacts,
   Micros,
   NewVersion,
   ObjectQuery,
   Page,
+  RowClass,
   StatusRecord,
   Store,
   StoreCapabilities,
@@ -158,8 +166,12 @@ export class SqliteStore implements Store {
     return this.#with((p) => p.reader.byMarking(markingId));
   }
 
-  async queryObjects<T>(query: ObjectQuery, view: View<T>): Promise<Page<T>> {
-    return this.#with((p) => p.reader.query(query, view));
+  async queryObjects<T>(
+    query: ObjectQuery,
+    view: View<T>,
+    classOf?: (facts: MarkingFacts) => RowClass,
+  ): Promise<Page<T>> {
+    return this.#with((p) => p.reader.query(query, view, classOf));
   }
 
   async queryObjectsBody<T>(query: ObjectQuery, view: BodyView<T>): Promise<BodyPage<T>> {
@@ -168,6 +180,10 @@ export class SqliteStore implements Store {
 
   async getVersions(collectionId: string, id: string): Promise<readonly StoredObject[]> {
     return this.#with((p) => p.reader.versions(collectionId, id));
+  }
+
+  async getOwners(collectionId: string, ids: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    return this.#with((p) => p.reader.owners(collectionId, ids));
   }
 
   async deleteObject(collectionId: string, id: string, versions?: readonly string[]): Promise<number> {
@@ -222,11 +238,15 @@ export class SqliteStore implements Store {
     return this.#with((p) => p.accounts.getToken(tokenId));
   }
 
-  async putMarkingDefinition(id: string, json: string): Promise<void> {
-    this.#with((p) => p.accounts.putMarkingDefinition(id, json));
+  async putMarkingDefinition(
+    id: string,
+    json: string,
+    source: DefinitionSource,
+  ): Promise<MarkingDefinitionRecord> {
+    return this.#with((p) => p.accounts.putMarkingDefinition(id, json, source));
   }
 
-  async listMarkingDefinitions(): Promise<ReadonlyMap<string, string>> {
+  async listMarkingDefinitions(): Promise<ReadonlyMap<string, MarkingDefinitionRecord>> {
     return this.#with((p) => p.accounts.listMarkingDefinitions());
   }
 

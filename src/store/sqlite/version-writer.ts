@@ -10,10 +10,17 @@ import { StoreError } from '../store-error.js';
 import { parseTimestampMicros } from '../timestamp-micros.js';
 import { dateAddedVersion, type VersionFacts, versionFacts } from '../version-facts.js';
 import { GranularViewTable } from './granular-view-table.js';
-import { FIRST, GRANULAR, LATEST, VIEWS } from './row-mapping.js';
+import { CONTESTED, FIRST, GRANULAR, LATEST, VIEWS } from './row-mapping.js';
 import type { RowMetaDictionary } from './row-meta.js';
 
-type EndRow = [seq: number, versionKey: number, dateAdded: number, version: string, json: string];
+type EndRow = [
+  seq: number,
+  versionKey: number,
+  dateAdded: number,
+  version: string,
+  json: string,
+  producer: string,
+];
 
 // JSON.stringify writes lone surrogates (and only those) as \udXXX escapes.
 const LONE_SURROGATE_ESCAPE = /\\ud[89a-f]/i;
@@ -33,26 +40,50 @@ export class VersionWriter {
     this.#dictionary = dictionary;
     this.#clock = clock;
     this.#views = new GranularViewTable(db);
-    const ends = 'SELECT seq, version_key, date_added, version, json FROM versions';
+    const ends = 'SELECT seq, version_key, date_added, version, json, producer FROM versions';
+    // The latest/first flags name the ends of the uncontested versions (DESIGN.md, Trust).
+    const owned = `(flags & ${CONTESTED}) = 0`;
     this.#s = {
       collection: db.prepare('SELECT last_date_added FROM collections WHERE id = ?').pluck(),
       setLast: db.prepare('UPDATE collections SET last_date_added = ? WHERE id = ?'),
       lastRelease: db
         .prepare('SELECT max(release_at) FROM releases WHERE collection = ? AND release_at <= ?')
         .pluck(),
+      releaseWithin: db
+        .prepare('SELECT max(release_at) FROM releases WHERE collection = ? AND release_at BETWEEN ? AND ?')
+        .pluck(),
+      releasesFrom: db
+        .prepare(
+          'SELECT release_at FROM releases WHERE collection = ? AND release_at >= ? ORDER BY release_at',
+        )
+        .pluck(),
+      hasRelease: db.prepare('SELECT 1 FROM releases WHERE seq = ?').pluck(),
       latest: db
-        .prepare(`${ends} WHERE collection = ? AND stix_id = ? ORDER BY version_key DESC LIMIT 1`)
+        .prepare(
+          `${ends} WHERE collection = ? AND stix_id = ? AND ${owned} ORDER BY version_key DESC LIMIT 1`,
+        )
         .raw(),
       first: db
-        .prepare(`${ends} WHERE collection = ? AND stix_id = ? ORDER BY version_key ASC LIMIT 1`)
+        .prepare(`${ends} WHERE collection = ? AND stix_id = ? AND ${owned} ORDER BY version_key ASC LIMIT 1`)
         .raw(),
-      exact: db.prepare(`${ends} WHERE collection = ? AND stix_id = ? AND version_key = ?`).raw(),
-      // The latest stored version of each id of a batch, in one statement rather than one per row.
+      // Within one producer's chain: duplicates are found there and nowhere else.
+      chainLatest: db
+        .prepare(
+          `${ends} WHERE collection = ? AND stix_id = ? AND producer = ? ORDER BY version_key DESC LIMIT 1`,
+        )
+        .raw(),
+      exact: db
+        .prepare(`${ends} WHERE collection = ? AND stix_id = ? AND producer = ? AND version_key = ?`)
+        .raw(),
+      anyContested: db
+        .prepare('SELECT 1 FROM versions WHERE collection = ? AND (flags & 16) <> 0 LIMIT 1')
+        .pluck(),
+      // The latest uncontested version of each id of a batch, in one statement rather than one per row.
       latestOfAll: db
         .prepare(
-          'SELECT v.seq, v.version_key, v.date_added, v.version, v.json, v.stix_id FROM json_each(?) AS j' +
+          'SELECT v.seq, v.version_key, v.date_added, v.version, v.json, v.producer, v.stix_id FROM json_each(?) AS j' +
             ' JOIN versions AS v ON v.seq = (SELECT seq FROM versions WHERE collection = ? AND stix_id = j.value' +
-            ' ORDER BY version_key DESC LIMIT 1)',
+            ` AND ${owned} ORDER BY version_key DESC LIMIT 1)`,
         )
         .raw(),
       clearFlag: db.prepare('UPDATE versions SET flags = flags & ~? WHERE seq = ?'),
@@ -60,7 +91,7 @@ export class VersionWriter {
       // seq is null (SQLite's next rowid) unless that would reuse a deleted version's seq.
       insert: db.prepare(
         'INSERT INTO versions (seq, collection, stix_id, type, version, version_key, spec_version, date_added,' +
-          ' meta_id, json, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          ' meta_id, json, flags, producer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       // SQLite hands out max(seq) + 1: after deleting the newest versions that is a deleted seq.
       reusedSeq: db
@@ -115,13 +146,21 @@ export class VersionWriter {
         const now = this.#clock();
         const released = s.lastRelease.get(collectionId, now) as number | null;
         let next = Math.max(lastAdded + 1, (released ?? -1) + 1, now - facts.length + 1);
+        // No two entries of a collection share a date_added, or an added_after poller would
+        // skip one (section 3.4.1): the batch's instants pass over released entries set ahead.
+        for (;;) {
+          const ahead = s.releaseWithin.get(collectionId, next, next + facts.length - 1) as number | null;
+          if (ahead === null) break;
+          next = ahead + 1;
+        }
         let last = lastAdded;
         // Seqs are never reused (audit rows name versions by seq), even after deletions.
         this.#seqFloor = s.reusedSeq.get() as number | null;
         const latestOf = this.#latestOf(collectionId, facts);
+        const anyContested = s.anyContested.get(collectionId) !== undefined;
         const outcomes = facts.map((f): AddOutcome => {
           const latest = latestOf.get(f.id);
-          const dup = this.#duplicate(collectionId, f, latest);
+          const dup = this.#duplicate(collectionId, f, latest, anyContested || f.contested);
           if (dup !== undefined) return dup;
           const dateAdded = next++;
           last = dateAdded;
@@ -131,8 +170,8 @@ export class VersionWriter {
               : dateAddedVersion(dateAdded);
           const seq = this.#insert(collectionId, f, latest, dateAdded, version, versionKey);
           // A later version of the same id in this batch compares with this one.
-          if (latest === undefined || versionKey > latest[1])
-            latestOf.set(f.id, [seq, versionKey, dateAdded, version, f.json]);
+          if (!f.contested && (latest === undefined || versionKey > latest[1]))
+            latestOf.set(f.id, [seq, versionKey, dateAdded, version, f.json, f.producerOrg]);
           return { status: 'stored', seq, dateAdded, version };
         });
         s.setLast.run(last, collectionId);
@@ -155,22 +194,35 @@ export class VersionWriter {
       return found;
     }
     const rows = this.#s.latestOfAll.all(ids, c) as [...EndRow, string][];
-    return new Map(rows.map((r) => [r[5], [r[0], r[1], r[2], r[3], r[4]]]));
+    return new Map(rows.map((r) => [r[6], [r[0], r[1], r[2], r[3], r[4], r[5]]]));
   }
 
-  #duplicate(c: string, f: VersionFacts, latest: EndRow | undefined): AddOutcome | undefined {
-    if (latest === undefined) return undefined;
+  /**
+   * The version of `f`'s chain (its producer's versions of the id) that `f` duplicates, if any.
+   * `latest` is the latest uncontested version of the id; `maybeContested`: the chain may hold
+   * versions that are not among the uncontested ones.
+   */
+  #duplicate(
+    c: string,
+    f: VersionFacts,
+    latest: EndRow | undefined,
+    maybeContested: boolean,
+  ): AddOutcome | undefined {
+    // The latest uncontested version is the latest of f's chain when f's producer made it.
+    const chainLatest = latest !== undefined && latest[5] === f.producerOrg ? latest : undefined;
+    if (chainLatest === undefined && latest === undefined && !maybeContested) return undefined;
     let hit: EndRow | undefined;
     if (f.versionKey === undefined) {
       // A versionless object (no modified/created, e.g. an SCO) is the same version when its
-      // content equals the latest stored one.
-      if (latest[4] === f.json) hit = latest;
+      // content equals the latest stored one of its producer.
+      const last = chainLatest ?? (this.#s.chainLatest.get(c, f.id, f.producerOrg) as EndRow | undefined);
+      if (last?.[4] === f.json) hit = last;
     } else {
       // (id, version instant) identifies a version: '…00Z' and '…00.000Z' are the same.
       hit =
-        latest[1] === f.versionKey
-          ? latest
-          : (this.#s.exact.get(c, f.id, f.versionKey) as EndRow | undefined);
+        chainLatest?.[1] === f.versionKey
+          ? chainLatest
+          : (this.#s.exact.get(c, f.id, f.producerOrg, f.versionKey) as EndRow | undefined);
     }
     if (hit === undefined) return undefined;
     return {
@@ -193,8 +245,10 @@ export class VersionWriter {
   ): number {
     const s = this.#s;
     const views = f.granularViews;
-    let flags = LATEST | FIRST | (f.granular ? GRANULAR : 0) | (views !== undefined ? VIEWS : 0);
-    if (latest !== undefined) {
+    const marks = (f.granular ? GRANULAR : 0) | (views !== undefined ? VIEWS : 0);
+    // A contested version stands outside the owner's chain: it moves no flag and carries none.
+    let flags = f.contested ? CONTESTED | marks : LATEST | FIRST | marks;
+    if (latest !== undefined && !f.contested) {
       if (versionKey > latest[1]) s.clearFlag.run(LATEST, latest[0]);
       else flags &= ~LATEST;
       const first = s.first.get(c, f.id) as EndRow;
@@ -213,6 +267,7 @@ export class VersionWriter {
       this.#dictionary.idFor(f),
       f.json,
       flags,
+      f.producerOrg,
     );
     const seq = Number(info.lastInsertRowid);
     this.#seqFloor = null;
@@ -223,10 +278,32 @@ export class VersionWriter {
 
   /** Adds the `released` entry of version `seq` (idempotent); see Store.addReleaseEntry. */
   addReleaseEntry(seq: number, releaseAt: Micros): void {
-    const collection = this.#s.releaseOf.get(seq) as string | undefined;
-    if (collection === undefined)
-      throw new StoreError('STORE_UNKNOWN_VERSION', `no stored version with seq ${seq}`);
-    this.#s.release.run(seq, collection, releaseAt);
+    const s = this.#s;
+    this.#db
+      .transaction(() => {
+        const collection = s.releaseOf.get(seq) as string | undefined;
+        if (collection === undefined)
+          throw new StoreError('STORE_UNKNOWN_VERSION', `no stored version with seq ${seq}`);
+        if (s.hasRelease.get(seq) !== undefined) return;
+        s.release.run(seq, collection, this.#releaseInstant(collection, releaseAt));
+      })
+      .immediate();
+  }
+
+  /**
+   * The instant of a new released entry: the release time, or later when an entry of the
+   * collection already has that date_added (several versions under one embargo) or when the
+   * feed has passed it (pollers already paged beyond): date_added stays unique per collection,
+   * and a version is never released before its time.
+   */
+  #releaseInstant(collection: string, releaseAt: Micros): Micros {
+    const lastAdded = this.#s.collection.get(collection) as number;
+    let at = releaseAt <= lastAdded ? lastAdded + 1 : releaseAt;
+    for (const taken of this.#s.releasesFrom.iterate(collection, at) as Iterable<number>) {
+      if (taken > at) break;
+      at = taken + 1;
+    }
+    return at;
   }
 
   /** Deletes all or the given versions of an object and repairs the latest/first flags. */
@@ -246,10 +323,10 @@ export class VersionWriter {
           s.delete.run(seq);
         }
         if (targets.length > 0 && targets.length < rows.length) {
-          const latest = s.latest.get(c, id) as EndRow;
-          const first = s.first.get(c, id) as EndRow;
-          s.setFlag.run(LATEST, latest[0]);
-          s.setFlag.run(FIRST, first[0]);
+          const latest = s.latest.get(c, id) as EndRow | undefined;
+          const first = s.first.get(c, id) as EndRow | undefined;
+          if (latest !== undefined) s.setFlag.run(LATEST, latest[0]);
+          if (first !== undefined) s.setFlag.run(FIRST, first[0]);
         }
         return targets.length;
       })

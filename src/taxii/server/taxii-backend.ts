@@ -60,6 +60,13 @@ export interface TaxiiBackend {
     filters: ObjectFilters,
     purpose: 'objects' | 'manifest',
   ): Promise<Page<VisibleEntry>>;
+  /** The versions of one object of a readable collection, filtered and paged (section 5.6). */
+  getObject(
+    caller: TaxiiCaller,
+    collectionId: string,
+    objectId: string,
+    filters: ObjectFilters,
+  ): Promise<Page<VisibleEntry>>;
   /** The objects of a readable collection as one body, filtered and paged (section 5.4). */
   queryObjectsBody(caller: TaxiiCaller, collectionId: string, filters: ObjectFilters): Promise<ObjectsBody>;
   /** Stores the objects of an envelope; resolves with the complete status once committed. */

@@ -31,12 +31,7 @@ export function registerObject(app: FastifyInstance, ctx: RouteContext): void {
         ctx.limits,
       );
       const { collectionId, objectId } = request.params;
-      const page = await ctx.backend.queryObjects(
-        ctx.callerOf(request),
-        collectionId,
-        { ...filters, ids: [objectId] },
-        'objects',
-      );
+      const page = await ctx.backend.getObject(ctx.callerOf(request), collectionId, objectId, filters);
       // Section 5.6: 404 when the object is not found; a hidden object is absent (CONTRACT.md).
       if (page.items.length === 0)
         throw new TaxiiError('TAXII_NOT_FOUND', `no object ${objectId} in this collection`);
