@@ -1,15 +1,9 @@
 /** `accord pattern validate|eval|match-set` (CONTRACT.md "Patterning"): JSONL in, JSONL out. */
 import { createReadStream } from 'node:fs';
 import { access, constants } from 'node:fs/promises';
-import {
-  compileIndicatorSet,
-  evalCase,
-  type PatternInput,
-  readEventLine,
-  readPatternLine,
-  validateCase,
-} from '../pattern/index.js';
+import { compileIndicatorSet, type PatternInput } from '../pattern/index.js';
 import { CliError, EXIT } from './cli-error.js';
+import { evalCase, readEventLine, readPatternLine, validateCase } from './pattern-cases.js';
 import { jsonLines, LineWriter } from './pattern-lines.js';
 import type { RegisterCommand } from './register-command.js';
 

@@ -8,7 +8,6 @@ export {
   type IndicatorSetOptions,
   type PatternInput,
 } from './indicator-set/indicator-set.js';
-export { evalCase, readEventLine, readPatternLine, validateCase } from './jsonl-cases.js';
 export { DEFAULT_PATTERN_LIMITS, type PatternLimits } from './limits.js';
 export { type CompiledPattern, compilePattern } from './matcher/compile-pattern.js';
 export { type EvaluateOptions, evaluatePattern } from './matcher/evaluate.js';

@@ -1,13 +1,16 @@
 /**
  * The per-line logic of the JSONL commands of CONTRACT.md "Patterning" on already-parsed JSON:
- * every input, however malformed, gives one output object and never an exception.
+ * every input, however malformed, gives one output object and never an exception. The CLI's
+ * line formats live here, beside the commands; pattern/ keeps only the library API.
  */
-import type { SpecVersion } from './ast.js';
-import type { PatternInput } from './indicator-set/indicator-set.js';
-import type { PatternLimits } from './limits.js';
-import { evaluatePattern } from './matcher/evaluate.js';
-import { PatternError } from './pattern-error.js';
-import { validatePattern } from './validate.js';
+import {
+  evaluatePattern,
+  PatternError,
+  type PatternInput,
+  type PatternLimits,
+  type SpecVersion,
+  validatePattern,
+} from '../pattern/index.js';
 
 type Json = { readonly [key: string]: unknown };
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
