@@ -92,9 +92,10 @@ export function tokenize(source: string): Token[] {
       i++;
     } else if (ch === '=' || ch === '<' || ch === '>' || ch === '!') {
       const two = source.slice(i, i + 2);
-      const op = two === '!=' || two === '<>' || two === '<=' || two === '>=' ? two : ch;
+      // The 2.0 and 2.1 grammars (STIXPattern.g4) spell EQ as = or ==, and NEQ as != or <>.
+      const op = two === '!=' || two === '<>' || two === '<=' || two === '>=' || two === '==' ? two : ch;
       if (op === '!') fail('PATTERN_UNEXPECTED_CHARACTER', "expected '!=' after '!'", source, start);
-      tokens.push({ type: 'op', text: op === '<>' ? '!=' : op, offset: start });
+      tokens.push({ type: 'op', text: op === '<>' ? '!=' : op === '==' ? '=' : op, offset: start });
       i += op.length;
     } else if (ch === "'") {
       const [text, end] = readQuoted(source, i, true);

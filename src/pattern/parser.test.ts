@@ -249,3 +249,19 @@ describe('parser: errors and limits', () => {
     for (const line of lines) expect(() => parsePattern(JSON.parse(line).pattern)).not.toThrow();
   });
 });
+
+describe('9.6.1 equality spelled == (STIXPattern.g4 EQ: = | ==)', () => {
+  it('9.6.1 == reads as = in the 2.0 and 2.1 grammars, <> as !=', () => {
+    for (const specVersion of ['2.0', '2.1'] as const) {
+      const eq = parsePattern("[x-y:v == t'2020-01-01T00:00:00Z']", { specVersion }).root;
+      expect(eq.kind === 'observation' && eq.expression.kind === 'comparison' && eq.expression.operator).toBe(
+        '=',
+      );
+      const ne = parsePattern("[x-y:v <> 'a']", { specVersion }).root;
+      expect(ne.kind === 'observation' && ne.expression.kind === 'comparison' && ne.expression.operator).toBe(
+        '!=',
+      );
+    }
+    expect(() => parsePattern("[x-y:v === 'a']")).toThrow(PatternError);
+  });
+});
