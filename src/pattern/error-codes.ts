@@ -27,6 +27,8 @@ export const PATTERN_ERROR_CODES = {
   PATTERN_UNKNOWN_EXTENSION: 'The extension is not predefined: assumed custom (warning) (9.7).',
   PATTERN_LIMIT_EXCEEDED: 'A size, depth, node, repeat or binding limit of the engine was exceeded.',
   PATTERN_INVALID_OBSERVATIONS: 'The observations to evaluate against are not observed-data/SCO objects.',
+  PATTERN_EVALUATION_ERROR:
+    'A timestamp in the data is not a valid STIX timestamp where the pattern needs one (9.6.1, 9.5.1, 2.16).',
 } as const;
 
 /** A stable pattern error or warning code. */

@@ -4,6 +4,7 @@ import { type PatternLimits, resolveLimits } from '../limits.js';
 import { PatternError } from '../pattern-error.js';
 import type { RegexCache } from '../regex.js';
 import { type Binding, BindingList, fitsStartStop, fitsWithin, follows, join, single } from './bindings.js';
+import { countedChain, countRepeats } from './counted-repeats.js';
 import type { Observation } from './observation-set.js';
 import { compileObservationTest, type ObservationTest } from './observation-test.js';
 
@@ -25,7 +26,14 @@ export interface CompileOptions {
 export function compilePattern(pattern: Pattern, options: CompileOptions = {}): CompiledPattern {
   const { maxBindings } = resolveLimits(options.limits);
   const cache = options.regexCache;
-  const compileNode = (expr: ObservationExpression): Node => {
+  // `existence`: the caller only asks whether any binding exists (the root, and OR below it),
+  // so a REPEATS chain over single observations may be counted rather than enumerated.
+  const compileNode = (expr: ObservationExpression, existence = false): Node => {
+    const chain = existence ? countedChain(expr) : undefined;
+    if (chain) {
+      const base = compileNode(chain.base);
+      return (all) => countRepeats(chain, base(all), all);
+    }
     switch (expr.kind) {
       case 'observation': {
         const test = compileObservationTest(expr.expression, pattern.specVersion, pattern.source, cache);
@@ -38,7 +46,7 @@ export function compilePattern(pattern: Pattern, options: CompileOptions = {}): 
         };
       }
       case 'obs-or': {
-        const [l, r] = [compileNode(expr.left), compileNode(expr.right)];
+        const [l, r] = [compileNode(expr.left, existence), compileNode(expr.right, existence)];
         return (all) => {
           const out = new BindingList(maxBindings);
           for (const b of l(all)) out.add(b);
@@ -85,7 +93,7 @@ export function compilePattern(pattern: Pattern, options: CompileOptions = {}): 
   };
   return {
     pattern,
-    matches: fastPath(pattern.root, pattern, cache) ?? exhaustive(compileNode(pattern.root)),
+    matches: fastPath(pattern.root, pattern, cache) ?? exhaustive(compileNode(pattern.root, true)),
   };
 }
 

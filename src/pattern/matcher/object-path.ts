@@ -24,8 +24,11 @@ function walk(
   obs: Observation,
   visit: PathVisitor,
 ): boolean {
-  if (value === null || value === undefined) return false;
+  if (value === undefined) return false;
+  // A property present with the JSON value null is a value of an incompatible type (9.6.1):
+  // every comparison on it is false except !=, which is true.
   if (i === steps.length) return visit(value, ownerType, key);
+  if (value === null) return false;
   const step = steps[i] as PathStep;
   const more = i + 1 < steps.length;
   if (step.kind === 'key') {

@@ -24,8 +24,23 @@ export interface Observation {
 
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function timeOf(value: unknown): number | undefined {
-  return typeof value === 'string' ? parseTimestamp(value)?.ms : undefined;
+/**
+ * The instant of first_observed / last_observed; undefined when absent. A value present but not a
+ * STIX timestamp (2.16; RFC 3339 has no 2024-02-30) cannot place the observation in time, so a
+ * qualifier that needs it cannot be answered: an evaluation error, not a guess.
+ */
+function timeOf(od: JsonObject, name: 'first_observed' | 'last_observed'): number | undefined {
+  const value = od[name];
+  if (value === undefined) return undefined;
+  const parsed = typeof value === 'string' ? parseTimestamp(value) : undefined;
+  if (parsed === undefined) {
+    const id = typeof od.id === 'string' ? od.id : 'an observed-data';
+    throw new PatternError(
+      'PATTERN_EVALUATION_ERROR',
+      `${name} of ${id} is not a valid STIX timestamp (2.16): ${JSON.stringify(value).slice(0, 80)}`,
+    );
+  }
+  return parsed.ms;
 }
 
 /** An observed-data read for matching; timestamps are parsed on first use (most patterns have no qualifier). */
@@ -58,8 +73,8 @@ class ReadObservation implements Observation {
 
   private interval(): [number, number] {
     if (!this.times) {
-      const f = timeOf(this.od.first_observed);
-      const l = timeOf(this.od.last_observed);
+      const f = timeOf(this.od, 'first_observed');
+      const l = timeOf(this.od, 'last_observed');
       this.times = [f ?? l ?? Number.NEGATIVE_INFINITY, l ?? f ?? Number.POSITIVE_INFINITY];
     }
     return this.times;

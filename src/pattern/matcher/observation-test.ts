@@ -54,17 +54,41 @@ function compileRootTest(expr: ComparisonExpression, source: string, cache?: Reg
   }
 }
 
-/** STIX 2.0 reading: each comparison may hold on any object of the observation. */
+/** The operands of nested ANDs, flattened (AND is associative). */
+function andOperands(expr: ComparisonExpression): ComparisonExpression[] {
+  return expr.kind === 'and' ? expr.operands.flatMap(andOperands) : [expr];
+}
+
+/** A test that some object of `type` in the observation passes `test`. */
+function someRoot(type: string, test: RootTest): ObservationTest {
+  return (obs) => (obs.byType.get(type) ?? []).some((root) => test(root, obs));
+}
+
+/**
+ * STIX 2.0 reading: comparisons on different object types joined by AND may hold on different
+ * objects of the observation, but those on one object type must hold on one and the same object
+ * of it ([person:name = 'alice' AND person:age > 10] never pairs two people).
+ */
 function compileLooseTest(expr: ComparisonExpression, source: string, cache?: RegexCache): ObservationTest {
   switch (expr.kind) {
     case 'comparison':
-    case 'exists': {
-      const test = compileRootTest(expr, source, cache);
-      const type = expr.path.objectType;
-      return (obs) => (obs.byType.get(type) ?? []).some((root) => test(root, obs));
-    }
+    case 'exists':
+      return someRoot(expr.path.objectType, compileRootTest(expr, source, cache));
     case 'and': {
-      const tests = expr.operands.map((op) => compileLooseTest(op, source, cache));
+      const byType = new Map<string, ComparisonExpression[]>();
+      const tests: ObservationTest[] = [];
+      for (const op of andOperands(expr)) {
+        if ('operands' in op) tests.push(compileLooseTest(op, source, cache));
+        else {
+          const group = byType.get(op.path.objectType);
+          if (group) group.push(op);
+          else byType.set(op.path.objectType, [op]);
+        }
+      }
+      for (const [type, group] of byType) {
+        const same = group.map((op) => compileRootTest(op, source, cache));
+        tests.push(someRoot(type, (root, obs) => same.every((t) => t(root, obs))));
+      }
       return (obs) => tests.every((t) => t(obs));
     }
     case 'or': {

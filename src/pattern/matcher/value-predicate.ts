@@ -9,6 +9,7 @@ import {
   latin1Bytes,
   parseTimestamp,
 } from '../literals.js';
+import { PatternError } from '../pattern-error.js';
 import { compileLike, compileRegex, type RegexCache } from '../regex.js';
 import { isSubnet, networkKey, parseIpNetwork } from './ip-network.js';
 
@@ -49,10 +50,23 @@ function compareTo(literal: Literal, value: unknown, key: string): number | unde
       return a ? compareBytes(a, literal.value) : undefined;
     }
     case 'timestamp': {
-      const ts = typeof value === 'string' ? parseTimestamp(value) : undefined;
-      return ts ? compareCodePoints(ts.canonical, literal.value) : undefined;
+      if (typeof value !== 'string') return undefined;
+      // A string that should be a timestamp but is not (2.16, RFC 3339: 2024-02-30 does not
+      // exist) leaves the comparison without an answer: an evaluation error, as the reference
+      // matcher raises, rather than a silent false (or a silent true for !=).
+      const ts = parseTimestamp(value);
+      if (ts === undefined) throw notATimestamp(value, key);
+      return compareCodePoints(ts.canonical, literal.value);
     }
   }
+}
+
+function notATimestamp(value: string, key: string): PatternError {
+  const shown = value.length > 64 ? `${value.slice(0, 61)}...` : value;
+  return new PatternError(
+    'PATTERN_EVALUATION_ERROR',
+    `${key || 'the value'} ${JSON.stringify(shown)} is compared with a timestamp but is not a valid STIX timestamp (2.16)`,
+  );
 }
 
 /** An equality test with 9.3's reading of IP constants: '198.51.100.1/32' equals '198.51.100.1'. */
@@ -78,8 +92,11 @@ export function textForMatching(value: unknown, key: string): string | undefined
     const bytes = propertyBytes(value, key);
     return bytes ? bytesToLatin1(bytes) : undefined;
   }
-  return isAscii(value) ? value : value.normalize('NFC');
+  return nfc(value);
 }
+
+/** The NFC form of a string (9.6.2), skipping the work for ASCII. */
+const nfc = (s: string): string => (isAscii(s) ? s : s.normalize('NFC'));
 
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
@@ -137,14 +154,15 @@ function basePredicate(
       };
     }
     case 'LIKE': {
-      const like = compileLike(lit.kind === 'string' ? lit.value.normalize('NFC') : '');
+      const like = compileLike(lit.kind === 'string' ? nfc(lit.value) : '');
       return (v, _o, k) => {
         const text = textForMatching(v, k);
         return text !== undefined && like(text);
       };
     }
     case 'MATCHES': {
-      const re = compileRegex(lit.kind === 'string' ? lit.value : '', source, lit.offset, cache);
+      // 9.6.2: NFC on both sides, as for LIKE (the value is normalised by textForMatching).
+      const re = compileRegex(lit.kind === 'string' ? nfc(lit.value) : '', source, lit.offset, cache);
       return (v, _o, k) => {
         const text = textForMatching(v, k);
         return text !== undefined && re.test(text);
