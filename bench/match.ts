@@ -3,8 +3,15 @@
  * in the same run. 100,000 indicators (40% IPv4 equality, 20% domain, 20% file hash, 10% URL,
  * 10% compound: AND/OR, ISSUBSET on CIDR, LIKE, MATCHES) and 100,000 observations; BENCH_SCALE
  * scales both. The loop is sampled on a few hundred events and extrapolated (the output says so).
+ * Then the CLI path of `accord pattern match-set` (JSONL file in: line splitting, JSON parsing,
+ * SCO resolution, matching, output lines) beside the library path (set.match on parsed events),
+ * both with the first 10,000 indicators (the reference workload) over the same events.
  */
-import { loadavg } from 'node:os';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { matchEventLines } from '../src/cli/pattern-match-set.js';
 import { compileIndicatorSet, compilePattern, parsePattern, readObservations } from '../src/pattern/index.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
@@ -235,3 +242,43 @@ console.log(
   `machine load average (1 min) during the run: ${loadavg()[0]?.toFixed(1)} (wall-time rates drop when other work shares the cores)`,
 );
 if (agree !== LOOP_SAMPLE) process.exitCode = 1;
+
+// The CLI path against the library path, same set (10,000 indicators) and events, best of 3 each.
+const N_CLI = Math.min(patterns.length, 10_000);
+const cliSet = compileIndicatorSet(patterns.slice(0, N_CLI));
+const dir = mkdtempSync(join(tmpdir(), 'accord-bench-match-'));
+const eventsFile = join(dir, 'events.jsonl');
+writeFileSync(eventsFile, `${events.map((e) => JSON.stringify(e)).join('\n')}\n`);
+const best = async (run: () => Promise<number> | number): Promise<{ ms: number; matches: number }> => {
+  let ms = Number.POSITIVE_INFINITY;
+  let matches = 0;
+  for (let pass = 0; pass < 3; pass++) {
+    const t0 = performance.now();
+    matches = await run();
+    ms = Math.min(ms, performance.now() - t0);
+  }
+  return { ms, matches };
+};
+const library = await best(() => {
+  let n = 0;
+  for (const objects of events) n += cliSet.match(objects).length;
+  return n;
+});
+const cli = await best(async () => {
+  let lines = 0;
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+      done();
+    },
+  });
+  await matchEventLines(cliSet, createReadStream(eventsFile), sink);
+  return lines;
+});
+rmSync(dir, { recursive: true, force: true });
+const libraryRate = (N_EVENTS / library.ms) * 1000;
+const cliRate = (N_EVENTS / cli.ms) * 1000;
+console.log(
+  `match-set, ${fmt(N_CLI)} indicators: library path ${fmt(libraryRate)} events/s (set.match on parsed events), CLI path ${fmt(cliRate)} events/s (JSONL file to output lines); CLI/library time ${(libraryRate / cliRate).toFixed(2)}× (goal ≤ 2×); matches ${fmt(library.matches)} vs ${fmt(cli.matches)} lines`,
+);
+if (library.matches !== cli.matches) process.exitCode = 1;

@@ -3,8 +3,9 @@ import { createReadStream } from 'node:fs';
 import { access, constants } from 'node:fs/promises';
 import { compileIndicatorSet, type PatternInput } from '../pattern/index.js';
 import { CliError, EXIT } from './cli-error.js';
-import { evalCase, readEventLine, readPatternLine, validateCase } from './pattern-cases.js';
+import { evalCase, readPatternLine, validateCase } from './pattern-cases.js';
 import { jsonLines, LineWriter } from './pattern-lines.js';
+import { matchEventLines } from './pattern-match-set.js';
 import type { RegisterCommand } from './register-command.js';
 
 async function readable(path: string, what: string): Promise<void> {
@@ -78,26 +79,7 @@ export const registerPattern: RegisterCommand = (program, ctx) => {
             pattern_index: e.index,
             error: `${e.error.line}:${e.error.column}: ${e.error.message}`,
           });
-      let lineNo = 0;
-      for await (const line of jsonLines(createReadStream(opts.observations))) {
-        lineNo++;
-        const event = line.ok ? readEventLine(line.value) : line.error;
-        if (typeof event === 'string') {
-          await out.write({ observation_line: lineNo, error: event });
-          continue;
-        }
-        let matched: number[];
-        try {
-          matched = set.match(event.objects);
-        } catch (err) {
-          await out.write({
-            observation_line: lineNo,
-            error: err instanceof Error ? err.message : String(err),
-          });
-          continue;
-        }
-        for (const index of matched) await out.write({ pattern_index: index, observation_id: event.id });
-      }
       await out.flush();
+      await matchEventLines(set, createReadStream(opts.observations), ctx.stdout);
     });
 };
