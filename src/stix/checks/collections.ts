@@ -9,7 +9,7 @@ import {
   type PropertyTable,
   pointer,
 } from '../validate/context.js';
-import { checkUnknownProperty } from './custom-names.js';
+import { checkCustomProperty } from './custom-names.js';
 
 /** A non-empty list whose every item passes `item` (2.12). */
 export const list =
@@ -90,7 +90,7 @@ export function checkTable(
   path: string,
   ctx: Context,
   what: string,
-  onUnknown: UnknownPropertyHandler = checkUnknownProperty,
+  onUnknown: UnknownPropertyHandler = checkCustomProperty,
 ): void {
   const specs = table.specs;
   for (const name in value) {

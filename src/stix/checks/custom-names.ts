@@ -37,6 +37,24 @@ export function checkUnknownProperty(name: string, _value: unknown, path: string
   }
 }
 
+/**
+ * A property a nested type, predefined extension, dictionary-like structure or bundle does not
+ * define: the naming rules, and a warning that custom properties outside an extension are the
+ * deprecated mechanism (11.1: they SHOULD be defined with a property-extension, 7.3).
+ */
+export function checkCustomProperty(name: string, value: unknown, path: string, ctx: Context): void {
+  const before = ctx.issues.length;
+  checkUnknownProperty(name, value, path, ctx);
+  // STIX 2.0 had no extension mechanism to prefer: its custom properties are not deprecated.
+  if (ctx.issues.length > before || ctx.specVersion === '2.0') return;
+  ctx.warn(
+    'STIX_CUSTOM_PROPERTY',
+    path,
+    `custom property "${name}" is outside any extension: custom properties are deprecated; define it with a property-extension (7.3)`,
+    '11.1',
+  );
+}
+
 /** True when the object declares a toplevel-property-extension in its `extensions` (7.3). */
 export function hasToplevelExtension(obj: Readonly<Record<string, unknown>>): boolean {
   const extensions = obj.extensions;

@@ -25,6 +25,14 @@ export const externalReference: Check = nested(
           '2.5.2',
         );
       }
+      if (ref.url !== undefined && ref.hashes === undefined) {
+        ctx.warn(
+          'STIX_MISSING_PROPERTY',
+          `${path}/hashes`,
+          'an external reference with a url should have hashes of the content it points to',
+          '2.5.1',
+        );
+      }
     },
   },
 );

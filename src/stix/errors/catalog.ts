@@ -51,6 +51,13 @@ export const STIX_ERROR_CODES = {
   STIX_DUPLICATE_KEY: 'A JSON object has the same key twice (2.3: keys MUST be unique).',
   STIX_TOO_DEEP: 'The input nests deeper than the maxDepth limit.',
   STIX_OBJECT_TOO_LARGE: 'One object is larger than the maxObjectBytes limit.',
+  STIX_DUPLICATE_VERSION: 'Two objects of one document have the same id and modified (3.6): a warning.',
+  STIX_ID_UUID_VERSION:
+    'The UUID of an id is not the version 2.9 suggests (UUIDv5 for SCOs, UUIDv4 otherwise): a warning.',
+  STIX_CHARACTER_SET:
+    'An _enc property does not name a character set as the IANA registry says to (2.9, 6.3.1, 6.7.1).',
+  STIX_MEDIA_TYPE: 'A MIME type is not in the IANA media types registry (6.1.1, 6.7.1): a warning.',
+  STIX_COUNTRY_CODE: 'A country is not an ISO 3166-1 alpha-2 code (4.10.1): a warning.',
   STIX_NOT_STIX_CONTENT: 'The top-level JSON value is not an object, bundle or array of objects.',
 } as const;
 

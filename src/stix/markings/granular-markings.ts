@@ -70,6 +70,15 @@ export const granularMarking: Check = nested(
           '7.2.3',
         );
       }
+      // A marking definition may be marked, but never by itself (3.2, as for object_marking_refs).
+      if (ctx.root.type === 'marking-definition' && hasRef && marking.marking_ref === ctx.root.id) {
+        ctx.error(
+          'STIX_CIRCULAR_MARKING',
+          `${path}/marking_ref`,
+          'a marking definition must not mark itself, granularly or not',
+          '3.2',
+        );
+      }
     },
   },
 );

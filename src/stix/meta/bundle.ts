@@ -1,5 +1,5 @@
 /** The bundle (spec section 8): a transport envelope, validated apart from the objects it carries. */
-import { checkUnknownProperty } from '../checks/custom-names.js';
+import { checkCustomProperty } from '../checks/custom-names.js';
 import { checkIdentifierText } from '../checks/identifier.js';
 import { Context, isRecord, jsonType, pointer } from '../validate/context.js';
 import type { Issue, ValidateOptions } from '../validate/issue.js';
@@ -52,7 +52,8 @@ export function bundleIssues(
   }
   for (const name in envelope) {
     if (name !== 'type' && name !== 'id' && name !== 'spec_version' && name !== 'objects') {
-      checkUnknownProperty(name, envelope[name], pointer(path, name), ctx);
+      // 8: other implementations SHOULD NOT be assumed to keep custom properties of a bundle.
+      checkCustomProperty(name, envelope[name], pointer(path, name), ctx);
     }
   }
   return ctx.issues;

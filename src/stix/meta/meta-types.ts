@@ -2,7 +2,7 @@
 
 import { checkDictionary, list, nested } from '../checks/collections.js';
 import { REF, reference } from '../checks/identifier.js';
-import { isLanguageTag } from '../checks/language.js';
+import { languageTagProblem } from '../checks/language.js';
 import { string } from '../checks/primitives.js';
 import { timestamp } from '../checks/timestamp.js';
 import { vocab } from '../checks/vocab.js';
@@ -29,8 +29,8 @@ const contents: Check = (value, path, ctx) => {
   if (dict === undefined) return;
   for (const key in dict) {
     const at = pointer(path, key);
-    if (!isLanguageTag(key))
-      ctx.error('STIX_LANGUAGE_CODE', at, `${show(key)} is not an RFC 5646 language code`, '7.1.1');
+    const problem = languageTagProblem(key);
+    if (problem !== undefined) ctx.error('STIX_LANGUAGE_CODE', at, `${show(key)} ${problem}`, '7.1.1');
     checkDictionary(dict[key], at, ctx);
   }
 };

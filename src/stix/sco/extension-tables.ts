@@ -64,6 +64,20 @@ const peSection = nested(
 
 const listOfStrings: Check = list(string());
 
+// 6.7.4: keys SHOULD be the entries of the document information dictionary (ISO 32000-1 14.3.3),
+// case preserved, without the leading slash.
+const PDF_INFO_KEYS: ReadonlySet<string> = new Set([
+  'Title',
+  'Author',
+  'Subject',
+  'Keywords',
+  'Creator',
+  'Producer',
+  'CreationDate',
+  'ModDate',
+  'Trapped',
+]);
+
 /** Each predefined extension name → the check of its content. */
 export const PREDEFINED_EXTENSIONS: Readonly<Record<string, Check>> = {
   'archive-ext': nested(
@@ -82,7 +96,24 @@ export const PREDEFINED_EXTENSIONS: Readonly<Record<string, Check>> = {
       pdfid0: opt(string()),
       pdfid1: opt(string()),
     },
-    { name: 'pdf-ext extension', section: '6.7.4', atLeastOne: true },
+    {
+      name: 'pdf-ext extension',
+      section: '6.7.4',
+      atLeastOne: true,
+      hook: (ext, path, ctx) => {
+        const info = ext.document_info_dict;
+        if (typeof info !== 'object' || info === null) return;
+        for (const key of Object.keys(info)) {
+          if (PDF_INFO_KEYS.has(key)) continue;
+          ctx.warn(
+            'STIX_INVALID_KEY',
+            `${path}/document_info_dict/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+            `"${key}" is not an entry of the PDF document information dictionary (${[...PDF_INFO_KEYS].join(', ')})`,
+            '6.7.4',
+          );
+        }
+      },
+    },
   ),
   'raster-image-ext': nested(
     {

@@ -5,7 +5,9 @@ import { reference } from '../checks/identifier.js';
 import { languageCode } from '../checks/language.js';
 import { binary, boolean, hex, integer, string } from '../checks/primitives.js';
 import { refsTo, refTo } from '../checks/refs.js';
+import { characterSet, mediaType } from '../checks/registries.js';
 import { timestamp } from '../checks/timestamp.js';
+import { urlString } from '../checks/url.js';
 import { vocab } from '../checks/vocab.js';
 import { opt, pointer, req } from '../validate/context.js';
 import { atLeastOneBesides, exclusive, requires } from '../validate/rules.js';
@@ -15,9 +17,9 @@ export const artifact = sco(
   'artifact',
   '6.1',
   {
-    mime_type: opt(string()),
+    mime_type: opt(mediaType('6.1.1')),
     payload_bin: opt(binary()),
-    url: opt(string()),
+    url: opt(urlString('6.1.1')),
     hashes: opt(hashes()),
     encryption_algorithm: opt(vocab('encryption-algorithm-enum')),
     decryption_key: opt(string()),
@@ -37,7 +39,7 @@ export const directory = sco(
   '6.3',
   {
     path: req(string()),
-    path_enc: opt(string()),
+    path_enc: opt(characterSet('6.3.1')),
     ctime: opt(timestamp()),
     mtime: opt(timestamp()),
     atime: opt(timestamp()),
@@ -53,9 +55,9 @@ export const file = sco(
     hashes: opt(hashes()),
     size: opt(integer({ min: 0, section: '6.7.1' })),
     name: opt(string()),
-    name_enc: opt(string()),
+    name_enc: opt(characterSet('6.7.1')),
     magic_number_hex: opt(hex()),
-    mime_type: opt(string()),
+    mime_type: opt(mediaType('6.7.1')),
     ctime: opt(timestamp()),
     mtime: opt(timestamp()),
     atime: opt(timestamp()),

@@ -4,6 +4,7 @@ import { dictionary, list, nested } from '../checks/collections.js';
 import { boolean, integer, string } from '../checks/primitives.js';
 import { refsTo, refTo } from '../checks/refs.js';
 import { timestamp } from '../checks/timestamp.js';
+import { isUrl } from '../checks/url.js';
 import { type Check, jsonType, opt, req } from '../validate/context.js';
 import { atLeastOne, exclusive, timeOrder } from '../validate/rules.js';
 import { checkValueFormat, sco } from './define.js';
@@ -136,11 +137,80 @@ export const emailMessage = sco(
   },
 );
 
-function isCidr(value: string, isIp: (s: string) => boolean, maxPrefix: number): boolean {
+// RFC 4632 3.1 / RFC 4291 2.3: a prefix length is a decimal number without leading zeros.
+const PREFIX = /^(?:0|[1-9]\d{0,2})$/;
+
+/** The 32 bits of a dotted-quad IPv4 address node:net has accepted. */
+function ipv4Bits(text: string): number {
+  return text.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+}
+
+/** Why an ipv4-addr value is not an address or CIDR block, or undefined when it is one. */
+export function ipv4Problem(value: string): string | undefined {
   const slash = value.indexOf('/');
-  if (slash === -1) return isIp(value);
+  const address = slash === -1 ? value : value.slice(0, slash);
+  if (!isIPv4(address)) return 'is not an IPv4 address or CIDR block (e.g. 198.51.100.3 or 198.51.100.0/24)';
+  if (slash === -1) return undefined;
   const prefix = value.slice(slash + 1);
-  return isIp(value.slice(0, slash)) && /^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix;
+  if (!PREFIX.test(prefix) || Number(prefix) > 32)
+    return 'has a CIDR prefix length that is not a number from 0 to 32 without leading zeros';
+  const bits = Number(prefix);
+  const host = bits === 32 ? 0 : ipv4Bits(address) % 2 ** (32 - bits);
+  if (host !== 0) return `is not a CIDR block: the address has bits set past the /${bits} prefix`;
+  return undefined;
+}
+
+/** Why an ipv6-addr value is not an address or CIDR block, or undefined when it is one. */
+export function ipv6Problem(value: string): string | undefined {
+  const slash = value.indexOf('/');
+  const address = slash === -1 ? value : value.slice(0, slash);
+  // node:net also takes a zone (fe80::1%eth0, RFC 4007), which is no part of an address value.
+  if (address.includes('%') || !isIPv6(address))
+    return 'is not an IPv6 address or CIDR block (e.g. 2001:db8::/32)';
+  if (slash === -1) return undefined;
+  const prefix = value.slice(slash + 1);
+  if (!PREFIX.test(prefix) || Number(prefix) > 128)
+    return 'has a CIDR prefix length that is not a number from 0 to 128 without leading zeros';
+  const bits = ipv6Bits(address);
+  if (bits.slice(Number(prefix)).includes('1'))
+    return `is not a CIDR block: the address has bits set past the /${prefix} prefix`;
+  return undefined;
+}
+
+/** The 128 bits of an IPv6 address node:net has accepted, as a string of 0 and 1. */
+function ipv6Bits(text: string): string {
+  let head = text;
+  let tail4 = '';
+  const dot = text.lastIndexOf(':');
+  if (text.includes('.')) {
+    // An embedded IPv4 address stands for the last two groups (RFC 4291 2.2).
+    tail4 = ipv4Bits(text.slice(dot + 1))
+      .toString(2)
+      .padStart(32, '0');
+    head = `${text.slice(0, dot + 1)}0`;
+  }
+  const [left = '', right] = head.split('::');
+  const groups = (s: string) => (s === '' ? [] : s.split(':'));
+  const l = groups(left);
+  const r = right === undefined ? [] : groups(right);
+  const missing = 8 - l.length - r.length - (tail4 === '' ? 0 : 1);
+  const all = [...l, ...Array.from({ length: right === undefined ? 0 : missing }, () => '0'), ...r];
+  const bits = all.map((g) => Number.parseInt(g, 16).toString(2).padStart(16, '0')).join('');
+  return tail4 === '' ? bits : `${bits.slice(0, 96)}${tail4}`;
+}
+
+function checkAddress(
+  obj: Readonly<Record<string, unknown>>,
+  path: string,
+  ctx: Parameters<typeof checkValueFormat>[2],
+  problem: (value: string) => string | undefined,
+  section: string,
+): void {
+  const value = obj.value;
+  if (typeof value !== 'string' || obj.defanged === true) return;
+  const why = problem(value);
+  if (why !== undefined)
+    ctx.error('STIX_INVALID_VALUE', `${path}/value`, `${JSON.stringify(value).slice(0, 80)} ${why}`, section);
 }
 
 export const ipv4Addr = sco(
@@ -151,15 +221,7 @@ export const ipv4Addr = sco(
     resolves_to_refs: opt(refsTo('6.8.1', 'mac-addr')),
     belongs_to_refs: opt(refsTo('6.8.1', 'autonomous-system')),
   },
-  (obj, path, ctx) =>
-    checkValueFormat(
-      obj,
-      path,
-      ctx,
-      (v) => isCidr(v, isIPv4, 32),
-      'is not an IPv4 address or CIDR block (e.g. 10.2.4.5/24)',
-      '6.8.1',
-    ),
+  (obj, path, ctx) => checkAddress(obj, path, ctx, ipv4Problem, '6.8.1'),
 );
 
 export const ipv6Addr = sco(
@@ -170,15 +232,7 @@ export const ipv6Addr = sco(
     resolves_to_refs: opt(refsTo('6.9.1', 'mac-addr')),
     belongs_to_refs: opt(refsTo('6.9.1', 'autonomous-system')),
   },
-  (obj, path, ctx) =>
-    checkValueFormat(
-      obj,
-      path,
-      ctx,
-      (v) => isCidr(v, isIPv6, 128),
-      'is not an IPv6 address or CIDR block',
-      '6.9.1',
-    ),
+  (obj, path, ctx) => checkAddress(obj, path, ctx, ipv6Problem, '6.9.1'),
 );
 
 export const macAddr = sco('mac-addr', '6.10', { value: req(string()) }, (obj, path, ctx) =>
@@ -248,7 +302,7 @@ export const url = sco('url', '6.15', { value: req(string()) }, (obj, path, ctx)
     obj,
     path,
     ctx,
-    (v) => /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/.test(v),
+    isUrl,
     'is not a URL (RFC 3986): it needs a scheme such as http:',
     '6.15.1',
   ),

@@ -1,6 +1,7 @@
 /** SDOs giving context: 4.3 course-of-action, 4.5 identity, 4.6 incident, 4.10 location. */
 import { list } from '../checks/collections.js';
 import { float, string } from '../checks/primitives.js';
+import { countryCode } from '../checks/registries.js';
 import { vocab } from '../checks/vocab.js';
 import { opt, req } from '../validate/context.js';
 import { requires } from '../validate/rules.js';
@@ -35,7 +36,7 @@ export const location = sdo(
     longitude: opt(float({ min: -180, max: 180, section: '4.10.1' })),
     precision: opt(float({ min: 0, section: '4.10.1' })),
     region: opt(vocab('region-ov')),
-    country: opt(string()),
+    country: opt(countryCode('4.10.1')),
     administrative_area: opt(string()),
     city: opt(string()),
     street_address: opt(string()),
@@ -52,14 +53,6 @@ export const location = sdo(
         path,
         'a location needs region, country, or latitude and longitude',
         '4.10',
-      );
-    }
-    if (typeof obj.country === 'string' && !/^[A-Za-z]{2}$/.test(obj.country)) {
-      ctx.warn(
-        'STIX_INVALID_VALUE',
-        `${path}/country`,
-        'country should be an ISO 3166-1 alpha-2 code (e.g. US)',
-        '4.10.1',
       );
     }
   },

@@ -12,24 +12,41 @@ import { sdo } from './define.js';
 const strings = list(string());
 type Obj = Readonly<Record<string, unknown>>;
 
-/** 4.1 / 4.19: an external reference from CAPEC or CVE must carry a well-formed id of that source. */
+/**
+ * 4.1 / 4.19: an external reference that gives a CAPEC or CVE id MUST have source_name exactly
+ * `capec` / `cve` and the exact id as external_id. A reference naming the source in another case
+ * (CVE) is such a reference with a wrong source_name.
+ */
 function externalIdRule(source: string, pattern: RegExp, example: string, section: string) {
   return (obj: Obj, path: string, ctx: Context): void => {
     const refs = obj.external_references;
     if (!Array.isArray(refs)) return;
     refs.forEach((ref: unknown, i) => {
-      if (!isRecord(ref) || ref.source_name !== source || ref.external_id === undefined) return;
+      if (!isRecord(ref) || typeof ref.source_name !== 'string') return;
+      const at = `${path}/external_references/${i}`;
+      if (ref.source_name !== source && ref.source_name.toLowerCase() === source) {
+        ctx.error(
+          'STIX_INVALID_VALUE',
+          `${at}/source_name`,
+          `the source_name of a ${source.toUpperCase()} reference must be exactly "${source}"`,
+          section,
+        );
+      }
+      if (ref.source_name.toLowerCase() !== source || ref.external_id === undefined) return;
       if (typeof ref.external_id !== 'string' || !pattern.test(ref.external_id)) {
         ctx.error(
           'STIX_INVALID_VALUE',
-          `${path}/external_references/${i}/external_id`,
-          `an external reference with source_name "${source}" must have an external_id like ${example}`,
+          `${at}/external_id`,
+          `an external reference with source_name "${source}" must have the exact id as external_id, like ${example}`,
           section,
         );
       }
     });
   };
 }
+
+// CVE ids: CVE-YYYY-NNNN, the year from 1999, the sequence 4 digits or more without a leading zero.
+const CVE_ID = /^CVE-(?:199\d|2\d{3})-(?:\d{4}|[1-9]\d{4,})$/;
 
 const seenOrder = (section: string) => (obj: Obj, path: string, ctx: Context) =>
   timeOrder(obj, path, ctx, 'first_seen', 'last_seen', false, section);
@@ -43,7 +60,7 @@ export const attackPattern = sdo(
     aliases: opt(strings),
     kill_chain_phases: opt(killChainPhases),
   },
-  externalIdRule('capec', /^CAPEC-\d+$/, 'CAPEC-550', '4.1.1'),
+  externalIdRule('capec', /^CAPEC-[1-9]\d*$/, 'CAPEC-550', '4.1.1'),
 );
 
 export const campaign = sdo(
@@ -157,5 +174,5 @@ export const vulnerability = sdo(
   'vulnerability',
   '4.19',
   { name: req(string()), description: opt(string()) },
-  externalIdRule('cve', /^CVE-\d{4}-\d{4,}$/, 'CVE-2014-0160', '4.19.1'),
+  externalIdRule('cve', CVE_ID, 'CVE-2014-0160', '4.19.1'),
 );

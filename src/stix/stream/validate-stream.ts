@@ -1,6 +1,7 @@
 /** Validation of a streamed document: per-object results in input order, in bounded memory. */
 import { bundleIssues, bundleObjectsIssues, bundleSpecVersion } from '../meta/bundle.js';
 import { isRecord } from '../validate/context.js';
+import { DocumentVersions } from '../validate/document-versions.js';
 import type { Issue, ObjectResult, ValidateOptions } from '../validate/issue.js';
 import { toObjectResult } from '../validate/validate-document.js';
 import { objectIssues } from '../validate/validate-object.js';
@@ -30,6 +31,13 @@ const withoutObjects = (envelope: Readonly<Record<string, unknown>>): Readonly<R
 class StreamValidator {
   private reported: readonly Issue[] | undefined;
   private items = 0;
+  private readonly versions = new DocumentVersions();
+
+  /** The object's issues, and the warning when an earlier object had its id and modified (3.6). */
+  private withVersion(value: unknown, path: string, issues: readonly Issue[]): readonly Issue[] {
+    const duplicate = this.versions.issue(value, path);
+    return duplicate === undefined ? issues : [...issues, duplicate];
+  }
 
   constructor(private readonly options: ValidateOptions) {}
 
@@ -47,7 +55,11 @@ class StreamValidator {
       out.push(toObjectResult(event.envelope, this.reported));
     } else if (event.kind === 'item') {
       this.items++;
-      const issues = objectIssues(event.value, options, event.path, event.specVersion);
+      const issues = this.withVersion(
+        event.value,
+        event.path,
+        objectIssues(event.value, options, event.path, event.specVersion),
+      );
       out.push(
         toObjectResult(event.value, event.duplicate ? [duplicateIssue(event.duplicate), ...issues] : issues),
       );
@@ -82,12 +94,9 @@ class StreamValidator {
         if (Array.isArray(envelope.objects)) {
           const version = bundleSpecVersion(envelope);
           for (const [i, value] of envelope.objects.entries()) {
-            out.push(
-              toObjectResult(
-                value,
-                objectIssues(value, { ...options, basePath: `/objects/${i}`, defaultSpecVersion: version }),
-              ),
-            );
+            const path = `/objects/${i}`;
+            const issues = objectIssues(value, { ...options, basePath: path, defaultSpecVersion: version });
+            out.push(toObjectResult(value, this.withVersion(value, path, issues)));
           }
         }
       } else {

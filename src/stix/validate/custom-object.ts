@@ -1,5 +1,6 @@
 /** Objects whose type the spec does not define: extension objects (7.3) and deprecated custom objects (11.2). */
 import { checkTable } from '../checks/collections.js';
+import { checkUnknownProperty } from '../checks/custom-names.js';
 import { coreCommon, scoCommon } from '../common/properties.js';
 import { type Context, compileTable, isRecord, type PropertyTable, pointer } from './context.js';
 
@@ -40,7 +41,15 @@ export function validateCustomObject(
   const looksSco =
     kind === 'sco' || (kind === undefined && obj.created === undefined && obj.modified === undefined);
   const common = looksSco ? scoCommon(type) : coreCommon(type, kind ?? 'sdo');
-  checkTable(obj, compileTable(kind === undefined ? relaxed(common) : common), path, ctx, `a ${type}`);
+  // A custom object's own properties are its properties, not custom properties: names only.
+  checkTable(
+    obj,
+    compileTable(kind === undefined ? relaxed(common) : common),
+    path,
+    ctx,
+    `a ${type}`,
+    checkUnknownProperty,
+  );
   if (kind === undefined && !type.startsWith('x-')) {
     ctx.warn(
       'STIX_CUSTOM_OBJECT',

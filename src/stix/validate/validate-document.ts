@@ -1,6 +1,7 @@
 /** Validation of a whole document held in memory: one object, a bundle, or an array of objects. */
 import { bundleIssues, bundleObjectsIssues, bundleSpecVersion, isBundle } from '../meta/bundle.js';
 import { isRecord, pointer } from './context.js';
+import { DocumentVersions } from './document-versions.js';
 import type { DocumentResult, Issue, ObjectResult, ValidateOptions } from './issue.js';
 import { objectIssues } from './validate-object.js';
 
@@ -23,9 +24,17 @@ const NONE: readonly Issue[] = Object.freeze([]);
 export function validateDocument(value: unknown, options: ValidateOptions = {}): DocumentResult {
   const base = options.basePath ?? '';
   const results: ObjectResult[] = [];
+  const versions = new DocumentVersions();
+  const withVersion = (item: unknown, path: string, issues: readonly Issue[]): readonly Issue[] => {
+    const duplicate = versions.issue(item, path);
+    return duplicate === undefined ? issues : [...issues, duplicate];
+  };
   if (Array.isArray(value)) {
     value.forEach((item, i) => {
-      results.push(toObjectResult(item, objectIssues(item, { ...options, basePath: pointer(base, i) })));
+      const basePath = pointer(base, i);
+      results.push(
+        toObjectResult(item, withVersion(item, basePath, objectIssues(item, { ...options, basePath }))),
+      );
     });
   } else if (isBundle(value)) {
     const { objects, ...envelope } = value;
@@ -36,7 +45,8 @@ export function validateDocument(value: unknown, options: ValidateOptions = {}):
       const defaultSpecVersion = bundleSpecVersion(envelope);
       objects.forEach((item, i) => {
         const basePath = pointer(pointer(base, 'objects'), i);
-        results.push(toObjectResult(item, objectIssues(item, { ...options, basePath, defaultSpecVersion })));
+        const issues = objectIssues(item, { ...options, basePath, defaultSpecVersion });
+        results.push(toObjectResult(item, withVersion(item, basePath, issues)));
       });
     }
   } else if (isRecord(value)) {

@@ -42,22 +42,7 @@ function commonRules(obj: Readonly<Record<string, unknown>>, type: string, path:
       );
     }
   }
-  // 2.9: an SCO none of whose ID Contributing Properties is present (e.g. any process) must use a UUIDv4.
-  if (
-    kindOf(type) === 'sco' &&
-    typeof obj.id === 'string' &&
-    idType === type &&
-    idContributingObject(obj) === undefined
-  ) {
-    if (obj.id.charAt(obj.id.length - 22) !== '4') {
-      ctx.error(
-        'STIX_INVALID_IDENTIFIER',
-        pointer(path, 'id'),
-        `this ${type} has none of its ID Contributing Properties, so its id must use a UUIDv4`,
-        '2.9',
-      );
-    }
-  }
+  if (typeof obj.id === 'string' && idType === type) uuidVersionRules(obj, obj.id, type, path, ctx);
   if (obj.revoked === true)
     ctx.warn(
       'STIX_REVOKED',
@@ -65,6 +50,47 @@ function commonRules(obj: Readonly<Record<string, unknown>>, type: string, path:
       'the object is revoked: its creator no longer considers it valid',
       '3.6',
     );
+}
+
+/**
+ * 2.9: an SCO none of whose ID Contributing Properties is present (e.g. any process) MUST use a
+ * UUIDv4; other SCOs SHOULD use the UUIDv5 of their contributing properties; SDOs, SROs and
+ * meta objects SHOULD use a UUIDv4.
+ */
+function uuidVersionRules(
+  obj: Readonly<Record<string, unknown>>,
+  id: string,
+  type: string,
+  path: string,
+  ctx: Context,
+): void {
+  const kind = kindOf(type);
+  if (kind === undefined) return;
+  const version = id.charAt(id.length - 22);
+  if (kind !== 'sco') {
+    if (version !== '4')
+      ctx.warn(
+        'STIX_ID_UUID_VERSION',
+        pointer(path, 'id'),
+        `a ${type} id should use a UUIDv4, not a UUIDv${version}`,
+        '2.9',
+      );
+  } else if (idContributingObject(obj) === undefined) {
+    if (version !== '4')
+      ctx.error(
+        'STIX_INVALID_IDENTIFIER',
+        pointer(path, 'id'),
+        `this ${type} has none of its ID Contributing Properties, so its id must use a UUIDv4`,
+        '2.9',
+      );
+  } else if (version !== '5') {
+    ctx.warn(
+      'STIX_ID_UUID_VERSION',
+      pointer(path, 'id'),
+      `an SCO id should be the UUIDv5 of its ID Contributing Properties (a deterministic id), not a UUIDv${version}`,
+      '2.9',
+    );
+  }
 }
 
 // 3.1 / 11.1.1: a custom property name that follows the rules.
@@ -86,19 +112,17 @@ const unknownTopLevel: UnknownPropertyHandler = (name, value, path, ctx) => {
     return;
   }
   checkUnknownProperty(name, value, path, ctx);
-  if (
-    !name.startsWith('x_') &&
-    CUSTOM_NAME.test(name) &&
-    !RESERVED_PROPERTY_NAMES.has(name) &&
-    !hasToplevelExtension(ctx.root)
-  ) {
-    ctx.warn(
-      'STIX_CUSTOM_PROPERTY',
-      path,
-      `custom property "${name}" should start with x_ or be declared by a toplevel-property-extension`,
-      '11.1.1',
-    );
-  }
+  if (!CUSTOM_NAME.test(name) || RESERVED_PROPERTY_NAMES.has(name) || hasToplevelExtension(ctx.root)) return;
+  // STIX 2.0 had no extension mechanism to prefer: x_ properties were the way (2.0 part 1, 7.1).
+  if (name.startsWith('x_') && ctx.specVersion === '2.0') return;
+  ctx.warn(
+    'STIX_CUSTOM_PROPERTY',
+    path,
+    name.startsWith('x_')
+      ? `custom property "${name}" uses the deprecated custom-property mechanism; define it with a toplevel-property-extension (7.3)`
+      : `custom property "${name}" should start with x_ or be declared by a toplevel-property-extension`,
+    name.startsWith('x_') ? '11.1' : '11.1.1',
+  );
 };
 
 /** Validates a spec-defined or custom object in an existing context (used by validateObject and documents). */
