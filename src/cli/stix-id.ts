@@ -1,6 +1,6 @@
 /** `accord stix id [--json] FILE|-` (CONTRACT.md "STIX"): deterministic ids (spec 2.9) of a JSON array of SCOs. */
 import { readFile } from 'node:fs/promises';
-import { identifyScos } from '../stix/index.js';
+import { identifyScos, mayHoldLongIntegers, parseJsonExact } from '../stix/index.js';
 import { CliError, EXIT } from './cli-error.js';
 import type { RegisterCommand } from './register-command.js';
 
@@ -30,7 +30,10 @@ async function readInput(file: string, stdin: NodeJS.ReadableStream): Promise<st
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Registers `stix id`: prints a JSON array of ids (null for invalid SCOs, then exit 1); exit 2 if not a JSON array. */
+/**
+ * Registers `stix id`: prints a JSON array of ids (a UUIDv4 for SCOs without ID Contributing
+ * Properties; null for invalid SCOs, then exit 1); exit 2 if not a JSON array.
+ */
 export const registerStixId: RegisterCommand = (program, ctx) => {
   const stix =
     program.commands.find((c) => c.name() === 'stix') ??
@@ -49,7 +52,9 @@ export const registerStixId: RegisterCommand = (program, ctx) => {
         throw new CliError(`${file === '-' ? 'stdin' : file} is not JSON`, EXIT.usage);
       }
       if (!Array.isArray(value)) throw new CliError('the input must be a JSON array of SCOs', EXIT.usage);
-      const ids = identifyScos(value);
+      // Integers beyond 2^53 contribute their exact digits (docs/decisions/0001).
+      const exact = mayHoldLongIntegers(text) ? parseJsonExact(text) : undefined;
+      const ids = identifyScos(value, Array.isArray(exact) ? { exact } : {});
       ctx.stdout.write(`${JSON.stringify(ids)}\n`);
       ctx.setExitCode(ids.includes(null) ? EXIT.invalid : EXIT.ok);
     });

@@ -102,6 +102,12 @@ describe('accord validate / accord stix id (CONTRACT.md exit statuses)', () => {
     const partly = accord(['stix', 'id', '--json', '-'], JSON.stringify([{ type: 'campaign', name: 'x' }]));
     expect(partly.status).toBe(1);
     expect(JSON.parse(partly.stdout)).toEqual([null]);
+    // 2.9: no ID Contributing Properties (a process): a fresh UUIDv4, exit 0.
+    const v4 = accord(['stix', 'id', '-'], JSON.stringify([{ type: 'process', pid: 4 }]));
+    expect(v4.status).toBe(0);
+    expect(JSON.parse(v4.stdout)[0]).toMatch(
+      /^process--[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     const notArray = accord(['stix', 'id', '-'], '{"type":"ipv4-addr"}');
     expect(notArray.status).toBe(2);
     expect(notArray.stderr).toBe('accord: the input must be a JSON array of SCOs\n');

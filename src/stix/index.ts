@@ -20,7 +20,8 @@ export {
   ID_CONTRIBUTING_PROPERTIES,
   idContributingObject,
 } from './id/deterministic-id.js';
-export { identifyScos } from './id/identify-scos.js';
+export { ExactInteger, mayHoldLongIntegers, parseJsonExact } from './id/exact-json.js';
+export { type IdentifyOptions, identifyScos } from './id/identify-scos.js';
 export { STIX_SCO_NAMESPACE, uuidV5 } from './id/uuid.js';
 export { selectorProblem } from './markings/granular-markings.js';
 export {

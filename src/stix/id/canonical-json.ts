@@ -1,4 +1,5 @@
 /** RFC 8785 JSON Canonicalization Scheme (JCS), used for deterministic SCO ids (spec 2.9) and stored text. */
+import { ExactInteger } from './exact-json.js';
 
 /**
  * Serialises a JSON value canonically: object keys sorted by UTF-16 code units, no whitespace,
@@ -77,6 +78,8 @@ function sortedCopy(value: unknown, orders: KeyOrders): unknown {
 
 /** Any value, key by key (the path for keys and values the fast copy cannot take). */
 function generalCanonicalJson(value: unknown): string {
+  // An integer beyond 2^53 read from the source text keeps its digits (docs/decisions/0001).
+  if (value instanceof ExactInteger) return value.text;
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new TypeError('RFC 8785: NaN and Infinity are not JSON');

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, deterministicId, identifyScos, uuidV5 } from '../index.js';
+import {
+  canonicalJson,
+  deterministicId,
+  ExactInteger,
+  identifyScos,
+  mayHoldLongIntegers,
+  parseJsonExact,
+  uuidV5,
+} from '../index.js';
 
 interface Example {
   readonly section: string;
@@ -164,13 +172,95 @@ describe('deterministic SCO identifiers (spec 2.9, 3.4)', () => {
 
   it('stix id: null for values that are not valid SCOs', () => {
     expect(
-      identifyScos([
-        { type: 'ipv4-addr', value: '198.51.100.3' },
-        { type: 'ipv4-addr', value: 'not an ip' },
-        { type: 'indicator', pattern: 'x' },
-        { type: 'process', pid: 1 },
-        'text',
-      ]),
-    ).toEqual(['ipv4-addr--28bb3599-77cd-5a82-a950-b5bc3caf07c4', null, null, null, null]);
+      identifyScos(
+        [
+          { type: 'ipv4-addr', value: '198.51.100.3' },
+          { type: 'ipv4-addr', value: 'not an ip' },
+          { type: 'indicator', pattern: 'x' },
+          { type: 'process', pid: 1 },
+          { type: 'process' },
+          'text',
+        ],
+        { uuidV4: () => '3c2a4f2e-0d43-4bd6-9f1e-5a4a3f2b1c0d' },
+      ),
+    ).toEqual([
+      'ipv4-addr--28bb3599-77cd-5a82-a950-b5bc3caf07c4',
+      null,
+      null,
+      // 2.9: an SCO none of whose ID Contributing Properties is present gets a UUIDv4.
+      'process--3c2a4f2e-0d43-4bd6-9f1e-5a4a3f2b1c0d',
+      null, // 6.13: a process needs at least one property of its own
+      null,
+    ]);
+  });
+
+  it('2.9 SCOs with none of their ID Contributing Properties get a fresh UUIDv4, never null', () => {
+    const scos = [
+      { type: 'email-message', is_multipart: false },
+      { type: 'process', pid: 4 },
+      { type: 'x509-certificate', subject: 'CN=example.com' },
+    ];
+    const first = identifyScos(scos);
+    const second = identifyScos(scos);
+    first.forEach((id, i) => {
+      expect(id).toMatch(
+        new RegExp(`^${scos[i]?.type}--[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`),
+      );
+      expect(id).not.toBe(second[i]);
+    });
+  });
+
+  it('2.9 SCOs with custom or unregistered extensions keep their deterministic id (extensions contribute as given)', () => {
+    const base = { type: 'file', name: 'a.exe' };
+    for (const extensions of [
+      { 'x-acme-ext': { score: 5 } },
+      { acme: { score: 5 } },
+      {
+        'extension-definition--a932fcc6-e032-476c-826f-cb970a5a1ade': {
+          extension_type: 'property-extension',
+          score: 5,
+        },
+      },
+    ]) {
+      const [id] = identifyScos([{ ...base, extensions }]);
+      expect(id).toBe(`file--${uuidV5(canonicalJson({ extensions, name: 'a.exe' }))}`);
+    }
+  });
+
+  it('2.9 integers beyond 2^53 keep their exact digits in the canonical form (docs/decisions/0001)', () => {
+    const text = (n: string) =>
+      `[{"type":"network-traffic","src_ref":"ipv4-addr--28bb3599-77cd-5a82-a950-b5bc3caf07c4","protocols":["tcp"],"extensions":{"x-big-ext":{"n":${n}}}}]`;
+    const idOf = (n: string) => {
+      const source = text(n);
+      expect(mayHoldLongIntegers(source)).toBe(true);
+      return identifyScos(JSON.parse(source), { exact: parseJsonExact(source) as unknown[] })[0];
+    };
+    // JSON.parse reads both as 12345678901234567000: only the exact digits tell them apart.
+    expect(idOf('12345678901234567891')).not.toBe(idOf('12345678901234567890'));
+    expect(idOf('12345678901234567891')).toBe(
+      `network-traffic--${uuidV5('{"extensions":{"x-big-ext":{"n":12345678901234567891}},"protocols":["tcp"],"src_ref":"ipv4-addr--28bb3599-77cd-5a82-a950-b5bc3caf07c4"}')}`,
+    );
+  });
+
+  it('2.10 an autonomous-system number beyond 2^53 - 1 is no STIX integer: null (the reference, on Python integers, prints an id)', () => {
+    const source = '[{"type":"autonomous-system","number":9007199254740993}]';
+    expect(identifyScos(JSON.parse(source), { exact: parseJsonExact(source) as unknown[] })).toEqual([null]);
+  });
+
+  it('parseJsonExact reads what JSON.parse reads, and integers beyond 2^53 exactly (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const text = JSON.stringify(value, null, 1);
+        expect(parseJsonExact(text)).toEqual(JSON.parse(text));
+      }),
+    );
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }), (n) => {
+        const read = parseJsonExact(`{"n":${n}}`) as { n: unknown };
+        if (n > BigInt(Number.MAX_SAFE_INTEGER) || n < -BigInt(Number.MAX_SAFE_INTEGER))
+          expect(read.n).toEqual(new ExactInteger(String(n)));
+        else expect(read.n).toBe(Number(n));
+      }),
+    );
   });
 });
