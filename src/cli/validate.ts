@@ -1,7 +1,7 @@
 /** `accord validate [--json] FILE|-` (CONTRACT.md "STIX"): validates a STIX object, bundle or array, streaming. */
 import { createReadStream } from 'node:fs';
-import { checkPattern } from '../pattern/index.js';
-import { type Issue, type ObjectResult, StixError, validateStreamBatches } from '../stix/index.js';
+import { validateStixStream } from '../core/index.js';
+import { type Issue, type ObjectResult, StixError } from '../stix/index.js';
 import { CliError, EXIT } from './cli-error.js';
 import type { RegisterCommand } from './register-command.js';
 
@@ -39,7 +39,7 @@ export const registerValidate: RegisterCommand = (program, ctx) => {
       const counts = { objects: 0, invalid: 0, errors: 0, warnings: 0 };
       let opened = false;
       try {
-        for await (const batch of validateStreamBatches(input, { patternCheck: checkPattern })) {
+        for await (const batch of validateStixStream(input)) {
           let text = '';
           for (const result of batch) {
             counts.objects++;

@@ -24,6 +24,7 @@ export {
   importFiles,
 } from './ingest/import-files.js';
 export { type IngestItem, type IngestReport, ingestBatch } from './ingest/ingest-batch.js';
+export { STIX_VALIDATION, validateStixStream } from './ingest/stix-validation.js';
 export { AccordNode, type AccordNodeOptions } from './node/accord-node.js';
 export type { CollectionAccess } from './query/collection-access.js';
 export type { ReadFilters, VisibleEntry } from './query/query-objects.js';

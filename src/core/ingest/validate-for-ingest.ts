@@ -1,6 +1,6 @@
-/** Validation of one incoming object with src/stix (and the pattern engine's full check). */
-import { checkPattern } from '../../pattern/index.js';
+/** Validation of one incoming object before it is stored, with the options every path shares. */
 import { validateObject } from '../../stix/index.js';
+import { STIX_VALIDATION } from './stix-validation.js';
 
 /** Outcome of validating one object before storing it. */
 export type IngestCheck =
@@ -9,13 +9,16 @@ export type IngestCheck =
 
 const MAX_MESSAGE = 2000;
 
-/** Validates one value; errors (MUST rules) reject it, warnings do not (STIX 2.1 conformance). */
+/**
+ * Validates one value as `accord validate` does (STIX_VALIDATION; the enclosing bundle's spec
+ * version for objects that state none): errors (MUST rules) reject it, warnings do not.
+ */
 export function validateForIngest(
   value: unknown,
   basePath: string,
   defaultSpecVersion: '2.0' | '2.1' = '2.1',
 ): IngestCheck {
-  const result = validateObject(value, { patternCheck: checkPattern, basePath, defaultSpecVersion });
+  const result = validateObject(value, { ...STIX_VALIDATION, basePath, defaultSpecVersion });
   if (result.ok) return { ok: true, object: result.value };
   const errors = result.issues.filter((i) => i.severity === 'error');
   const message = errors.map((i) => `${i.path || '/'}: ${i.message}`).join('; ');
