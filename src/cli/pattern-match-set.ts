@@ -6,10 +6,9 @@
  */
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import type { IndicatorSet } from '../pattern/index.js';
 import { readEventLine } from './pattern-cases.js';
-
-const NEWLINE = 0x0a;
 
 /** What one event line produces: its match lines, or its error line. */
 function answer(set: IndicatorSet, text: string, lineNo: number): string {
@@ -42,41 +41,39 @@ function answer(set: IndicatorSet, text: string, lineNo: number): string {
  * Lines end at LF (a CR before it is dropped); a last line without LF counts.
  */
 export async function matchEventLines(set: IndicatorSet, input: Readable, out: Writable): Promise<void> {
-  // The bytes of a line not yet ended, kept as chunks so that a long line is joined once.
-  let pending: Buffer[] = [];
+  // Each chunk is decoded once (the decoder keeps a UTF-8 character cut between chunks) and
+  // split with String.indexOf; a line not yet ended is kept as parts, joined once it ends.
+  const decoder = new StringDecoder('utf8');
+  let pending: string[] = [];
   let lineNo = 0;
-  const line = (bytes: Buffer, start: number, end: number): string => {
-    const stop = end > start && bytes[end - 1] === 0x0d ? end - 1 : end;
-    return answer(set, bytes.toString('utf8', start, stop), ++lineNo);
-  };
+  const line = (text: string): string =>
+    answer(set, text.endsWith('\r') ? text.slice(0, -1) : text, ++lineNo);
   const send = async (text: string): Promise<void> => {
     if (text !== '' && !out.write(text)) await once(out, 'drain');
   };
   for await (const chunk of input) {
-    let bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Buffer);
-    let end = bytes.indexOf(NEWLINE);
+    let text = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+    let end = text.indexOf('\n');
     if (end === -1) {
-      pending.push(bytes);
+      pending.push(text);
       continue;
     }
     if (pending.length > 0) {
-      const joined = pending.reduce((n, b) => n + b.length, 0);
-      bytes = Buffer.concat([...pending, bytes]);
-      end += joined;
+      const head = pending.join('');
+      text = head + text;
+      end += head.length;
       pending = [];
     }
-    let text = '';
+    let answers = '';
     let start = 0;
     while (end !== -1) {
-      text += line(bytes, start, end);
+      answers += line(text.slice(start, end));
       start = end + 1;
-      end = bytes.indexOf(NEWLINE, start);
+      end = text.indexOf('\n', start);
     }
-    if (start < bytes.length) pending.push(bytes.subarray(start));
-    await send(text);
+    if (start < text.length) pending.push(text.slice(start));
+    await send(answers);
   }
-  if (pending.length > 0) {
-    const bytes = Buffer.concat(pending);
-    await send(line(bytes, 0, bytes.length));
-  }
+  const rest = pending.join('') + decoder.end();
+  if (rest !== '') await send(line(rest));
 }
