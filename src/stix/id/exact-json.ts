@@ -4,7 +4,7 @@
  * computed from that would name another object than the one its producer wrote.
  */
 
-/** An integer literal of the source too large for a double, kept as written. */
+/** An integer literal of the source that no double holds exactly, kept as written. */
 export class ExactInteger {
   constructor(
     /** The literal's digits (with its minus sign). */
@@ -88,7 +88,10 @@ export function parseJsonExact(text: string): unknown {
     while (i < text.length && /[-+0-9.eE]/.test(text[i] as string)) i++;
     const literal = text.slice(start, i);
     const n = Number(literal);
-    return /^-?\d+$/.test(literal) && !Number.isSafeInteger(n) ? new ExactInteger(literal) : n;
+    // Only integers a double cannot hold exactly need their digits kept (2^53 itself it can).
+    return /^-?\d+$/.test(literal) && !Number.isSafeInteger(n) && BigInt(literal) !== BigInt(n)
+      ? new ExactInteger(literal)
+      : n;
   };
   try {
     return value(0);
