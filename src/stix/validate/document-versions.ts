@@ -7,15 +7,17 @@
 import { isRecord, pointer } from './context.js';
 import type { Issue } from './issue.js';
 
-/** Two 32-bit FNV-1a hashes of the text with different offsets: a 64-bit fingerprint. */
-function fingerprint(text: string): [number, number] {
+/** Two 32-bit FNV-1a style hashes of id, a separator and version: a 64-bit fingerprint. */
+function fingerprint(id: string, version: string): [number, number] {
   let a = 0x811c9dc5;
   let b = 0x9747b28c;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  const mix = (c: number) => {
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
-  }
+  };
+  for (let i = 0; i < id.length; i++) mix(id.charCodeAt(i));
+  mix(0x20);
+  for (let i = 0; i < version.length; i++) mix(version.charCodeAt(i));
   return [a >>> 0 || 1, b >>> 0];
 }
 
@@ -58,7 +60,7 @@ export class DocumentVersions {
     if (!isRecord(value) || typeof value.id !== 'string') return undefined;
     const version = value.modified ?? value.created;
     if (typeof version !== 'string') return undefined;
-    const [h, l] = fingerprint(`${value.id} ${version}`);
+    const [h, l] = fingerprint(value.id, version);
     if (this.seen.add(h, l)) return undefined;
     return {
       code: 'STIX_DUPLICATE_VERSION',

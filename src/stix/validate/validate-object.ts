@@ -1,11 +1,7 @@
 /** Validation of one STIX object against its type's property table, common rules and hook. */
 
 import { checkTable, type UnknownPropertyHandler } from '../checks/collections.js';
-import {
-  checkUnknownProperty,
-  hasToplevelExtension,
-  RESERVED_PROPERTY_NAMES,
-} from '../checks/custom-names.js';
+import { checkUnknownProperty, hasToplevelExtension } from '../checks/custom-names.js';
 import { identifierType } from '../checks/identifier.js';
 import { compareTimestamps } from '../checks/timestamp.js';
 import { COMMON_PROPERTY_NAMES } from '../common/properties.js';
@@ -93,9 +89,6 @@ function uuidVersionRules(
   }
 }
 
-// 3.1 / 11.1.1: a custom property name that follows the rules.
-const CUSTOM_NAME = /^[a-z][a-z0-9_]{2,249}$/;
-
 /**
  * A top-level property the type's table does not define: a common property that does not apply
  * to this type (3.2, error), or a custom property (naming rules; without x_ or a declared
@@ -111,8 +104,10 @@ const unknownTopLevel: UnknownPropertyHandler = (name, value, path, ctx) => {
     );
     return;
   }
+  const before = ctx.issues.length;
   checkUnknownProperty(name, value, path, ctx);
-  if (!CUSTOM_NAME.test(name) || RESERVED_PROPERTY_NAMES.has(name) || hasToplevelExtension(ctx.root)) return;
+  // A name checkUnknownProperty refused (reserved, malformed) gets no advice on top.
+  if (ctx.issues.length > before || hasToplevelExtension(ctx.root)) return;
   // STIX 2.0 had no extension mechanism to prefer: x_ properties were the way (2.0 part 1, 7.1).
   if (name.startsWith('x_') && ctx.specVersion === '2.0') return;
   ctx.warn(
