@@ -4,7 +4,7 @@
  * computed from that would name another object than the one its producer wrote.
  */
 
-/** An integer literal of the source that no double holds exactly, kept as written. */
+/** An integer literal beyond 2^53 whose double would be written with other digits, kept as written. */
 export class ExactInteger {
   constructor(
     /** The literal's digits (with its minus sign). */
@@ -88,8 +88,9 @@ export function parseJsonExact(text: string): unknown {
     while (i < text.length && /[-+0-9.eE]/.test(text[i] as string)) i++;
     const literal = text.slice(start, i);
     const n = Number(literal);
-    // Only integers a double cannot hold exactly need their digits kept (2^53 itself it can).
-    return /^-?\d+$/.test(literal) && !Number.isSafeInteger(n) && BigInt(literal) !== BigInt(n)
+    // Digits are kept only where the double would be written otherwise (9007199254740993 reads
+    // as ...992; 1000000000000000000000 would be written 1e+21); 2^53 itself stays a number.
+    return /^-?\d+$/.test(literal) && !Number.isSafeInteger(n) && String(n) !== literal
       ? new ExactInteger(literal)
       : n;
   };
