@@ -5,14 +5,16 @@
  * scales both. The loop is sampled on a few hundred events and extrapolated (the output says so).
  * Then the CLI path of `accord pattern match-set` (JSONL file in: line splitting, JSON parsing,
  * SCO resolution, matching, output lines) beside the library path (set.match on parsed events),
- * both with the first 10,000 indicators (the reference workload) over the same events.
+ * both with the first 10,000 indicators (the reference workload) over the same events, in a
+ * process of their own (bench/match-cli.ts).
  */
-import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { matchEventLines } from '../src/cli/pattern-match-set.js';
+import { fileURLToPath } from 'node:url';
 import { compileIndicatorSet, compilePattern, parsePattern, readObservations } from '../src/pattern/index.js';
+import type { MatchCliResult } from './match-cli.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
 const N_INDICATORS = Math.max(100, Math.round(100_000 * SCALE));
@@ -243,51 +245,31 @@ console.log(
 );
 if (agree !== LOOP_SAMPLE) process.exitCode = 1;
 
-// The CLI path against the library path, same set (10,000 indicators) and events, best of 3 each.
+// The CLI path against the library path, same set (10,000 indicators) and events, measured in a
+// child process that holds only what the command holds (bench/match-cli.ts).
 const N_CLI = Math.min(patterns.length, 10_000);
-const cliSet = compileIndicatorSet(patterns.slice(0, N_CLI));
 const dir = mkdtempSync(join(tmpdir(), 'accord-bench-match-'));
+const patternsFile = join(dir, 'patterns.jsonl');
 const eventsFile = join(dir, 'events.jsonl');
+writeFileSync(
+  patternsFile,
+  `${patterns
+    .slice(0, N_CLI)
+    .map((pattern) => JSON.stringify({ pattern }))
+    .join('\n')}\n`,
+);
 writeFileSync(eventsFile, `${events.map((e) => JSON.stringify(e)).join('\n')}\n`);
-// Best of 3 passes, in wall time and in CPU time of this process (other load on the machine
-// stretches wall time, not CPU time; the CLI path's reads are in its CPU time too).
-const best = async (
-  run: () => Promise<number> | number,
-): Promise<{ ms: number; cpuMs: number; matches: number }> => {
-  let ms = Number.POSITIVE_INFINITY;
-  let cpuMs = Number.POSITIVE_INFINITY;
-  let matches = 0;
-  for (let pass = 0; pass < 3; pass++) {
-    const t0 = performance.now();
-    const c0 = process.cpuUsage();
-    matches = await run();
-    const c = process.cpuUsage(c0);
-    ms = Math.min(ms, performance.now() - t0);
-    cpuMs = Math.min(cpuMs, (c.user + c.system) / 1000);
-  }
-  return { ms, cpuMs, matches };
-};
-const library = await best(() => {
-  let n = 0;
-  for (const objects of events) n += cliSet.match(objects).length;
-  return n;
-});
-const cli = await best(async () => {
-  let lines = 0;
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
-      done();
-    },
-  });
-  await matchEventLines(cliSet, createReadStream(eventsFile), sink);
-  return lines;
-});
+const child = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', fileURLToPath(new URL('./match-cli.ts', import.meta.url)), patternsFile, eventsFile],
+  { encoding: 'utf8', maxBuffer: 1 << 20 },
+);
 rmSync(dir, { recursive: true, force: true });
-const libraryRate = (N_EVENTS / library.ms) * 1000;
-const cliRate = (N_EVENTS / cli.ms) * 1000;
+if (child.status !== 0) throw new Error(`bench/match-cli.ts failed: ${child.stderr}`);
+const { cli, library } = JSON.parse(child.stdout) as MatchCliResult;
+const rate = (ms: number) => fmt((N_EVENTS / ms) * 1000);
 console.log(
-  `match-set, ${fmt(N_CLI)} indicators, ${fmt(N_EVENTS)} events: library path (set.match on parsed events) ${fmt(libraryRate)} events/s wall, ${fmt((N_EVENTS / library.cpuMs) * 1000)} per CPU-second; CLI path (JSONL file to output lines) ${fmt(cliRate)} events/s wall, ${fmt((N_EVENTS / cli.cpuMs) * 1000)} per CPU-second`,
+  `match-set, ${fmt(N_CLI)} indicators, ${fmt(N_EVENTS)} events (own process), events/s wall | per CPU-second: library path (set.match on parsed events) ${rate(library.ms)} | ${rate(library.cpuMs)}; CLI path (JSONL file to output lines) ${rate(cli.ms)} | ${rate(cli.cpuMs)}`,
 );
 console.log(
   `CLI path / library path: ${(cli.ms / library.ms).toFixed(2)}× the wall time, ${(cli.cpuMs / library.cpuMs).toFixed(2)}× the CPU time (goal ≤ 2×); matches ${fmt(library.matches)} vs ${fmt(cli.matches)} lines`,

@@ -36,44 +36,70 @@ function answer(set: IndicatorSet, text: string, lineNo: number): string {
   return out;
 }
 
+/** Lines of event text: whole lines, each ended by LF except maybe the last, and the number of the first. */
+export interface EventBlock {
+  readonly text: string;
+  readonly firstLine: number;
+}
+
 /**
- * Matches every line of `input` against `set`, writing the answers to `out` with backpressure.
- * Lines end at LF (a CR before it is dropped); a last line without LF counts.
+ * The answers to a block's lines (a CR before LF is dropped; a last line without LF counts).
+ * Pure and synchronous: the worker threads of pattern-match-workers.ts run it too.
  */
-export async function matchEventLines(set: IndicatorSet, input: Readable, out: Writable): Promise<void> {
-  // Each chunk is decoded once (the decoder keeps a UTF-8 character cut between chunks) and
-  // split with String.indexOf; a line not yet ended is kept as parts, joined once it ends.
+export function answerLines(set: IndicatorSet, block: EventBlock): string {
+  const { text } = block;
+  let lineNo = block.firstLine;
+  let answers = '';
+  let start = 0;
+  for (let end = text.indexOf('\n'); ; end = text.indexOf('\n', start)) {
+    if (end === -1) {
+      if (start < text.length) answers += answer(set, stripCr(text.slice(start)), lineNo);
+      return answers;
+    }
+    answers += answer(set, stripCr(text.slice(start, end)), lineNo++);
+    start = end + 1;
+  }
+}
+
+const stripCr = (line: string): string => (line.endsWith('\r') ? line.slice(0, -1) : line);
+
+/**
+ * Cuts a byte stream into blocks of whole lines, one per chunk read (a line longer than a chunk
+ * waits for its end). Each chunk is decoded once (the decoder keeps a UTF-8 character cut
+ * between chunks); a line not yet ended is kept as parts and joined once it ends.
+ */
+export async function* eventBlocks(input: Readable): AsyncGenerator<EventBlock> {
   const decoder = new StringDecoder('utf8');
   let pending: string[] = [];
-  let lineNo = 0;
-  const line = (text: string): string =>
-    answer(set, text.endsWith('\r') ? text.slice(0, -1) : text, ++lineNo);
-  const send = async (text: string): Promise<void> => {
-    if (text !== '' && !out.write(text)) await once(out, 'drain');
-  };
+  let firstLine = 1;
   for await (const chunk of input) {
-    let text = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
-    let end = text.indexOf('\n');
-    if (end === -1) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+    const last = text.lastIndexOf('\n');
+    if (last === -1) {
       pending.push(text);
       continue;
     }
-    if (pending.length > 0) {
-      const head = pending.join('');
-      text = head + text;
-      end += head.length;
-      pending = [];
-    }
-    let answers = '';
-    let start = 0;
-    while (end !== -1) {
-      answers += line(text.slice(start, end));
-      start = end + 1;
-      end = text.indexOf('\n', start);
-    }
-    if (start < text.length) pending.push(text.slice(start));
-    await send(answers);
+    const whole = `${pending.join('')}${text.slice(0, last + 1)}`;
+    pending = last + 1 < text.length ? [text.slice(last + 1)] : [];
+    yield { text: whole, firstLine };
+    firstLine += countLines(whole);
   }
   const rest = pending.join('') + decoder.end();
-  if (rest !== '') await send(line(rest));
+  if (rest !== '') yield { text: rest, firstLine };
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Writes text, waiting for the stream to drain when it is full. */
+export async function send(out: Writable, text: string): Promise<void> {
+  if (text !== '' && !out.write(text)) await once(out, 'drain');
+}
+
+/** Matches every line of `input` against `set` on this thread, writing the answers to `out` with backpressure. */
+export async function matchEventLines(set: IndicatorSet, input: Readable, out: Writable): Promise<void> {
+  for await (const block of eventBlocks(input)) await send(out, answerLines(set, block));
 }
