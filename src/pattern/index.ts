@@ -8,6 +8,13 @@ export {
   type IndicatorSetOptions,
   type PatternInput,
 } from './indicator-set/indicator-set.js';
+export {
+  createPatternIndex,
+  type IndexedKeys,
+  indexedKeyCounts,
+  observationLeaves,
+  type PatternIndex,
+} from './indicator-set/pattern-index.js';
 export { DEFAULT_PATTERN_LIMITS, type PatternLimits } from './limits.js';
 export { type CompiledPattern, compilePattern } from './matcher/compile-pattern.js';
 export { type EvaluateOptions, evaluatePattern } from './matcher/evaluate.js';
