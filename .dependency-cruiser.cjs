@@ -22,6 +22,11 @@ module.exports = {
     lib('store', 'policy|taxii|federation|core|detect|intel', 'store/ does not decide visibility.'),
     lib('policy', 'taxii|federation|core|detect|intel', 'policy/ is a pure decision module.'),
     lib('taxii', 'federation|core|detect|intel', 'taxii/ holds no business rules.'),
+    lib(
+      'detect',
+      'store|policy|taxii|federation|core|intel',
+      'detect/ reaches indicators and keeps sightings through ports; core/ wires it to a node.',
+    ),
     {
       name: 'only-through-index',
       comment: 'Other folders import a module only through its index.ts (its public surface).',

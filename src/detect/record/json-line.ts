@@ -1,0 +1,58 @@
+/**
+ * Parses a JSON log line into an object. Integers beyond 2^53 are kept exact: they come back as
+ * BigInt from the field readers instead of a rounded double (JSON.parse would round them).
+ */
+import { RecordRejection } from './record-rejection.js';
+
+/** A parsed JSON record. */
+export type JsonRecord = { readonly [key: string]: unknown };
+
+/** Marks a big integer that the parse turned into a string; field readers turn it into a BigInt. */
+export const BIG_INTEGER_MARK = '\u0000\uFFFFbigint:';
+
+// A big integer is a run of 16+ digits that does not follow a decimal point.
+const LONG_DIGITS = /(?:^|[^.\d])-?\d{16}/;
+
+/** Rewrites integer tokens beyond 2^53 (outside strings) as marked strings. */
+function markBigIntegers(text: string): string {
+  let out = '';
+  let last = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (c === 34) {
+      inString = true;
+      continue;
+    }
+    if (c !== 45 && (c < 48 || c > 57)) continue;
+    // A number token: sign, digits, fraction, exponent.
+    let j = i + 1;
+    while (j < text.length && /[0-9.eE+-]/.test(text[j] as string)) j++;
+    const token = text.slice(i, j);
+    if (/^-?\d{16,}$/.test(token) && !Number.isSafeInteger(Number(token))) {
+      out += `${text.slice(last, i)}"${BIG_INTEGER_MARK}${token}"`;
+      last = j;
+    }
+    i = j - 1;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+/** The line's JSON object, or a rejection saying why it is not one. */
+export function parseJsonLine(text: string): JsonRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(LONG_DIGITS.test(text) ? markBigIntegers(text) : text);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message.replace(/^JSON\.parse: /, '') : String(err);
+    throw new RecordRejection(`not JSON (truncated or malformed): ${detail.slice(0, 120)}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new RecordRejection('not a JSON object');
+  return value as JsonRecord;
+}

@@ -1,0 +1,83 @@
+/**
+ * Event times as logs write them, turned into STIX timestamps (2.16: RFC 3339, UTC `Z`) that keep
+ * the source's precision: epoch seconds with a decimal fraction (Zeek), RFC 3339 / ISO 8601 with or
+ * without an offset (ECS, EVE, Exchange), and W3C `date` + `time`.
+ */
+
+/** An instant: epoch milliseconds (fractional below a millisecond) and its STIX timestamp text. */
+export interface EventTime {
+  readonly ms: number;
+  readonly text: string;
+}
+
+/** Minutes east of UTC, applied to timestamps that carry no offset (`--tz`). */
+export type UtcOffset = number;
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** Reads `--tz` (`+HH:MM`, `-HH:MM`, `Z`); undefined when malformed. */
+export function parseUtcOffset(text: string): UtcOffset | undefined {
+  if (text === 'Z' || text === 'UTC') return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const [h, min] = [Number(m[2]), Number(m[3])];
+  if (h > 23 || min > 59) return undefined;
+  return (m[1] === '-' ? -1 : 1) * (h * 60 + min);
+}
+
+function fromParts(secondsSinceEpoch: number, fraction: string): EventTime | undefined {
+  if (!Number.isFinite(secondsSinceEpoch)) return undefined;
+  const d = new Date(secondsSinceEpoch * 1000);
+  const year = d.getUTCFullYear();
+  // STIX timestamps have four-digit years (2.16, RFC 3339).
+  if (Number.isNaN(year) || year < 1 || year > 9999) return undefined;
+  const digits = fraction.slice(0, 9);
+  const text =
+    `${pad(year, 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
+    `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}` +
+    `${digits ? `.${digits}` : ''}Z`;
+  return { ms: secondsSinceEpoch * 1000 + (digits ? Number(`0.${digits}`) * 1000 : 0), text };
+}
+
+/** Epoch seconds written as a decimal (`1588205199.82437`); the fraction's digits are kept as written. */
+export function epochSeconds(text: string): EventTime | undefined {
+  const m = /^(\d{1,12})(?:\.(\d{1,9}))?$/.exec(text);
+  if (!m) return undefined;
+  return fromParts(Number(m[1]), m[2] ?? '');
+}
+
+/** The decimal text of a JSON number (its shortest round-trip form), for `epochSeconds`. */
+export function numberText(n: number): string {
+  return Number.isFinite(n) && n >= 0 && n < 1e12 ? String(n) : '';
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,12}))?(Z|z|[+-]\d{2}:?\d{2})?$/;
+
+/** An ISO 8601 / RFC 3339 date-time; without an offset it is read at `offset` minutes east of UTC. */
+export function isoTime(text: string, offset: UtcOffset = 0): EventTime | undefined {
+  const m = ISO.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as number[];
+  if (mo! < 1 || mo! > 12 || d! < 1 || d! > 31 || h! > 23 || mi! > 59 || s! > 60) return undefined;
+  const zone = m[8];
+  const east = zone === undefined ? offset : zone === 'Z' || zone === 'z' ? 0 : (parseUtcOffset(zone) ?? 0);
+  const local = Date.UTC(y!, mo! - 1, d!, h!, mi!, Math.min(s!, 59));
+  const check = new Date(local);
+  if (check.getUTCDate() !== d) return undefined; // 31 February and the like
+  return fromParts(local / 1000 - east * 60, m[7] ?? '');
+}
+
+/** W3C extended log `date` (YYYY-MM-DD) and `time` (HH:MM:SS[.fff]), UTC unless `offset`. */
+export function w3cTime(date: string, time: string, offset: UtcOffset = 0): EventTime | undefined {
+  return isoTime(`${date}T${time}`, offset);
+}
+
+/** The UTC day of an instant, `YYYY-MM-DD` (the day a sighting aggregates). */
+export function utcDay(time: EventTime): string {
+  return time.text.slice(0, 10);
+}
+
+/** The STIX timestamp of epoch milliseconds with millisecond precision. */
+export function stixMs(ms: number): string {
+  return new Date(ms).toISOString();
+}
