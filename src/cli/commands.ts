@@ -1,5 +1,6 @@
 import { registerAudit } from './audit.js';
 import { registerCollection } from './collection.js';
+import { registerDetect } from './detect.js';
 import { registerEmbargo } from './embargo.js';
 import { registerGroup } from './group.js';
 import { registerImport } from './import.js';
@@ -29,6 +30,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerEmbargo,
   registerAudit,
   registerPattern,
+  registerDetect,
   registerPeer,
   registerSync,
   registerValidate,
