@@ -23,36 +23,31 @@ export function looksLikeW3c(line: string): boolean {
 function splitCsv(line: string): string[] {
   const out: string[] = [];
   let i = 0;
-  while (i <= line.length) {
+  for (;;) {
     if (line[i] === '"') {
       let value = '';
-      i++;
-      while (i < line.length) {
-        if (line[i] === '"') {
-          if (line[i + 1] === '"') {
-            value += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        value += line[i++];
+      let j = i + 1;
+      for (;;) {
+        if (j >= line.length)
+          throw new RecordRejection(`a quoted field opened at column ${i + 1} is not closed`);
+        if (line[j] === '"') {
+          if (line[j + 1] !== '"') break;
+          value += '"';
+          j += 2;
+        } else value += line[j++];
       }
       out.push(value);
-      if (line[i] === ',') i++;
-      else if (i < line.length) throw new RecordRejection(`text after a closing quote at column ${i + 1}`);
-      else break;
+      i = j + 1;
+      if (i < line.length && line[i] !== ',')
+        throw new RecordRejection(`text after a closing quote at column ${i + 1}`);
     } else {
       const comma = line.indexOf(',', i);
-      const end = comma < 0 ? line.length : comma;
-      out.push(line.slice(i, end));
-      if (comma < 0) break;
-      i = comma + 1;
-      if (i === line.length) out.push('');
+      out.push(line.slice(i, comma < 0 ? line.length : comma));
+      i = comma < 0 ? line.length : comma;
     }
+    if (i >= line.length) return out;
+    i++; // past the comma: another field follows, empty when the line ends here
   }
-  return out;
 }
 
 type Get = (name: string) => string | undefined;

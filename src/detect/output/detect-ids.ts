@@ -22,7 +22,12 @@ export function sightingId(indicator: string, identity: string, day: string): st
   return `sighting--${uuidV5(`${indicator}\n${identity}\n${day}`, DETECT_NAMESPACE)}`;
 }
 
-/** The id of an SCO that has no ID Contributing Properties: its place in one observed-data. */
+/**
+ * The id of an SCO that has no ID Contributing Properties (process): 2.9 asks for a UUIDv4 there,
+ * so the id has a version-4 form, its bits taken from the SHA-1 of its place in one observed-data
+ * rather than from chance, so that re-reading a line gives the same id.
+ */
 export function contextualScoId(type: string, observedData: string, index: number): string {
-  return `${type}--${uuidV5(`${observedData}\n${index}`, DETECT_NAMESPACE)}`;
+  const u = uuidV5(`${observedData}\n${index}`, DETECT_NAMESPACE);
+  return `${type}--${u.slice(0, 14)}4${u.slice(15)}`;
 }

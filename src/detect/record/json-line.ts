@@ -35,7 +35,8 @@ function markBigIntegers(text: string): string {
     while (j < text.length && /[0-9.eE+-]/.test(text[j] as string)) j++;
     const token = text.slice(i, j);
     if (/^-?\d{16,}$/.test(token) && !Number.isSafeInteger(Number(token))) {
-      out += `${text.slice(last, i)}"${BIG_INTEGER_MARK}${token}"`;
+      // The mark is written as JSON escapes: a raw NUL is not allowed inside a JSON string.
+      out += `${text.slice(last, i)}"\\u0000\\uffffbigint:${token}"`;
       last = j;
     }
     i = j - 1;
