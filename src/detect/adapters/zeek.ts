@@ -12,7 +12,7 @@ export function createZeekAdapter(options: AdapterOptions = {}): LogAdapter {
     format: 'zeek',
     read(line) {
       if (line.startsWith('#')) sawHeader = true;
-      return !sawHeader && line.startsWith('{') ? json.read(line) : tsv.read(line);
+      return !sawHeader && (line.startsWith('{') || line.startsWith('[')) ? json.read(line) : tsv.read(line);
     },
     context: () => (sawHeader ? tsv.context() : ''),
   };
