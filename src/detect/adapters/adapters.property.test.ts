@@ -120,12 +120,15 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('nest' as const), depth: fc.integer({ min: 1, max: 5000 }) }),
 );
 
-function mutate(
-  line: Buffer,
-  m: fc.Arbitrary<unknown> extends never
-    ? never
-    : { kind: string; at?: number; bytes?: Uint8Array; byte?: number; depth?: number },
-): Buffer {
+interface Mutation {
+  kind: string;
+  at?: number;
+  bytes?: Uint8Array;
+  byte?: number;
+  depth?: number;
+}
+
+function mutate(line: Buffer, m: Mutation): Buffer {
   const at = line.length === 0 ? 0 : (m.at ?? 0) % line.length;
   switch (m.kind) {
     case 'truncate':
@@ -158,10 +161,10 @@ describe('adapters: mutated lines give report entries, never exceptions', () => 
             .toString('latin1')
             .split('\n')
             .filter((l) => l !== '')
-            .map((l) => Buffer.from(l, 'latin1'));
+            .map((l): Buffer => Buffer.from(l, 'latin1'));
           for (const [i, m] of muts) {
             const k = i % lines.length;
-            lines[k] = mutate(lines[k] as Buffer, m);
+            lines[k] = mutate(lines[k] as Buffer, m) as Buffer;
           }
           const session = new DetectionSession(none, { format });
           const file = session.openFile(name);
