@@ -55,7 +55,8 @@ describe('W3C adapter: Exchange HttpProxy', () => {
       },
     });
     expect(
-      (nt?.extensions as Record<string, { request_header?: unknown }>)['http-request-ext']?.request_header,
+      ((nt?.extensions ?? {}) as Record<string, { request_header?: unknown }>)['http-request-ext']
+        ?.request_header,
     ).toMatchObject({
       'User-Agent': ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)'],
     });
