@@ -120,9 +120,10 @@ export class DetectionSession {
           'DETECT_FORMAT_MISMATCH',
           `${file.name}: --format ${format} contradicts the file: line ${line} is ${sniffed.shape}`,
         );
-      if (sniffed.kind === 'format' || text.startsWith('#'))
-        file.adapter = createAdapter(format, { offset: this.options.offset });
-      return createAdapter(format, { offset: this.options.offset });
+      const adapter = createAdapter(format, { offset: this.options.offset });
+      // Kept once the file shows its format (or a header); until then each line is read on its own.
+      if (sniffed.kind === 'format' || text.startsWith('#')) file.adapter = adapter;
+      return adapter;
     }
     if (sniffed.kind === 'format') {
       file.adapter = createAdapter(sniffed.format, { offset: this.options.offset });

@@ -169,6 +169,19 @@ describe('detection runs: sightings (CONTRACT.md "Detection")', () => {
     expect(report).toMatchObject({ records: 1, matches: 1 });
   });
 
+  it('reads Zeek TSV headers under --format zeek from the first line on (#separator included)', async () => {
+    const tsv = [
+      '#separator \\x2c',
+      '#fields,ts,id.orig_h,id.resp_h',
+      '1626739200.5,192.0.2.1,198.51.100.3',
+    ].join('\n');
+    for (const format of ['zeek', 'auto'] as const)
+      expect((await runOn([['conn.log', tsv]], [BAD], { format })).report).toMatchObject({
+        rejected: [],
+        matches: 1,
+      });
+  });
+
   it('refuses a --format that the file contradicts', async () => {
     await expect(
       runOn([['conn', zeekLine('1626739200', '192.0.2.1', '198.51.100.3')]], [BAD], { format: 'ecs' }),
