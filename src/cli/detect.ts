@@ -11,6 +11,7 @@ import type { Writable } from 'node:stream';
 import { Option } from 'commander';
 import {
   type CorrelationScope,
+  checkFollowSettings,
   compileIndicators,
   DetectError,
   type DetectionReport,
@@ -18,13 +19,14 @@ import {
   eventSource,
   exactJson,
   followDetection,
+  formatSetting,
   LOG_FORMATS,
   type LogFormat,
   loadWarninglists,
   type ObjectSink,
-  parseUtcOffset,
   readIndicatorFile,
   runDetection,
+  timezoneSetting,
 } from '../detect/index.js';
 import { CliError, EXIT } from './cli-error.js';
 import type { RegisterCommand } from './register-command.js';
@@ -65,12 +67,7 @@ function checkUsage(o: DetectFlags): void {
     );
   if (o.indicators === undefined)
     throw new CliError('give the indicators to look for with --indicators FILE', EXIT.usage);
-  if (o.follow) {
-    if (o.out === undefined)
-      throw new CliError('--follow needs --out FILE (its output is appended there)', EXIT.usage);
-    if (o.events.includes('-'))
-      throw new CliError('--follow cannot follow stdin (-); give files', EXIT.usage);
-  }
+  if (o.follow) checkFollowSettings(o.events, o.out);
   if (
     o.identity !== undefined &&
     !/^identity--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(o.identity)
@@ -80,12 +77,11 @@ function checkUsage(o: DetectFlags): void {
 
 async function detect(o: DetectFlags, ctx: Parameters<RegisterCommand>[1]): Promise<void> {
   checkUsage(o);
-  const offset = o.tz === undefined ? 0 : parseUtcOffset(o.tz);
-  if (offset === undefined) throw new CliError(`--tz ${o.tz} is not an offset ±HH:MM`, EXIT.usage);
+  const offset = timezoneSetting(o.tz);
   const read = await readIndicatorFile(o.indicators as string);
   const compiled = compileIndicators(read.indicators);
   const options: DetectOptions = {
-    format: o.format,
+    format: formatSetting(o.format),
     offset,
     retro: o.retro === true,
     scope: o.scope,

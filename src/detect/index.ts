@@ -41,6 +41,7 @@ export {
 } from './output/detect-ids.js';
 export { exactJson } from './output/exact-json.js';
 export { type EventObjects, eventObjects, type StixJson } from './output/stix-event.js';
+export { checkFollowSettings, formatSetting, timezoneSetting } from './pipeline/detect-settings.js';
 export {
   type DetectionReport,
   MAX_LISTED_REJECTIONS,
