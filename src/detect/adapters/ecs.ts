@@ -95,7 +95,7 @@ function processOf(r: JsonRecord, d: Drafts, prefix: string): string | undefined
   );
 }
 
-function network(r: JsonRecord, d: Drafts, time: string): void {
+function network(r: JsonRecord, d: Drafts): void {
   const src = d.ip(ipValue(F.srcIp.name, field(r, F.srcIp)));
   const dst = d.ip(ipValue(F.dstIp.name, field(r, F.dstIp)));
   const dstDomain = str(r, F.dstDomain);
@@ -120,7 +120,6 @@ function network(r: JsonRecord, d: Drafts, time: string): void {
   d.add(
     compact({
       type: 'network-traffic',
-      start: time,
       src_ref: src,
       dst_ref: dst,
       src_port: portValue(F.srcPort.name, field(r, F.srcPort)),
@@ -145,7 +144,7 @@ function ecsEvent(r: JsonRecord, offset: UtcOffset): LogEvent {
   if (ts === undefined) throw new RecordRejection('field @timestamp: missing');
   const time = isoTime(ts, offset) ?? wrongField('@timestamp', 'an ISO 8601 timestamp', ts);
   const d = new Drafts();
-  network(r, d, time.text);
+  network(r, d);
   const addresses = strList(r, F.resolved).map((a) => d.ip(ipValue(F.resolved.name, a)) as string);
   const question = str(r, F.question);
   if (question !== undefined) d.domain(question, addresses);

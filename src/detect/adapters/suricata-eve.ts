@@ -110,7 +110,6 @@ function eveEvent(r: JsonRecord, offset: UtcOffset): LogEvent {
     d.add(
       compact({
         type: 'network-traffic',
-        start: time.text,
         src_ref: src,
         dst_ref: dst,
         src_port: portValue('src_port', field(r, F.srcPort)),

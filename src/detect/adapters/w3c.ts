@@ -80,7 +80,6 @@ function iisEvent(get: Get, offset: UtcOffset): LogEvent {
     d.add(
       compact({
         type: 'network-traffic',
-        start: time.text,
         src_ref: client,
         dst_ref: server,
         dst_port: port,
@@ -143,7 +142,6 @@ function exchangeEvent(get: Get, offset: UtcOffset): LogEvent {
     d.add(
       compact({
         type: 'network-traffic',
-        start: time.text,
         src_ref: client,
         protocols: [d.objects[0]?.type === 'ipv6-addr' ? 'ipv6' : 'ipv4', 'tcp', 'https'],
         extensions: Object.keys(extensions).length > 0 ? extensions : undefined,

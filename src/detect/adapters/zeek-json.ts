@@ -21,28 +21,48 @@ export function looksLikeZeekJson(r: JsonRecord): boolean {
   );
 }
 
-function fieldsOf(r: JsonRecord): ZeekFields {
-  return {
-    get(name) {
-      let v = r[name];
-      if (v === undefined && name.includes('.')) {
-        v = r[name.replace(/\./g, '_')];
-        if (v === undefined) {
-          // Nested objects (`{"id": {"orig_h": …}}`) from some forwarders.
-          let o: unknown = r;
-          for (const part of name.split('.'))
-            o = typeof o === 'object' && o !== null ? (o as JsonRecord)[part] : undefined;
-          v = o;
+/**
+ * A record's fields by their Zeek names. Most names a mapping asks for are absent from a given log,
+ * so an absent name must cost little: a record is looked at once to see whether it spells dotted
+ * names with underscores (`id_orig_h`) or nests them (`{"id": {"orig_h": …}}`), and only then are
+ * those spellings tried.
+ */
+function fieldsReader(): (r: JsonRecord) => ZeekFields {
+  const spellings = new Map<string, { underscored: string; parts: string[] }>();
+  const spelling = (name: string) => {
+    let a = spellings.get(name);
+    if (!a) {
+      a = { underscored: name.replace(/\./g, '_'), parts: name.split('.') };
+      spellings.set(name, a);
+    }
+    return a;
+  };
+  return (r) => {
+    const underscored = 'id_orig_h' in r || 'id_resp_h' in r || '@stream' in r || 'certificate_serial' in r;
+    const nested = typeof r.id === 'object' || typeof r.certificate === 'object';
+    return {
+      get(name) {
+        let v = r[name];
+        if (v === undefined && (underscored || nested) && name.includes('.')) {
+          const a = spelling(name);
+          if (underscored) v = r[a.underscored];
+          if (v === undefined && nested) {
+            let o: unknown = r;
+            for (const part of a.parts)
+              o = typeof o === 'object' && o !== null ? (o as JsonRecord)[part] : undefined;
+            v = o;
+          }
         }
-      }
-      return v === null ? undefined : v;
-    },
+        return v === null ? undefined : v;
+      },
+    };
   };
 }
 
 /** The Zeek JSON reader. */
 export function createZeekJsonAdapter(options: AdapterOptions = {}): LogAdapter {
   const offset = options.offset ?? 0;
+  const fieldsOf = fieldsReader();
   return {
     format: 'zeek',
     read: (line) =>

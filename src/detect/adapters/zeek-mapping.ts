@@ -8,7 +8,7 @@ import { compact, type DraftObject, Drafts } from '../model/drafts.js';
 import type { LogEvent } from '../model/log-event.js';
 import { countValue, ipValue, portValue } from '../record/field-readers.js';
 import { RecordRejection, wrongField } from '../record/record-rejection.js';
-import { type EventTime, epochSeconds, isoTime, numberText, type UtcOffset } from '../time/event-time.js';
+import { type EventTime, epochNumber, epochSeconds, isoTime, type UtcOffset } from '../time/event-time.js';
 
 /** One Zeek record: a field's value by its Zeek name (`id.orig_h`), strings in TSV, typed in JSON. */
 export interface ZeekFields {
@@ -36,7 +36,7 @@ export function zeekTime(f: ZeekFields, name: string, offset: UtcOffset): EventT
   if (v === undefined || v === '') return undefined;
   const t =
     typeof v === 'number'
-      ? epochSeconds(numberText(v))
+      ? epochNumber(v)
       : typeof v === 'string'
         ? (epochSeconds(v) ?? isoTime(v, offset))
         : undefined;
@@ -55,7 +55,7 @@ function hashes(pairs: ReadonlyArray<[string, string | undefined]>): Record<stri
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-function connection(f: ZeekFields, d: Drafts, time: EventTime): void {
+function connection(f: ZeekFields, d: Drafts): void {
   const src = d.ip(ipValue('id.orig_h', f.get('id.orig_h')));
   const dst = d.ip(ipValue('id.resp_h', f.get('id.resp_h')));
   if (!src && !dst) return;
@@ -86,18 +86,17 @@ function connection(f: ZeekFields, d: Drafts, time: EventTime): void {
       }),
     };
   }
-  d.add(
-    compact({
-      type: 'network-traffic',
-      start: time.text,
-      src_ref: src,
-      dst_ref: dst,
-      src_port: portValue('id.orig_p', f.get('id.orig_p')),
-      dst_port: portValue('id.resp_p', f.get('id.resp_p')),
-      protocols,
-      extensions,
-    }),
-  );
+  // Built property by property: no undefined to strip (the time is the observed-data's).
+  const nt: Record<string, unknown> = { type: 'network-traffic' };
+  if (src) nt.src_ref = src;
+  if (dst) nt.dst_ref = dst;
+  const srcPort = portValue('id.orig_p', f.get('id.orig_p'));
+  if (srcPort !== undefined) nt.src_port = srcPort;
+  const dstPort = portValue('id.resp_p', f.get('id.resp_p'));
+  if (dstPort !== undefined) nt.dst_port = dstPort;
+  nt.protocols = protocols;
+  if (extensions) nt.extensions = extensions;
+  d.add(nt as DraftObject);
 }
 
 function web(f: ZeekFields, d: Drafts): void {
@@ -128,7 +127,15 @@ function dns(f: ZeekFields, d: Drafts): void {
 }
 
 function certificate(f: ZeekFields, d: Drafts, offset: UtcOffset): void {
+  // Some deployments log the server certificate's SHA-1 on ssl lines.
+  const sha1 = text(f, 'resp_certificate_sha1');
+  const hex = sha1 === undefined ? undefined : canonicalHexHash(sha1);
+  if (hex) d.add({ type: 'x509-certificate', hashes: { 'SHA-1': hex } });
   const fp = text(f, 'fingerprint');
+  const serial = text(f, 'certificate.serial');
+  const subject = text(f, 'certificate.subject');
+  // Only x509 lines have these; other logs skip the rest of the lookups.
+  if (fp === undefined && serial === undefined && subject === undefined) return;
   const fpHex = fp === undefined ? undefined : canonicalHexHash(fp.replace(/:/g, ''));
   const fpName = fpHex === undefined ? undefined : hashNameByLength(fpHex);
   const exponent = text(f, 'certificate.exponent');
@@ -139,30 +146,32 @@ function certificate(f: ZeekFields, d: Drafts, offset: UtcOffset): void {
     type: 'x509-certificate',
     hashes: fpName && fpHex ? { [fpName]: fpHex } : undefined,
     version: version === undefined ? undefined : String(version),
-    serial_number: text(f, 'certificate.serial'),
+    serial_number: serial,
     signature_algorithm: text(f, 'certificate.sig_alg'),
     issuer: text(f, 'certificate.issuer'),
     validity_not_before: before?.text,
     validity_not_after: after?.text,
-    subject: text(f, 'certificate.subject'),
+    subject,
     subject_public_key_algorithm: text(f, 'certificate.key_alg'),
     subject_public_key_exponent:
       exponent === undefined ? undefined : countValue('certificate.exponent', exponent),
   });
   if (Object.keys(cert).length > 1) d.add(cert);
-  // Some deployments log the server certificate's SHA-1 on ssl lines.
-  const sha1 = text(f, 'resp_certificate_sha1');
-  const hex = sha1 === undefined ? undefined : canonicalHexHash(sha1);
-  if (hex) d.add({ type: 'x509-certificate', hashes: { 'SHA-1': hex } });
 }
 
 function file(f: ZeekFields, d: Drafts): void {
-  for (const h of [...list(f, 'tx_hosts'), ...list(f, 'rx_hosts')]) d.ip(ipValue('tx_hosts/rx_hosts', h));
-  const h = hashes([
-    ['MD5', text(f, 'md5')],
-    ['SHA-1', text(f, 'sha1')],
-    ['SHA-256', text(f, 'sha256')],
-  ]);
+  for (const name of ['tx_hosts', 'rx_hosts']) for (const h of list(f, name)) d.ip(ipValue(name, h));
+  const md5 = text(f, 'md5');
+  const sha1 = text(f, 'sha1');
+  const sha256 = text(f, 'sha256');
+  const h =
+    md5 === undefined && sha1 === undefined && sha256 === undefined
+      ? undefined
+      : hashes([
+          ['MD5', md5],
+          ['SHA-1', sha1],
+          ['SHA-256', sha256],
+        ]);
   const path = text(f, 'filename') ?? (f.get('fuid') === undefined ? text(f, 'name') : undefined);
   const name = path === undefined ? undefined : basename(path) || undefined;
   if (!h && name === undefined) return;
@@ -182,7 +191,7 @@ export function zeekEvent(f: ZeekFields, offset: UtcOffset): LogEvent {
   const time = zeekTime(f, 'ts', offset);
   if (!time) throw new RecordRejection('field ts: missing (every Zeek record has a time)');
   const d = new Drafts();
-  connection(f, d, time);
+  connection(f, d);
   web(f, d);
   dns(f, d);
   certificate(f, d, offset);

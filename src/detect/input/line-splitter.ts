@@ -33,6 +33,13 @@ export class LineSplitter {
 
   /** Lines completed by `chunk`. */
   *push(chunk: Buffer): Generator<RawLine> {
+    const lines: RawLine[] = [];
+    this.each(chunk, (l) => lines.push(l));
+    yield* lines;
+  }
+
+  /** Calls `onLine` for each line completed by `chunk` (the hot path: no generator per line). */
+  each(chunk: Buffer, onLine: (line: RawLine) => void): void {
     let from = 0;
     while (from < chunk.length) {
       const nl = chunk.indexOf(10, from);
@@ -50,7 +57,7 @@ export class LineSplitter {
       this.offset += piece.length;
       if (nl < 0) return;
       this.offset += 1;
-      yield this.complete();
+      onLine(this.complete());
       from = nl + 1;
     }
   }

@@ -19,10 +19,9 @@ export function localIndex(ref: string): number | undefined {
   return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
-/** Collects one record's drafts; addresses and domains are kept once per record. */
+/** Collects one record's drafts; addresses, domains and URLs are kept once per record. */
 export class Drafts {
   readonly objects: DraftObject[] = [];
-  private readonly byValue = new Map<string, string>();
 
   /** Adds an object and returns its local key. */
   add(object: DraftObject): string {
@@ -30,17 +29,28 @@ export class Drafts {
     return localRef(this.objects.length - 1);
   }
 
+  // A record holds a handful of objects: a scan is cheaper than a map per record.
+  private find(type: string, value: string): number {
+    const objects = this.objects;
+    for (let i = 0; i < objects.length; i++) {
+      const o = objects[i] as DraftObject;
+      if (o.value === value && o.type === type) return i;
+    }
+    return -1;
+  }
+
+  private once(type: string, value: string): string {
+    const i = this.find(type, value);
+    return i >= 0 ? localRef(i) : this.add({ type, value });
+  }
+
   /** An ipv4-addr or ipv6-addr for a valid address (6.4, 6.5); the same address gives the same key. */
   ip(value: string | undefined): string | undefined {
     if (value === undefined) return undefined;
     const family = isIP(value);
-    if (family === 0) return undefined;
-    const v = family === 6 ? value.toLowerCase() : value;
-    const known = this.byValue.get(`ip:${v}`);
-    if (known) return known;
-    const ref = this.add({ type: family === 4 ? 'ipv4-addr' : 'ipv6-addr', value: v });
-    this.byValue.set(`ip:${v}`, ref);
-    return ref;
+    if (family === 4) return this.once('ipv4-addr', value);
+    if (family === 6) return this.once('ipv6-addr', value.toLowerCase());
+    return undefined;
   }
 
   /** A domain-name (6.3) in canonical form; an IP address given as a host becomes an address instead. */
@@ -49,38 +59,33 @@ export class Drafts {
     if (isIP(value) !== 0) return this.ip(value);
     const v = canonicalDomain(value);
     if (v === undefined) return undefined;
-    const known = this.byValue.get(`dn:${v}`);
-    if (known) {
-      if (resolvesTo.length > 0) {
-        const i = localIndex(known) as number;
-        const obj = this.objects[i] as DraftObject;
-        const refs = [...((obj.resolves_to_refs as string[] | undefined) ?? []), ...resolvesTo];
-        this.objects[i] = { ...obj, resolves_to_refs: [...new Set(refs)] };
-      }
-      return known;
+    const i = this.find('domain-name', v);
+    if (i < 0)
+      return this.add(
+        resolvesTo.length > 0
+          ? { type: 'domain-name', value: v, resolves_to_refs: [...resolvesTo] }
+          : { type: 'domain-name', value: v },
+      );
+    if (resolvesTo.length > 0) {
+      const obj = this.objects[i] as DraftObject;
+      const refs = [...((obj.resolves_to_refs as string[] | undefined) ?? []), ...resolvesTo];
+      this.objects[i] = { ...obj, resolves_to_refs: [...new Set(refs)] };
     }
-    const ref = this.add(
-      resolvesTo.length > 0
-        ? { type: 'domain-name', value: v, resolves_to_refs: resolvesTo }
-        : { type: 'domain-name', value: v },
-    );
-    this.byValue.set(`dn:${v}`, ref);
-    return ref;
+    return localRef(i);
   }
 
   /** A url SCO (6.16). */
   url(value: string | undefined): string | undefined {
-    if (value === undefined || value === '') return undefined;
-    const known = this.byValue.get(`url:${value}`);
-    if (known) return known;
-    const ref = this.add({ type: 'url', value });
-    this.byValue.set(`url:${value}`, ref);
-    return ref;
+    return value === undefined || value === '' ? undefined : this.once('url', value);
   }
 }
 
-/** Drops undefined properties (STIX omits absent properties rather than writing null). */
+/**
+ * A copy without its undefined properties (STIX omits absent properties rather than writing null).
+ * A new object rather than `delete`, which would leave the object in V8's slow dictionary mode.
+ */
 export function compact<T extends Record<string, unknown>>(o: T): T {
-  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
-  return o;
+  const out: Record<string, unknown> = {};
+  for (const k in o) if (o[k] !== undefined) out[k] = o[k];
+  return out as T;
 }

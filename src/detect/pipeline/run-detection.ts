@@ -7,7 +7,7 @@
 import { DetectError } from '../errors/detect-error.js';
 import type { CompiledIndicators } from '../indicators/compile-indicators.js';
 import { type EventSource, eventBytes } from '../input/event-bytes.js';
-import { DEFAULT_MAX_LINE_BYTES, LineSplitter } from '../input/line-splitter.js';
+import { DEFAULT_MAX_LINE_BYTES, LineSplitter, type RawLine } from '../input/line-splitter.js';
 import type { StixJson } from '../output/stix-event.js';
 import { sightingObject } from '../sightings/sighting-aggregate.js';
 import type { DetectionReport } from './detection-report.js';
@@ -46,8 +46,9 @@ async function readSource(
     throw new DetectError('DETECT_UNREADABLE_INPUT', `cannot read ${source.name}: ${(err as Error).message}`);
   }
   try {
+    const onLine = (raw: RawLine): void => session.line(file, raw);
     for await (const chunk of eventBytes(input)) {
-      for (const raw of splitter.push(chunk)) session.line(file, raw);
+      splitter.each(chunk, onLine);
       if (session.pendingObjects() >= FLUSH_OBJECTS) await sink.write(session.takeObjects());
     }
   } catch (err) {

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { epochSeconds, isoTime, parseUtcOffset, w3cTime } from './event-time.js';
+import { epochNumber, epochSeconds, isoTime, parseUtcOffset, w3cTime } from './event-time.js';
 
 describe('event times (STIX 2.16 timestamps, UTC, source precision kept)', () => {
   it('reads epoch seconds keeping the digits of the fraction', () => {
-    expect(epochSeconds('1626739260.123456')).toEqual({
-      ms: 1626739260123.456,
-      text: '2021-07-20T00:01:00.123456Z',
+    expect(epochSeconds('1626739260.123456')?.ms).toBe(1626739260123.456);
+    expect(epochSeconds('1626739260.123456')?.text).toBe('2021-07-20T00:01:00.123456Z');
+    expect(epochNumber(1626739260.123456)?.text).toBe('2021-07-20T00:01:00.123456Z');
+    expect(JSON.parse(JSON.stringify(epochNumber(1626739260.5)))).toEqual({
+      ms: 1626739260500,
+      text: '2021-07-20T00:01:00.5Z',
     });
     expect(epochSeconds('1626739260')?.text).toBe('2021-07-20T00:01:00Z');
     expect(epochSeconds('-5')).toBeUndefined();

@@ -25,18 +25,46 @@ export function parseUtcOffset(text: string): UtcOffset | undefined {
   return (m[1] === '-' ? -1 : 1) * (h * 60 + min);
 }
 
+// Years 1 to 9999: STIX timestamps have four-digit years (2.16, RFC 3339).
+const MIN_SECONDS = -62_135_596_800;
+const MAX_SECONDS = 253_402_300_799;
+
+/** An instant whose text is written only when asked for (most events never match). */
+class Instant implements EventTime {
+  readonly ms: number;
+  private formatted: string | undefined;
+
+  constructor(
+    private readonly seconds: number,
+    private readonly fraction: string,
+  ) {
+    this.ms = seconds * 1000 + (fraction ? Number(`0.${fraction}`) * 1000 : 0);
+  }
+
+  get text(): string {
+    if (this.formatted === undefined) {
+      const d = new Date(this.seconds * 1000);
+      this.formatted =
+        `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
+        `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}` +
+        `${this.fraction ? `.${this.fraction}` : ''}Z`;
+    }
+    return this.formatted;
+  }
+
+  toJSON(): { ms: number; text: string } {
+    return { ms: this.ms, text: this.text };
+  }
+}
+
 function fromParts(secondsSinceEpoch: number, fraction: string): EventTime | undefined {
-  if (!Number.isFinite(secondsSinceEpoch)) return undefined;
-  const d = new Date(secondsSinceEpoch * 1000);
-  const year = d.getUTCFullYear();
-  // STIX timestamps have four-digit years (2.16, RFC 3339).
-  if (Number.isNaN(year) || year < 1 || year > 9999) return undefined;
-  const digits = fraction.slice(0, 9);
-  const text =
-    `${pad(year, 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
-    `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}` +
-    `${digits ? `.${digits}` : ''}Z`;
-  return { ms: secondsSinceEpoch * 1000 + (digits ? Number(`0.${digits}`) * 1000 : 0), text };
+  if (
+    !Number.isFinite(secondsSinceEpoch) ||
+    secondsSinceEpoch < MIN_SECONDS ||
+    secondsSinceEpoch > MAX_SECONDS
+  )
+    return undefined;
+  return new Instant(secondsSinceEpoch, fraction.slice(0, 9));
 }
 
 /** Epoch seconds written as a decimal (`1588205199.82437`); the fraction's digits are kept as written. */
@@ -46,9 +74,31 @@ export function epochSeconds(text: string): EventTime | undefined {
   return fromParts(Number(m[1]), m[2] ?? '');
 }
 
-/** The decimal text of a JSON number (its shortest round-trip form), for `epochSeconds`. */
-export function numberText(n: number): string {
-  return Number.isFinite(n) && n >= 0 && n < 1e12 ? String(n) : '';
+/** An instant read from a JSON number, whose digits are looked at only when its text is asked for. */
+class NumberInstant implements EventTime {
+  readonly ms: number;
+  private exact: EventTime | undefined;
+
+  constructor(private readonly seconds: number) {
+    this.ms = seconds * 1000;
+  }
+
+  get text(): string {
+    this.exact ??= epochSeconds(String(this.seconds)) ?? new Instant(Math.floor(this.seconds), '');
+    return this.exact.text;
+  }
+
+  toJSON(): { ms: number; text: string } {
+    return { ms: this.ms, text: this.text };
+  }
+}
+
+/**
+ * Epoch seconds given as a JSON number (Zeek JSON `ts`): its digits are those of the number's
+ * shortest round-trip form.
+ */
+export function epochNumber(n: number): EventTime | undefined {
+  return Number.isFinite(n) && n >= 0 && n <= MAX_SECONDS ? new NumberInstant(n) : undefined;
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,12}))?(Z|z|[+-]\d{2}:?\d{2})?$/;
