@@ -80,15 +80,25 @@ function hashesOf(r: JsonRecord, at: ReturnType<typeof p>): Record<string, strin
 const basename = (path: string): string =>
   path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 
+const processFields = (prefix: string) => ({
+  executable: p(`${prefix}.executable`),
+  name: p(`${prefix}.name`),
+  hash: p(`${prefix}.hash`),
+  pid: p(`${prefix}.pid`),
+  commandLine: p(`${prefix}.command_line`),
+});
+const PROCESS = processFields('process');
+const PARENT = processFields('process.parent');
+
 /** 6.11 process with image_ref to its executable file, and its parent (ECS process.parent.*). */
-function processOf(r: JsonRecord, d: Drafts, prefix: string): string | undefined {
-  const executable = str(r, p(`${prefix}.executable`));
-  const name = str(r, p(`${prefix}.name`)) ?? (executable ? basename(executable) : undefined);
-  const h = hashesOf(r, p(`${prefix}.hash`));
+function processOf(r: JsonRecord, d: Drafts, at: typeof PROCESS): string | undefined {
+  const executable = str(r, at.executable);
+  const name = str(r, at.name) ?? (executable ? basename(executable) : undefined);
+  const h = hashesOf(r, at.hash);
   const image = name !== undefined || h ? d.add(compact({ type: 'file', name, hashes: h })) : undefined;
-  const pid = count(r, p(`${prefix}.pid`));
-  const commandLine = str(r, p(`${prefix}.command_line`));
-  const parent = prefix === 'process' ? processOf(r, d, 'process.parent') : undefined;
+  const pid = count(r, at.pid);
+  const commandLine = str(r, at.commandLine);
+  const parent = at === PROCESS ? processOf(r, d, PARENT) : undefined;
   if (!image && pid === undefined && commandLine === undefined) return undefined;
   return d.add(
     compact({ type: 'process', pid, command_line: commandLine, image_ref: image, parent_ref: parent }),
@@ -158,7 +168,7 @@ function ecsEvent(r: JsonRecord, offset: UtcOffset): LogEvent {
   const fileName = str(r, F.fileName) ?? (filePath ? basename(filePath) : undefined);
   if (fileHashes || fileName !== undefined)
     d.add(compact({ type: 'file', name: fileName, hashes: fileHashes, size: count(r, F.fileSize) }));
-  processOf(r, d, 'process');
+  processOf(r, d, PROCESS);
   const user = str(r, F.user);
   const userId = str(r, F.userId);
   if (user !== undefined || userId !== undefined)
