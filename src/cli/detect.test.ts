@@ -136,6 +136,10 @@ describe('accord detect (CONTRACT.md "Detection")', () => {
       ],
       [['--events', events, '--indicators', indicators, '--tz', 'CEST'], /--tz CEST/],
       [['--events', events, '--indicators', indicators, '--follow'], /--follow needs --out/],
+      [
+        ['--events', `${events}.gz`, '--indicators', indicators, '--follow', '--out', join(dir, 'f.jsonl')],
+        /gzip/,
+      ],
       [['--events', join(dir, 'missing.log'), '--indicators', indicators], /cannot read/],
       [['--events', events, '--indicators', join(dir, 'missing.jsonl')], /cannot read the indicators file/],
     ];

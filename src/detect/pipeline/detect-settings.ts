@@ -27,5 +27,9 @@ export function checkFollowSettings(paths: readonly string[], out: string | unde
     throw new DetectError('DETECT_BAD_OPTIONS', '--follow needs --out FILE (its output is appended there)');
   if (paths.includes('-'))
     throw new DetectError('DETECT_BAD_OPTIONS', '--follow cannot follow stdin (-); give files');
+  // A gzip stream cannot be resumed at a byte offset, nor does a log writer append to one.
+  const gz = paths.find((p) => p.endsWith('.gz'));
+  if (gz !== undefined)
+    throw new DetectError('DETECT_BAD_OPTIONS', `--follow cannot follow a gzip file (${gz})`);
   return out;
 }
