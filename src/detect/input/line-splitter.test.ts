@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LineSplitter } from './line-splitter.js';
+import { LineSplitter, type RawLine } from './line-splitter.js';
 import { lineText } from './line-text.js';
 
 describe('line splitting (bounded memory)', () => {
@@ -27,6 +27,40 @@ describe('line splitting (bounded memory)', () => {
           expect(out.map((o) => o[0])).toEqual(lines);
           let end = 0;
           expect(out.map((o) => o[1])).toEqual(lines.map((l) => (end += Buffer.byteLength(l) + 1)));
+        },
+      ),
+    );
+  });
+
+  it('eachText gives the same lines, numbers and offsets as each, ASCII or not, with CR, NUL or BOM', () => {
+    const piece = fc.constantFrom('plain', 'caf\u00e9', 'a\u0000b', 'cr\r', '', '\uFEFFbom', 'x'.repeat(30));
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 20 }),
+        fc.array(fc.nat(40), { maxLength: 8 }),
+        (lines, cuts) => {
+          const bytes = Buffer.from(lines.map((l) => `${l}\n`).join(''));
+          const viaBytes: Array<[string, number, number]> = [];
+          const viaText: Array<[string, number, number]> = [];
+          const a = new LineSplitter(20);
+          const b = new LineSplitter(20);
+          const raw = (out: Array<[string, number, number]>) => (r: RawLine) => {
+            if (r.kind === 'too-long') out.push(['too-long', r.line, r.end]);
+            else {
+              const t = lineText(r.bytes, r.line === 1);
+              out.push([t.ok ? t.text : t.reason, r.line, r.end]);
+            }
+          };
+          let at = 0;
+          for (const cut of [...cuts, bytes.length]) {
+            const next = Math.min(bytes.length, at + cut);
+            a.each(bytes.subarray(at, next), raw(viaBytes));
+            b.eachText(bytes.subarray(at, next), raw(viaText), (text, line, end) =>
+              viaText.push([text, line, end]),
+            );
+            at = next;
+          }
+          expect(viaText).toEqual(viaBytes);
         },
       ),
     );

@@ -62,6 +62,46 @@ export class LineSplitter {
     }
   }
 
+  /**
+   * Like `each`, but complete lines of plain ASCII text without NUL bytes (almost every log line)
+   * are decoded a chunk at a time and handed to `onText` without their line feed or carriage
+   * return; every other line (non-ASCII, NUL, too long, the first line with its possible byte
+   * order mark) goes to `onLine` as bytes, to be checked one by one.
+   */
+  eachText(
+    chunk: Buffer,
+    onLine: (line: RawLine) => void,
+    onText: (text: string, line: number, end: number) => void,
+  ): void {
+    let start = 0;
+    if (this.held > 0 || this.skipping > 0 || this.lineNo === 0) {
+      const nl = chunk.indexOf(10);
+      if (nl < 0) return this.each(chunk, onLine);
+      this.each(chunk.subarray(0, nl + 1), onLine);
+      start = nl + 1;
+    }
+    const last = chunk.lastIndexOf(10);
+    if (last < start) return this.each(chunk.subarray(start), onLine);
+    const region = chunk.subarray(start, last + 1);
+    const text = region.indexOf(0) < 0 ? region.toString('utf8') : '';
+    // Same length in characters as in bytes and no replacement character: every byte is ASCII.
+    if (text.length !== region.length || text.includes('\uFFFD')) this.each(region, onLine);
+    else {
+      let from = 0;
+      while (from < text.length) {
+        const nl = text.indexOf('\n', from);
+        if (nl - from > this.maxLineBytes) this.each(region.subarray(from, nl + 1), onLine);
+        else {
+          const end = nl > from && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+          this.offset += nl + 1 - from;
+          onText(text.slice(from, end), ++this.lineNo, this.offset);
+        }
+        from = nl + 1;
+      }
+    }
+    if (last + 1 < chunk.length) this.each(chunk.subarray(last + 1), onLine);
+  }
+
   /** The final line without a line feed, if any. */
   *finish(): Generator<RawLine> {
     if (this.held > 0 || this.skipping > 0) yield this.complete();

@@ -161,6 +161,7 @@ export class DetectionSession {
 
   /** Reads one line of text (see `line`). */
   text(file: FileCursor, text: string, line: number): void {
+    file.lines = line;
     const header = text.startsWith('#');
     if (!header) this.report.records++;
     if (text === '' && !file.adapter) {

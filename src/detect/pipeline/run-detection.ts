@@ -47,8 +47,9 @@ async function readSource(
   }
   try {
     const onLine = (raw: RawLine): void => session.line(file, raw);
+    const onText = (text: string, line: number): void => session.text(file, text, line);
     for await (const chunk of eventBytes(input)) {
-      splitter.each(chunk, onLine);
+      splitter.eachText(chunk, onLine, onText);
       if (session.pendingObjects() >= FLUSH_OBJECTS) await sink.write(session.takeObjects());
     }
   } catch (err) {
