@@ -76,12 +76,18 @@ export class LineSplitter {
     let start = 0;
     if (this.held > 0 || this.skipping > 0 || this.lineNo === 0) {
       const nl = chunk.indexOf(10);
-      if (nl < 0) return this.each(chunk, onLine);
+      if (nl < 0) {
+        this.each(chunk, onLine);
+        return;
+      }
       this.each(chunk.subarray(0, nl + 1), onLine);
       start = nl + 1;
     }
     const last = chunk.lastIndexOf(10);
-    if (last < start) return this.each(chunk.subarray(start), onLine);
+    if (last < start) {
+      this.each(chunk.subarray(start), onLine);
+      return;
+    }
     const region = chunk.subarray(start, last + 1);
     const text = region.indexOf(0) < 0 ? region.toString('utf8') : '';
     // Same length in characters as in bytes and no replacement character: every byte is ASCII.
