@@ -23,12 +23,19 @@ import { detectionPattern } from './detection-pattern.js';
 
 /** Limits of compiling indicators for detection. */
 export interface CompileIndicatorOptions {
+  /**
+   * Pattern limits (src/pattern); detection lowers maxBindings to 1,000 by default, so that one
+   * evaluation of a pattern spanning events joins at most 100,000 bindings.
+   */
   readonly limits?: Partial<PatternLimits> | undefined;
   /** Most comparisons (IN members counted) in a pattern that cannot be indexed (default 64). */
   readonly maxUnindexedComparisons?: number;
   /** How far apart events may be for a pattern spanning events without WITHIN (default 86,400 s). */
   readonly horizonSeconds?: number;
 }
+
+/** Detection's default maxBindings (see CompileIndicatorOptions.limits). */
+export const DETECT_MAX_BINDINGS = 1000;
 
 /** A pattern spanning events: the whole, each observation expression alone, and its time horizon. */
 export interface CorrelatedPattern {
@@ -92,6 +99,7 @@ export function compileIndicators(
   options: CompileIndicatorOptions = {},
 ): CompiledIndicators {
   const maxUnindexed = options.maxUnindexedComparisons ?? 64;
+  const limits: Partial<PatternLimits> = { maxBindings: DETECT_MAX_BINDINGS, ...options.limits };
   const horizon = (options.horizonSeconds ?? 86_400) * 1000;
   const regexCache: NonNullable<ValidateOptions['regexCache']> = new Map();
   const single: Array<CompiledPattern | undefined> = [];
@@ -104,7 +112,7 @@ export function compileIndicators(
     single.push(undefined);
     const v = validatePattern(indicator.pattern, {
       specVersion: indicator.specVersion,
-      limits: options.limits,
+      limits,
       regexCache,
     });
     if (!v.ok) {
@@ -116,8 +124,7 @@ export function compileIndicators(
       return;
     }
     const pattern = detectionPattern(v.value);
-    const compile = (p: Pattern): CompiledPattern =>
-      compilePattern(p, { limits: options.limits, regexCache });
+    const compile = (p: Pattern): CompiledPattern => compilePattern(p, { limits, regexCache });
     let compiled: CompiledPattern;
     try {
       compiled = compile(pattern);

@@ -16,11 +16,18 @@ export interface EventMatcherOptions extends CorrelationLimits {
   readonly retro?: boolean;
   /** Called when an indicator could not be evaluated on an event (a limit was exceeded): no match. */
   readonly onEvaluationError?: (indicator: number, error: PatternError) => void;
+  /** Evaluations over the limits after which an indicator is no longer evaluated (default 10). */
+  readonly maxEvaluationErrors?: number;
+  /** Called once when an indicator is disabled. */
+  readonly onDisabled?: (indicator: number) => void;
 }
 
 /** Matches events one at a time; holds the correlation state. */
 export class EventMatcher {
   private readonly state: CorrelationState;
+  // An indicator that keeps exceeding the limits would cost every event that hits it: it stops.
+  private readonly errors = new Map<number, number>();
+  private readonly disabled = new Set<number>();
 
   constructor(
     private readonly compiled: CompiledIndicators,
@@ -35,11 +42,18 @@ export class EventMatcher {
     } catch (err) {
       if (!(err instanceof PatternError)) throw err;
       this.options.onEvaluationError?.(id, err);
+      const n = (this.errors.get(id) ?? 0) + 1;
+      this.errors.set(id, n);
+      if (n >= (this.options.maxEvaluationErrors ?? 10) && !this.disabled.has(id)) {
+        this.disabled.add(id);
+        this.options.onDisabled?.(id);
+      }
       return false;
     }
   }
 
   private valid(id: number, ms: number): boolean {
+    if (this.disabled.size > 0 && this.disabled.has(id)) return false;
     if (this.options.retro) return true;
     const ind = this.compiled.indicators[id];
     return ind !== undefined && ms >= ind.validFrom && ms < ind.validUntil;

@@ -79,6 +79,10 @@ export class DetectionSession {
     this.matcher = new EventMatcher(compiled, {
       ...options.correlation,
       retro: options.retro === true,
+      onDisabled: (id) =>
+        this.warnOnce(
+          `indicator ${compiled.indicators[id]?.id}: no longer evaluated after exceeding the pattern limits 10 times`,
+        ),
       onEvaluationError: (id, err) =>
         this.warnOnce(`indicator ${compiled.indicators[id]?.id}: not evaluated on an event: ${err.message}`),
     });

@@ -274,6 +274,19 @@ describe('hostile indicators', () => {
     expect(sightings.map((s) => s.sighting_of_ref)).toEqual([inds[1]!.id]);
   });
 
+  it('stops evaluating an indicator that keeps exceeding the limits, and still matches the others', async () => {
+    const inds = [
+      indicator(1, "([ipv4-addr:value = '198.51.100.3'] REPEATS 900 TIMES) WITHIN 86400 SECONDS"),
+      indicator(2, "[ipv4-addr:value = '198.51.100.3']"),
+    ];
+    const lines = Array.from({ length: 1200 }, (_, i) =>
+      zeekLine(String(1626739200 + i), '192.0.2.1', '198.51.100.3'),
+    );
+    const { report, sightings } = await runOn([['x', lines.join('\n')]], inds);
+    expect(sightings.find((s) => s.sighting_of_ref === inds[1]!.id)?.count).toBe(1200);
+    expect(report.warnings.join('\n')).toContain(`indicator ${inds[0]!.id}: no longer evaluated`);
+  });
+
   it('runs a catastrophic-backtracking regex in linear time (RE2)', async () => {
     const inds = [
       indicator(1, "[url:value MATCHES '^(a+)+$']"),
