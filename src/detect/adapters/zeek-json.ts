@@ -27,48 +27,56 @@ export function looksLikeZeekJson(r: JsonRecord): boolean {
  * names with underscores (`id_orig_h`) or nests them (`{"id": {"orig_h": …}}`), and only then are
  * those spellings tried.
  */
-function fieldsReader(): (r: JsonRecord) => ZeekFields {
-  const spellings = new Map<string, { underscored: string; parts: string[] }>();
-  const spelling = (name: string) => {
-    let a = spellings.get(name);
+class JsonFields implements ZeekFields {
+  private readonly spellings = new Map<string, { underscored: string; parts: string[] }>();
+  private r: JsonRecord = {};
+  private underscored = false;
+  private nested = false;
+
+  /** Points the reader at the next record (one reader per adapter: no allocation per record). */
+  of(r: JsonRecord): this {
+    this.r = r;
+    this.underscored = 'id_orig_h' in r || 'id_resp_h' in r || '@stream' in r || 'certificate_serial' in r;
+    this.nested = typeof r.id === 'object' || typeof r.certificate === 'object';
+    return this;
+  }
+
+  private spelling(name: string): { underscored: string; parts: string[] } {
+    let a = this.spellings.get(name);
     if (!a) {
       a = { underscored: name.replace(/\./g, '_'), parts: name.split('.') };
-      spellings.set(name, a);
+      this.spellings.set(name, a);
     }
     return a;
-  };
-  return (r) => {
-    const underscored = 'id_orig_h' in r || 'id_resp_h' in r || '@stream' in r || 'certificate_serial' in r;
-    const nested = typeof r.id === 'object' || typeof r.certificate === 'object';
-    return {
-      get(name) {
-        let v = r[name];
-        if (v === undefined && (underscored || nested) && name.includes('.')) {
-          const a = spelling(name);
-          if (underscored) v = r[a.underscored];
-          if (v === undefined && nested) {
-            let o: unknown = r;
-            for (const part of a.parts)
-              o = typeof o === 'object' && o !== null ? (o as JsonRecord)[part] : undefined;
-            v = o;
-          }
-        }
-        return v === null ? undefined : v;
-      },
-    };
-  };
+  }
+
+  get(name: string): unknown {
+    const r = this.r;
+    let v = r[name];
+    if (v === undefined && (this.underscored || this.nested) && name.includes('.')) {
+      const a = this.spelling(name);
+      if (this.underscored) v = r[a.underscored];
+      if (v === undefined && this.nested) {
+        let o: unknown = r;
+        for (const part of a.parts)
+          o = typeof o === 'object' && o !== null ? (o as JsonRecord)[part] : undefined;
+        v = o;
+      }
+    }
+    return v === null ? undefined : v;
+  }
 }
 
 /** The Zeek JSON reader. */
 export function createZeekJsonAdapter(options: AdapterOptions = {}): LogAdapter {
   const offset = options.offset ?? 0;
-  const fieldsOf = fieldsReader();
+  const fields = new JsonFields();
   return {
     format: 'zeek',
     read: (line) =>
       line.trim() === ''
         ? { kind: 'reject', reason: 'empty line' }
-        : guarded(() => zeekEvent(fieldsOf(parseJsonLine(line)), offset)),
+        : guarded(() => zeekEvent(fields.of(parseJsonLine(line)), offset)),
     context: () => '',
   };
 }

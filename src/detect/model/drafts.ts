@@ -3,8 +3,8 @@
  * whose references are local keys (`$0`, `$1`, …, the index in the list). Matching runs on these;
  * ids are computed (output/stix-event.ts) only for records that match.
  */
-import { isIP } from 'node:net';
 import { canonicalDomain } from './canonical-values.js';
+import { ipFamily } from './ip-family.js';
 
 /** An SCO without `id` and `spec_version`; `_ref(s)` hold local keys. */
 export type DraftObject = { readonly type: string; readonly [property: string]: unknown };
@@ -47,7 +47,7 @@ export class Drafts {
   /** An ipv4-addr or ipv6-addr for a valid address (6.4, 6.5); the same address gives the same key. */
   ip(value: string | undefined): string | undefined {
     if (value === undefined) return undefined;
-    const family = isIP(value);
+    const family = ipFamily(value);
     if (family === 4) return this.once('ipv4-addr', value);
     if (family === 6) return this.once('ipv6-addr', value.toLowerCase());
     return undefined;
@@ -56,7 +56,7 @@ export class Drafts {
   /** A domain-name (6.3) in canonical form; an IP address given as a host becomes an address instead. */
   domain(value: string | undefined, resolvesTo: readonly string[] = []): string | undefined {
     if (value === undefined) return undefined;
-    if (isIP(value) !== 0) return this.ip(value);
+    if (ipFamily(value) !== 0) return this.ip(value);
     const v = canonicalDomain(value);
     if (v === undefined) return undefined;
     const i = this.find('domain-name', v);

@@ -3,7 +3,7 @@
  * other value rejects the line with a reason naming the field. Paths `a.b.c` find nested objects
  * and dotted keys alike (ECS allows both).
  */
-import { isIP } from 'node:net';
+import { ipFamily } from '../model/ip-family.js';
 import { BIG_INTEGER_MARK, type JsonRecord } from './json-line.js';
 import { wrongField } from './record-rejection.js';
 
@@ -79,7 +79,7 @@ export function portValue(name: string, v: unknown): number | undefined {
 export function ipValue(name: string, v: unknown): string | undefined {
   if (v === undefined || v === '') return undefined;
   if (typeof v !== 'string') return wrongField(name, 'an IP address', v);
-  const family = isIP(v);
+  const family = ipFamily(v);
   if (family === 4) return v;
   if (family === 6) return v.toLowerCase();
   return wrongField(name, 'an IP address', v);
