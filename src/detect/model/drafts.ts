@@ -12,11 +12,16 @@ export type DraftObject = { readonly type: string; readonly [property: string]: 
 /** The local key of the object at `index`. */
 export const localRef = (index: number): string => `$${index}`;
 
-/** Reads a local key back to its index (undefined when not one). */
+/** Reads a local key back to its index (undefined when not one); no string is made on the way. */
 export function localIndex(ref: string): number | undefined {
-  if (ref.charCodeAt(0) !== 36) return undefined;
-  const n = Number(ref.slice(1));
-  return Number.isInteger(n) && n >= 0 ? n : undefined;
+  if (ref.length < 2 || ref.length > 8 || ref.charCodeAt(0) !== 36) return undefined;
+  let n = 0;
+  for (let i = 1; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return undefined;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 /** Collects one record's drafts; addresses, domains and URLs are kept once per record. */
