@@ -276,7 +276,12 @@ describe('hostile indicators', () => {
 
   it('stops evaluating an indicator that keeps exceeding the limits, and still matches the others', async () => {
     const inds = [
-      indicator(1, "([ipv4-addr:value = '198.51.100.3'] REPEATS 900 TIMES) WITHIN 86400 SECONDS"),
+      // REPEATS over single observations is counted, not enumerated (issue 21); joined by AND it
+      // is still enumerated, within the binding limit.
+      indicator(
+        1,
+        "(([ipv4-addr:value = '198.51.100.3'] REPEATS 900 TIMES) AND [ipv4-addr:value = '198.51.100.3']) WITHIN 86400 SECONDS",
+      ),
       indicator(2, "[ipv4-addr:value = '198.51.100.3']"),
     ];
     const lines = Array.from({ length: 1200 }, (_, i) =>
