@@ -59,6 +59,7 @@ export {
   streamObjects,
 } from './stream/stream-objects.js';
 export { validateStream, validateStreamBatches } from './stream/validate-stream.js';
+export * from './upgrade/index.js';
 export type {
   DocumentResult,
   Issue,
