@@ -27,6 +27,31 @@ module.exports = {
       'store|policy|taxii|federation|core|intel',
       'detect/ reaches indicators and keeps sightings through ports; core/ wires it to a node.',
     ),
+    lib('interop', 'store|policy|taxii|federation|core|detect|intel', 'interop/ converts formats; core wires it into import and export.'),
+    {
+      name: 'interop-misp-stix-and-pattern-only',
+      comment: 'interop/misp/ converts MISP content with the STIX and pattern libraries only (issue 19).',
+      severity: 'error',
+      from: { path: '^src/interop/misp/' },
+      to: { path: '^src/', pathNot: '^src/(stix|pattern|interop)/' },
+    },
+    {
+      name: 'interop-misp-no-packages',
+      comment: 'interop/misp/ needs no npm package.',
+      severity: 'error',
+      from: { path: '^src/interop/misp/' },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer'] },
+    },
+    {
+      name: 'interop-misp-no-io',
+      comment: 'interop/misp/ touches no I/O but the feed-directory reader (feed-directory.ts).',
+      severity: 'error',
+      from: { path: '^src/interop/misp/', pathNot: '^src/interop/misp/feed-directory\\.ts$' },
+      to: {
+        dependencyTypes: ['core'],
+        path: '^(node:)?(fs|fs/promises|child_process|http|https|http2|dgram|dns|worker_threads|readline|stream)$',
+      },
+    },
     {
       name: 'only-through-index',
       comment: 'Other folders import a module only through its index.ts (its public surface).',
