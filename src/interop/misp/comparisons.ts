@@ -108,3 +108,30 @@ export function child(path: ObjectPath, ...steps: Step[]): ObjectPath {
 /** True when a step names a reference property (6: `*_ref`, `*_refs`). */
 export const isRefStep = (step: Step): step is string =>
   typeof step === 'string' && (step.endsWith('_ref') || step.endsWith('_refs'));
+
+/** References whose target may be an address or a name: a comparison's signature says which. */
+const FAMILY_REFS: ReadonlySet<string> = new Set(['src_ref', 'dst_ref', 'resolves_to_refs']);
+
+/** The family of an SCO type in signatures: addresses are `ip`, names `domain`. */
+export function familyOf(type: string): string {
+  if (type === 'ipv4-addr' || type === 'ipv6-addr') return 'ip';
+  if (type === 'domain-name') return 'domain';
+  return type;
+}
+
+/**
+ * The signature of a comparison: its path with list indices as [*] and, after a reference whose
+ * target may be an address or a name, that target's family (`network-traffic:dst_ref<ip>.value`).
+ * A MISP attribute type is recognised by the signatures of its comparisons.
+ */
+export function signatureOf(c: Pick<Comparison, 'path' | 'refType'>): string {
+  const r = innermostRef(c.path);
+  let out = `${c.path.type}:`;
+  c.path.steps.forEach((step, i) => {
+    if (typeof step === 'number' || step === '*') out += '[*]';
+    else out += `${i === 0 ? '' : '.'}${step}`;
+    if (i === r && FAMILY_REFS.has(step as string) && c.refType !== undefined)
+      out += `<${familyOf(c.refType)}>`;
+  });
+  return out;
+}

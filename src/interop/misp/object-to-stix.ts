@@ -7,6 +7,7 @@
  * to_ids flag. Invalid attributes are rejected and the rest of the object goes on.
  */
 import { validateObject } from '../../stix/index.js';
+import type { ConversionIssue } from '../errors/issue.js';
 import type { Slot } from './attribute-table.js';
 import { attributeComparisons } from './attribute-to-stix.js';
 import { type Comparison, renderPattern } from './comparisons.js';
@@ -90,7 +91,7 @@ function vulnerability(o: MispObject, ctx: EventContext, marks: readonly string[
 function comparisonsOf(
   o: MispObject,
   root: string,
-  ctx: EventContext,
+  issues: ConversionIssue[],
 ): { attribute: MispAttribute; comparison: Comparison }[] {
   const template = templateOf(o.name)!;
   const out: { attribute: MispAttribute; comparison: Comparison }[] = [];
@@ -115,7 +116,7 @@ function comparisonsOf(
     }
     const compared = attributeComparisons(a, { slots: Array.isArray(mapped) ? mapped : [mapped as Slot] });
     if (!compared.ok) {
-      ctx.issues.push({
+      issues.push({
         code: 'INTEROP_INVALID_VALUE',
         severity: 'error',
         path: `${a.path}/value`,
@@ -128,6 +129,28 @@ function comparisonsOf(
     for (const comparison of compared.comparisons) out.push({ attribute: a, comparison });
   }
   return out;
+}
+
+/**
+ * The comparisons of an object's indicator: those of its to_ids attributes. A second value for a
+ * single-valued property (two domains of a domain-ip) cannot be ANDed with the first (no object
+ * satisfies both): the pattern holds the first, as misp-stix's does.
+ */
+function patternComparisons(
+  compared: readonly { attribute: MispAttribute; comparison: Comparison }[],
+  seed: string,
+): Comparison[] {
+  const flagged = compared.filter((c) => c.attribute.toIds).map((c) => c.comparison);
+  const { leftOver } = buildObservation(flagged, seed);
+  return flagged.filter((c) => !leftOver.includes(c));
+}
+
+/** The pattern of the indicator a MISP object of a mapped template makes, or undefined. */
+export function objectPattern(o: MispObject): string | undefined {
+  const template = templateOf(o.name);
+  if (template === undefined) return undefined;
+  const toIds = patternComparisons(comparisonsOf(o, template.root, []), o.uuid);
+  return toIds.length > 0 ? renderPattern(toIds) : undefined;
 }
 
 /** The observation of an object, or undefined when its SCOs would not be valid STIX. */
@@ -218,7 +241,7 @@ export function objectToStix(o: MispObject, ctx: EventContext): { primary?: Json
   const template = templateOf(o.name);
   if (template === undefined)
     return asNote(`object template ${o.name} has no STIX counterpart: carried as a note`);
-  const compared = comparisonsOf(o, template.root, ctx);
+  const compared = comparisonsOf(o, template.root, ctx.issues);
   const used = [...new Set(compared.map((c) => c.attribute))];
   if (used.length === 0) {
     ctx.issues.push({
@@ -231,11 +254,7 @@ export function objectToStix(o: MispObject, ctx: EventContext): { primary?: Json
     });
     return {};
   }
-  const flagged = compared.filter((c) => c.attribute.toIds).map((c) => c.comparison);
-  // A second value for a single-valued property (two domains of a domain-ip) cannot be ANDed
-  // with the first (no object satisfies both): the pattern holds the first, as misp-stix's does.
-  const { leftOver } = buildObservation(flagged, o.uuid);
-  const toIds = flagged.filter((c) => !leftOver.includes(c));
+  const toIds = patternComparisons(compared, o.uuid);
   if (toIds.length > 0) {
     const common = ctx.common('indicator', stixId('indicator', o.uuid), o.timestamp, marks);
     const i: Json = {
