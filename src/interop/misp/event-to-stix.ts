@@ -25,6 +25,8 @@ export interface EventConversion {
   readonly info: string;
   /** The event's objects: identities, then the report (or grouping), then the rest. */
   readonly objects: readonly Json[];
+  /** Where each object came from: the JSON pointer of its attribute or MISP object (else of the event). */
+  readonly sources: ReadonlyMap<string, string>;
   readonly issues: readonly ConversionIssue[];
 }
 
@@ -160,6 +162,7 @@ export function eventToStix(event: MispEvent): EventConversion {
   return {
     uuid: event.uuid,
     info: event.info,
+    sources: new Map([...ctx.sources].map(([id, s]) => [id, s.path])),
     objects: [...identities, report, ...content],
     issues: ctx.issues,
   };
