@@ -106,25 +106,22 @@ async function* fromFeed(
       rejected: errorCount(manifest.issues),
     };
   for (const entry of changedEntries(manifest, options.feedStates?.[directory])) {
-    const exists = await stat(entry.file).then(
-      (s) => s.isFile(),
-      () => false,
-    );
-    if (!exists) {
-      const issue: ConversionIssue = {
-        code: 'INTEROP_FEED_EVENT_MISSING',
-        severity: 'error',
-        path: '',
-        message: `the manifest lists event ${entry.uuid}, but ${entry.file} is missing`,
-        uuid: entry.uuid,
-      };
-      yield { file: entry.file, event: entry.uuid, items: [], issues: [issue], rejected: 1 };
-      continue;
-    }
     // An event read (even with attributes rejected) is recorded; an unreadable file is tried again next time.
     const feed = { directory, uuid: entry.uuid, timestamp: entry.timestamp };
-    for await (const unit of fromFile(entry.file, options, seen))
-      yield unit.event === '' ? unit : { ...unit, feed };
+    for await (const unit of fromFile(entry.file, options, seen)) {
+      if (unit.event !== '') yield { ...unit, feed };
+      else if (unit.issues[0]?.code !== 'INTEROP_FEED_EVENT_MISSING') yield unit;
+      else {
+        const issue: ConversionIssue = {
+          code: 'INTEROP_FEED_EVENT_MISSING',
+          severity: 'error',
+          path: '',
+          message: `the manifest lists event ${entry.uuid}, but ${entry.file} is missing`,
+          uuid: entry.uuid,
+        };
+        yield { ...unit, event: entry.uuid, issues: [issue] };
+      }
+    }
   }
 }
 

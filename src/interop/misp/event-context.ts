@@ -33,6 +33,7 @@ export class EventContext {
   private readonly galaxyIds = new Map<string, string>();
   private readonly relationshipIds = new Set<string>();
   private readonly ids = new Set<string>();
+  private readonly stamps = new Map<number, string>();
   /** Where each object came from, for reports about it. */
   readonly sources = new Map<string, Source>();
 
@@ -49,7 +50,17 @@ export class EventContext {
    */
   times(epoch: number): { created: string; modified: string } {
     const created = this.dayStart !== undefined && this.dayStart <= epoch ? this.dayStart : epoch;
-    return { created: epochToStix(created), modified: epochToStix(epoch) };
+    return { created: this.stamp(created), modified: this.stamp(epoch) };
+  }
+
+  /** The STIX timestamp of epoch seconds (attributes of an event share a few). */
+  private stamp(epoch: number): string {
+    let text = this.stamps.get(epoch);
+    if (text === undefined) {
+      text = epochToStix(epoch);
+      this.stamps.set(epoch, text);
+    }
+    return text;
   }
 
   /** The common properties of an SDO/SRO made from something MISP last changed at `epoch`. */
@@ -65,7 +76,16 @@ export class EventContext {
   }
 
   /** object_marking_refs for objects made from the event and the given object/attribute. */
-  marks(...holders: Sharing[]): string[] {
+  marks(...holders: Sharing[]): readonly string[] {
+    // Most attributes inherit (no tag, distribution 5): they share the event's markings.
+    if (
+      holders.every(
+        (h) =>
+          (h.tags === undefined || h.tags.length === 0) &&
+          (h.distribution === undefined || h.distribution === 5),
+      )
+    )
+      return this.eventMarks;
     return markingRefs(levelOf([this.event, ...holders]));
   }
 

@@ -82,10 +82,20 @@ function convertContent(event: MispEvent, ctx: EventContext): void {
   }
 }
 
+/**
+ * Indicators, observed-data and relationships are written whole by this module from checked
+ * values (a property test holds them valid for every mapped type); the rest, whose shape follows
+ * the MISP content (SCOs, notes, galaxy meta, the report), is checked here. Most objects of an
+ * event are indicators and observations: checking them here too would check them twice, the
+ * import checking again.
+ */
+const BUILT_VALID: ReadonlySet<unknown> = new Set(['indicator', 'observed-data', 'relationship']);
+
 /** Drops objects that are not valid STIX, and what refers to them, reporting each. */
 function keepValid(objects: Json[], ctx: EventContext): Json[] {
   const bad = new Set<string>();
   for (const o of objects) {
+    if (BUILT_VALID.has(o.type)) continue;
     const result = validateObject(o);
     if (result.ok) continue;
     bad.add(String(o.id));

@@ -5,7 +5,7 @@
  * (uuid → timestamp read), only events whose manifest timestamp changed are read again. The only
  * module of interop/misp/ that touches the file system.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InteropError } from '../errors/interop-error.js';
 import type { ConversionIssue } from '../errors/issue.js';
@@ -43,12 +43,34 @@ export async function isFeedDirectory(path: string): Promise<boolean> {
   }
 }
 
-/** Reads a file of at most `maxBytes` as JSON; throws InteropError naming the file. */
+/**
+ * Reads a file of at most `maxBytes` as JSON; throws InteropError naming the file
+ * (INTEROP_FEED_EVENT_MISSING when it does not exist, INTEROP_TOO_LARGE, INTEROP_NOT_JSON).
+ */
 export async function readJsonFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<unknown> {
-  const size = (await stat(file)).size;
-  if (size > maxBytes)
-    throw new InteropError('INTEROP_TOO_LARGE', `${file}: ${size} bytes, over the limit of ${maxBytes}`);
-  const bytes = await readFile(file, 'utf8');
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    const why = error instanceof Error ? error.message : String(error);
+    throw new InteropError(
+      missing ? 'INTEROP_FEED_EVENT_MISSING' : 'INTEROP_NOT_JSON',
+      `${file}: cannot be read (${why})`,
+      {
+        cause: error,
+      },
+    );
+  }
+  let bytes: string;
+  try {
+    const size = (await handle.stat()).size;
+    if (size > maxBytes)
+      throw new InteropError('INTEROP_TOO_LARGE', `${file}: ${size} bytes, over the limit of ${maxBytes}`);
+    bytes = await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
   try {
     return JSON.parse(bytes);
   } catch (error) {

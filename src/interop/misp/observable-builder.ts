@@ -137,16 +137,22 @@ function serialise(node: Node, seed: string, out: Json[], where: string): string
     if (value instanceof Node) return serialise(value, seed, out, path);
     if (Array.isArray(value)) return value.map((v, i) => resolve(v, `${path}/${i}`));
     if (typeof value === 'object' && value !== null) {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, `${path}/${k}`)]));
+      const copy: Json = {};
+      for (const k in value) copy[k] = resolve((value as Json)[k], `${path}/${k}`);
+      return copy;
     }
     return value;
   };
   const props = resolve(node.props, where) as Json;
   requiredDefaults(node.type, props);
-  const body = { type: node.type, spec_version: '2.1', ...props };
-  const u = uuidV5(`${seed}${where}`, MISP_NAMESPACE);
-  const id = deterministicId(body) ?? `${node.type}--${u.slice(0, 14)}4${u.slice(15)}`;
-  out.push({ type: node.type, spec_version: '2.1', id, ...props });
+  const sco: Json = { type: node.type, spec_version: '2.1', id: '', ...props };
+  let id = deterministicId(sco);
+  if (id === undefined) {
+    const u = uuidV5(`${seed}${where}`, MISP_NAMESPACE);
+    id = `${node.type}--${u.slice(0, 14)}4${u.slice(15)}`;
+  }
+  sco.id = id;
+  out.push(sco);
   return id;
 }
 

@@ -35,6 +35,8 @@ export interface ReadEvent {
   readonly issues: readonly ConversionIssue[];
 }
 
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
 const DEFAULTS = { maxAttributes: 100_000, maxValueLength: 1 << 20, maxDataLength: 16 << 20 };
 
 /** True when the value looks like an event: an object with uuid/info/Attribute/Object fields. */
@@ -188,15 +190,7 @@ function attributeOf(
     });
     return undefined;
   }
-  const optional = {
-    comment: text(raw.comment) || undefined,
-    distribution: integer(raw.distribution),
-    data: data || undefined,
-    objectRelation: text(raw.object_relation) || undefined,
-    firstSeen: text(raw.first_seen) || undefined,
-    lastSeen: text(raw.last_seen) || undefined,
-  };
-  return {
+  const attribute: Writable<MispAttribute> = {
     uuid: id,
     type,
     category: text(raw.category) ?? '',
@@ -204,11 +198,22 @@ function attributeOf(
     toIds: flag(raw.to_ids) ?? false,
     timestamp: integer(raw.timestamp) ?? fallbackTime,
     tags: tagsOf(raw),
-    galaxies: galaxiesOf(raw.Galaxy),
-    sightings: sightingsOf(raw.Sighting),
+    galaxies: raw.Galaxy === undefined ? [] : galaxiesOf(raw.Galaxy),
+    sightings: raw.Sighting === undefined ? [] : sightingsOf(raw.Sighting),
     path,
-    ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
   };
+  const comment = text(raw.comment);
+  if (comment) attribute.comment = comment;
+  const distribution = integer(raw.distribution);
+  if (distribution !== undefined) attribute.distribution = distribution;
+  if (data) attribute.data = data;
+  const relation = text(raw.object_relation);
+  if (relation) attribute.objectRelation = relation;
+  const firstSeen = text(raw.first_seen);
+  if (firstSeen) attribute.firstSeen = firstSeen;
+  const lastSeen = text(raw.last_seen);
+  if (lastSeen) attribute.lastSeen = lastSeen;
+  return attribute;
 }
 
 function objectOf(
