@@ -19,6 +19,7 @@ import type {
   MispObjectJson,
   MispSightingJson,
 } from './misp-json.js';
+import { refsOf, type StixGraph, stixGraph } from './stix-graph.js';
 
 type Json = Readonly<Record<string, unknown>>;
 
@@ -54,81 +55,76 @@ function tlpTag(o: Json | undefined): string | undefined {
 const distributionOf = (tag: string | undefined) =>
   tag === 'tlp:red' || tag === undefined ? '0' : tag === 'tlp:clear' ? '3' : '1';
 
-/** Objects by id, the latest version of each (3.6). */
-function index(objects: Iterable<unknown>): Map<string, Json> {
-  const byId = new Map<string, Json>();
-  for (const value of objects) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
-    const o = value as Json;
-    if (typeof o.id !== 'string') continue;
-    const known = byId.get(o.id);
-    const version = (x: Json) => Date.parse(String(x.modified ?? x.created ?? '')) || 0;
-    if (known === undefined || version(o) > version(known)) byId.set(o.id, o);
-  }
-  return byId;
+/** What a STIX object became: its MISP attributes (and the MISP object holding them). */
+interface Made {
+  readonly attributes: MispAttributeJson[];
+  readonly object?: MispObjectJson;
 }
 
-const refsOf = (o: Json): string[] => (Array.isArray(o.object_refs) ? o.object_refs.map(String) : []);
+/** Objects that are not attributes themselves (the event's frame, edges, definitions). */
+const FRAME_TYPES = new Set([
+  'relationship',
+  'sighting',
+  'opinion',
+  'identity',
+  'marking-definition',
+  'report',
+  'grouping',
+]);
 
-/** Builds one event from a header object (report, grouping, or none) and its members. */
-function buildEvent(
+/** The members' MISP attributes and objects, by STIX id. */
+function convertMembers(
   header: Json | undefined,
   members: readonly Json[],
-  byId: ReadonlyMap<string, Json>,
-  options: MispExportOptions,
+  graph: StixGraph,
   issues: ConversionIssue[],
-): MispEventJson {
+): Map<string, Made> {
   const eventTlp = tlpTag(header);
-  const attributes: MispAttributeJson[] = [];
-  const objects: MispObjectJson[] = [];
-  const galaxies: MispGalaxyJson[] = [];
-  const tags = new Set<string>(eventTlp ? [eventTlp] : []);
-  /** STIX id → the MISP attributes (and object) it became. */
-  const made = new Map<string, { attributes: MispAttributeJson[]; object?: MispObjectJson }>();
-  const memberIds = new Set(members.map((m) => String(m.id)));
+  const made = new Map<string, Made>();
   const observed = new Set(members.filter((m) => m.type === 'observed-data').flatMap(refsOf));
   for (const m of members) {
     const type = String(m.type);
-    if (GALAXY_SDO_TYPES.has(type) || observed.has(String(m.id))) continue;
-    if (
-      [
-        'relationship',
-        'sighting',
-        'opinion',
-        'identity',
-        'marking-definition',
-        'report',
-        'grouping',
-      ].includes(type)
-    )
-      continue;
+    if (GALAXY_SDO_TYPES.has(type) || FRAME_TYPES.has(type) || observed.has(String(m.id))) continue;
     // The note misp-stix (and Accord) give an empty event shares the event's uuid: not an attribute.
     if (type === 'note' && header !== undefined && uuidOf(m.id) === uuidOf(header.id)) continue;
     const tlp = tlpTag(m);
-    const result: FromStix = fromStixObject(m, { byId, issues, tags: tlp && tlp !== eventTlp ? [tlp] : [] });
-    if (result.kind === 'attributes') {
-      attributes.push(...result.attributes);
-      made.set(String(m.id), { attributes: result.attributes });
-    } else if (result.kind === 'object') {
-      objects.push(result.object);
+    const result: FromStix = fromStixObject(m, {
+      byId: graph.byId,
+      issues,
+      tags: tlp && tlp !== eventTlp ? [tlp] : [],
+    });
+    if (result.kind === 'attributes') made.set(String(m.id), { attributes: result.attributes });
+    else if (result.kind === 'object')
       made.set(String(m.id), { attributes: [...result.object.Attribute], object: result.object });
-    }
   }
-  // Relationships: to a galaxy SDO → that galaxy on the attributes; between MISP objects → references.
+  return made;
+}
+
+/**
+ * Relationships from converted objects: to a galaxy SDO of the event, that galaxy on the
+ * attributes; to another converted object, an ObjectReference of the source's MISP object.
+ * Returns the galaxy SDOs so attached.
+ */
+function attachRelationships(
+  made: ReadonlyMap<string, Made>,
+  memberIds: ReadonlySet<string>,
+  graph: StixGraph,
+): Set<string> {
   const attached = new Set<string>();
-  for (const r of [...byId.values()].filter((x) => x.type === 'relationship')) {
-    const source = made.get(String(r.source_ref));
-    const target = byId.get(String(r.target_ref));
-    if (source === undefined || target === undefined) continue;
-    if (GALAXY_SDO_TYPES.has(String(target.type)) && memberIds.has(String(target.id))) {
-      const { galaxy, tag } = galaxyOf(target);
-      for (const a of source.attributes)
-        Object.assign(a, { Tag: [...(a.Tag ?? []), { name: tag }], Galaxy: [...(a.Galaxy ?? []), galaxy] });
-      attached.add(String(target.id));
-    } else if (source.object !== undefined && made.has(String(target.id))) {
-      const referenced = made.get(String(target.id))!;
-      const referencedUuid = referenced.object?.uuid ?? referenced.attributes[0]?.uuid;
-      if (referencedUuid === undefined) continue;
+  for (const [id, source] of made) {
+    for (const r of graph.relationshipsFrom.get(id) ?? []) {
+      const target = graph.byId.get(String(r.target_ref));
+      if (target === undefined) continue;
+      if (GALAXY_SDO_TYPES.has(String(target.type)) && memberIds.has(String(target.id))) {
+        const { galaxy, tag } = galaxyOf(target);
+        for (const a of source.attributes)
+          Object.assign(a, { Tag: [...(a.Tag ?? []), { name: tag }], Galaxy: [...(a.Galaxy ?? []), galaxy] });
+        attached.add(String(target.id));
+        continue;
+      }
+      const referenced = made.get(String(target.id));
+      const referencedUuid = referenced?.object?.uuid ?? referenced?.attributes[0]?.uuid;
+      if (source.object === undefined || referencedUuid === undefined) continue;
       (source.object.ObjectReference as unknown[]).push({
         uuid: uuidOf(r.id),
         object_uuid: source.object.uuid,
@@ -137,25 +133,18 @@ function buildEvent(
       });
     }
   }
-  for (const m of members) {
-    if (!GALAXY_SDO_TYPES.has(String(m.type)) || attached.has(String(m.id))) continue;
-    const { galaxy, tag } = galaxyOf(m);
-    galaxies.push(galaxy);
-    tags.add(tag);
-  }
-  // Sightings and false-positive opinions of what became attributes.
-  for (const s of byId.values()) {
-    const targets =
-      s.type === 'sighting' ? [String(s.sighting_of_ref)] : s.type === 'opinion' ? refsOf(s) : [];
-    if (s.type === 'opinion' && s.opinion !== 'strongly-disagree' && s.opinion !== 'disagree') continue;
-    for (const t of targets) {
-      const target = made.get(t);
-      if (target === undefined) continue;
-      const where = byId.get(
-        String(
-          (Array.isArray(s.where_sighted_refs) ? s.where_sighted_refs[0] : undefined) ?? s.created_by_ref,
-        ),
-      );
+  return attached;
+}
+
+/** Sightings and disagreeing opinions of converted objects, as MISP sightings of their first attribute. */
+function attachSightings(made: ReadonlyMap<string, Made>, graph: StixGraph): void {
+  for (const [id, target] of made) {
+    const first = target.attributes[0];
+    if (first === undefined) continue;
+    for (const s of graph.judgementsOf.get(id) ?? []) {
+      const whereRef =
+        (Array.isArray(s.where_sighted_refs) ? s.where_sighted_refs[0] : undefined) ?? s.created_by_ref;
+      const where = graph.byId.get(String(whereRef));
       const sighting: MispSightingJson = {
         uuid: uuidOf(s.id),
         type: s.type === 'sighting' ? '0' : '1',
@@ -164,32 +153,58 @@ function buildEvent(
           ? { Organisation: { name: String(where.name), uuid: uuidOf(where.id) } }
           : {}),
       };
-      const first = target.attributes[0];
-      if (first) Object.assign(first, { Sighting: [...(first.Sighting ?? []), sighting] });
+      Object.assign(first, { Sighting: [...(first.Sighting ?? []), sighting] });
     }
   }
-  for (const l of Array.isArray(header?.labels) ? header.labels : []) if (typeof l === 'string') tags.add(l);
-  // Links misp-stix and Accord carry as the report's external references.
-  for (const ref of Array.isArray(header?.external_references)
-    ? (header.external_references as Json[])
-    : []) {
-    if (ref.source_name !== 'url' || typeof ref.url !== 'string') continue;
+}
+
+/** The link attributes misp-stix and Accord carry as the report's external references. */
+function linkAttributes(header: Json | undefined): MispAttributeJson[] {
+  const refs = Array.isArray(header?.external_references) ? (header.external_references as Json[]) : [];
+  return refs.flatMap((ref) => {
+    if (ref.source_name !== 'url' || typeof ref.url !== 'string') return [];
     const uuid =
       typeof ref.external_id === 'string' && /^[0-9a-f-]{36}$/.test(ref.external_id)
         ? ref.external_id
         : uuidV5(`link:${String(header?.id)}|${ref.url}`, MISP_NAMESPACE);
-    attributes.push({
-      uuid,
-      type: 'link',
-      category: 'External analysis',
-      value: ref.url,
-      to_ids: false,
-      timestamp: epoch(header?.modified),
-      distribution: '5',
-      ...(typeof ref.description === 'string' ? { comment: ref.description } : {}),
-    });
+    return [
+      {
+        uuid,
+        type: 'link',
+        category: 'External analysis',
+        value: ref.url,
+        to_ids: false,
+        timestamp: epoch(header?.modified),
+        distribution: '5',
+        ...(typeof ref.description === 'string' ? { comment: ref.description } : {}),
+      },
+    ];
+  });
+}
+
+/** Builds one event from a header object (report, grouping, or none) and its members. */
+function buildEvent(
+  header: Json | undefined,
+  members: readonly Json[],
+  graph: StixGraph,
+  options: MispExportOptions,
+  issues: ConversionIssue[],
+): MispEventJson {
+  const eventTlp = tlpTag(header);
+  const memberIds = new Set(members.map((m) => String(m.id)));
+  const made = convertMembers(header, members, graph, issues);
+  const attached = attachRelationships(made, memberIds, graph);
+  attachSightings(made, graph);
+  const tags = new Set<string>(eventTlp ? [eventTlp] : []);
+  const galaxies: MispGalaxyJson[] = [];
+  for (const m of members) {
+    if (!GALAXY_SDO_TYPES.has(String(m.type)) || attached.has(String(m.id))) continue;
+    const { galaxy, tag } = galaxyOf(m);
+    galaxies.push(galaxy);
+    tags.add(tag);
   }
-  const creator = byId.get(String(header?.created_by_ref));
+  for (const l of Array.isArray(header?.labels) ? header.labels : []) if (typeof l === 'string') tags.add(l);
+  const creator = graph.byId.get(String(header?.created_by_ref));
   const orgc =
     creator && creator.type === 'identity'
       ? { name: String(creator.name), uuid: uuidOf(creator.id) }
@@ -201,6 +216,7 @@ function buildEvent(
   const stamp = header?.modified ?? (options.now ?? new Date(latest || Date.now())).toISOString();
   const info = header ? String(header.name ?? '') : (options.info ?? 'Accord export');
   const published = header?.type === 'report';
+  const converted = [...made.values()];
   return {
     Event: {
       uuid: header
@@ -215,8 +231,11 @@ function buildEvent(
       threat_level_id: '4',
       analysis: '2',
       ...(orgc ? { Orgc: orgc } : {}),
-      Attribute: attributes,
-      Object: objects,
+      Attribute: [
+        ...converted.flatMap((c) => (c.object === undefined ? c.attributes : [])),
+        ...linkAttributes(header),
+      ],
+      Object: converted.flatMap((c) => (c.object === undefined ? [] : [c.object])),
       Galaxy: galaxies,
       Tag: [...tags].map((name) => ({ name })),
     },
@@ -235,21 +254,25 @@ const LOOSE_TYPES = new Set([
 
 /** Converts STIX objects (what a user may see) into MISP events (see the module comment). */
 export function mispEventsFromStix(objects: Iterable<unknown>, options: MispExportOptions = {}): MispExport {
-  const byId = index(objects);
+  const graph = stixGraph(objects);
   const issues: ConversionIssue[] = [];
   const events: MispEventJson[] = [];
   const named = new Set<string>();
-  for (const o of byId.values()) {
+  for (const o of graph.byId.values()) {
     if (o.type !== 'report' && o.type !== 'grouping') continue;
     const members = refsOf(o).flatMap((id) => {
-      const m = byId.get(id);
+      const m = graph.byId.get(id);
       return m === undefined ? [] : [m];
     });
-    for (const m of members) named.add(String(m.id));
-    for (const m of members) if (m.type === 'observed-data') for (const r of refsOf(m)) named.add(r);
-    events.push(buildEvent(o, members, byId, options, issues));
+    for (const m of members) {
+      named.add(String(m.id));
+      if (m.type === 'observed-data') for (const r of refsOf(m)) named.add(r);
+    }
+    events.push(buildEvent(o, members, graph, options, issues));
   }
-  const loose = [...byId.values()].filter((o) => LOOSE_TYPES.has(String(o.type)) && !named.has(String(o.id)));
-  if (loose.length > 0) events.push(buildEvent(undefined, loose, byId, options, issues));
+  const loose = [...graph.byId.values()].filter(
+    (o) => LOOSE_TYPES.has(String(o.type)) && !named.has(String(o.id)),
+  );
+  if (loose.length > 0) events.push(buildEvent(undefined, loose, graph, options, issues));
   return { events, issues };
 }
