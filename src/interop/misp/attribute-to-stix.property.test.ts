@@ -23,7 +23,12 @@ function validValue(kind: ValueKind): fc.Arbitrary<string> {
       return fc.oneof(
         fc.ipV4(),
         fc.ipV6(),
-        fc.tuple(fc.ipV4(), fc.integer({ min: 0, max: 32 })).map(([ip, b]) => `${ip}/${b}`),
+        // A CIDR block names its network address: no bits set past the prefix (STIX 2.1 6.4).
+        fc.tuple(fc.ipV4(), fc.integer({ min: 0, max: 32 })).map(([ip, b]) => {
+          const n = ip.split('.').reduce((a, o) => a * 256 + Number(o), 0);
+          const net = b === 0 ? 0 : Math.floor(n / 2 ** (32 - b)) * 2 ** (32 - b);
+          return `${[24, 16, 8, 0].map((s) => Math.floor(net / 2 ** s) % 256).join('.')}/${b}`;
+        }),
       );
     case 'domain':
     case 'hostname':
