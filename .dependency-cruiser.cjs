@@ -52,6 +52,7 @@ module.exports = {
         path: '^(node:)?(fs|fs/promises|child_process|http|https|http2|dgram|dns|worker_threads|readline|stream)$',
       },
     },
+    lib('intel', 'store|taxii|federation|core|detect', 'intel/ is pure: no storage, transport or use cases; callers hand it what a reader may see.'),
     {
       name: 'only-through-index',
       comment: 'Other folders import a module only through its index.ts (its public surface).',

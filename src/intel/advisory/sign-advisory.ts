@@ -1,0 +1,67 @@
+/**
+ * `accord advisory sign`: a co-signer's approval of the advisory's current text, as an `agree`
+ * opinion (spec 4.15) naming the report, with the Accord signature extension naming the exact
+ * version and its digest. It carries the report's markings, so it stays with the co-signers
+ * until the advisory is released and travels by federation like any object.
+ */
+import { SIGNATURE_EXTENSION_ID } from '../extension-definitions.js';
+import { type BuildContext, commonProperties, isIdentityId } from '../input-checks.js';
+import { type IntelResult, IssueList } from '../intel-issue.js';
+import type { VersionRecord } from '../version-record.js';
+import { versionTimeOf } from '../version-time.js';
+import { advisoryDigest, advisoryFacts } from './advisory-facts.js';
+import { standingSignatures } from './standing-signatures.js';
+
+/** The signature opinion of `signer` for this report version, or the issues that prevent it. */
+export function signAdvisory(
+  report: Readonly<Record<string, unknown>>,
+  signer: string,
+  ctx: Pick<BuildContext, 'now' | 'newId'>,
+): IntelResult<Record<string, unknown>> {
+  const issues = new IssueList();
+  const facts = advisoryFacts(report);
+  const version = versionTimeOf(report);
+  if (facts === undefined || version === undefined) {
+    issues.error('INTEL_NOT_AN_ADVISORY', 'id', `${String(report.id)} is not a joint advisory`);
+    return issues.result(() => ({}));
+  }
+  if (facts.revoked) issues.error('INTEL_ADVISORY_REVOKED', 'id', `${String(report.id)} is revoked`);
+  if (!isIdentityId(signer))
+    issues.error('INTEL_BAD_IDENTITY', 'signer', `${JSON.stringify(signer)} is not an identity id`);
+  else if (!facts.cosigners.includes(signer))
+    issues.error('INTEL_NOT_A_COSIGNER', 'signer', `${signer} is not a co-signer of ${String(report.id)}`);
+  if (ctx.now.getTime() * 1000 >= facts.releaseAt.micros) {
+    issues.error('INTEL_SIGNATURE_TOO_LATE', 'now', `the release time ${facts.releaseAt.text} has passed`);
+  }
+  return issues.result(() => ({
+    ...commonProperties('opinion', signer, { ...ctx, resolve: () => undefined }),
+    opinion: 'agree',
+    explanation: `Signed for joint release at ${facts.releaseAt.text}: "${String(report.name)}" (version ${version.text}).`,
+    object_refs: [report.id],
+    object_marking_refs: report.object_marking_refs,
+    extensions: {
+      [SIGNATURE_EXTENSION_ID]: {
+        extension_type: 'property-extension',
+        signed_version: version.text,
+        signed_digest: advisoryDigest(report),
+      },
+    },
+  }));
+}
+
+/**
+ * The id of a standing signature by `signer` of exactly this report version, if any (signing
+ * the same text again changes nothing: CONTRACT.md "advisory sign" exits 0).
+ */
+export function existingSignature(
+  report: Readonly<Record<string, unknown>>,
+  signer: string,
+  signatures: readonly VersionRecord[],
+): string | undefined {
+  const digest = advisoryDigest(report);
+  const version = versionTimeOf(report)?.text;
+  const found = standingSignatures(String(report.id), signatures).find(
+    (s) => s.version.record.producer === signer && s.facts.version === version && s.facts.digest === digest,
+  );
+  return found?.id;
+}

@@ -1,0 +1,57 @@
+/**
+ * Public surface of intel/: attribution claims and disputes, consensus per subject, joint
+ * advisories with co-signers and release time, and advisory exports. Pure modules: callers
+ * (core/) hand in what a reader may see and store what the builders return.
+ */
+export {
+  type AdvisoryFacts,
+  advisoryDigest,
+  advisoryFacts,
+  embargoMatches,
+} from './advisory/advisory-facts.js';
+export {
+  type AdvisoryRecords,
+  type AdvisoryStateName,
+  type AdvisoryStatus,
+  type AdvisoryVersionOutcome,
+  advisoryOutcomes,
+  advisoryState,
+} from './advisory/advisory-state.js';
+export {
+  type AdvisoryChanges,
+  type AdvisoryDraft,
+  type AdvisoryInput,
+  type AdvisoryTlp,
+  draftAdvisory,
+  reviseAdvisory,
+} from './advisory/build-advisory.js';
+export { existingSignature, signAdvisory } from './advisory/sign-advisory.js';
+export { verifySignature } from './advisory/verify-signature.js';
+export { buildClaim, type ClaimInput, evidenceOf } from './claims/build-claim.js';
+export { buildDispute, type DisputeInput } from './claims/build-dispute.js';
+export { type ClaimFacts, claimFacts, type DisputeFacts, disputeFacts } from './claims/claim-facts.js';
+export { AttributionIndex } from './consensus/attribution-index.js';
+export type {
+  Candidate,
+  Consensus,
+  Disputer,
+  SubjectConsensus,
+  Supporter,
+} from './consensus/consensus-types.js';
+export { GROUPED_TYPES, nameKey } from './consensus/grouping-keys.js';
+export {
+  ADVISORY_EXTENSION_ID,
+  ADVISORY_SCHEMA,
+  EVIDENCE_EXTENSION_ID,
+  EVIDENCE_SCHEMA,
+  EVIDENCE_TYPES,
+  INTEL_EXTENSION_DEFINITIONS,
+  SIGNATURE_EXTENSION_ID,
+  SIGNATURE_SCHEMA,
+} from './extension-definitions.js';
+export type { BuildContext } from './input-checks.js';
+export { IntelError } from './intel-error.js';
+export { INTEL_ERROR_CODES, type IntelErrorCode } from './intel-error-codes.js';
+export { type IntelIssue, type IntelResult, unwrap } from './intel-issue.js';
+export type { AsOf, Micros, ReadingOptions, VersionRecord } from './version-record.js';
+export { microsToTimestamp, timestampMicros } from './version-time.js';
