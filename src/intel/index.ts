@@ -40,6 +40,20 @@ export type {
 } from './consensus/consensus-types.js';
 export { GROUPED_TYPES, nameKey } from './consensus/grouping-keys.js';
 export {
+  type AdvisoryDocument,
+  type AdvisoryExportInput,
+  advisoryDocument,
+  type IndicatorRow,
+  type OtherRow,
+  type TechniqueRow,
+} from './export/advisory-document.js';
+export { advisoryHtml, escapeHtml } from './export/html-export.js';
+export { advisoryMarkdown } from './export/markdown-export.js';
+export { advisoryPdf, DEFAULT_CHROMIUM, type PdfOptions, pdfRendererAvailable } from './export/pdf-export.js';
+export { renderUntrustedMarkdown } from './export/safe-markdown.js';
+export { type AdvisoryBundleInput, advisoryBundle } from './export/stix-bundle-export.js';
+export { TLP_COLOURS, type TlpColours } from './export/tlp-colours.js';
+export {
   ADVISORY_EXTENSION_ID,
   ADVISORY_SCHEMA,
   EVIDENCE_EXTENSION_ID,

@@ -1,0 +1,64 @@
+/** A small fixed world for intel/ tests: three partners, actors, an indicator and a technique. */
+import type { BuildContext } from '../input-checks.js';
+
+export const US = 'identity--4ab32302-7220-4632-8e73-fdb72b421a70';
+export const UK = 'identity--2d09d5ed-32df-42fb-87c9-ffefd81c4d0a';
+export const EU = 'identity--bca088c8-4207-43b7-8584-763077cc6ffa';
+export const READER = 'identity--0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5';
+
+const T = '2021-07-01T00:00:00.000Z';
+const sdo = (
+  type: string,
+  uuid: string,
+  props: Record<string, unknown>,
+): Record<string, unknown> & { id: string } => ({
+  type,
+  spec_version: '2.1',
+  id: `${type}--${uuid}`,
+  created: T,
+  modified: T,
+  ...props,
+});
+
+export const HAFNIUM = sdo('intrusion-set', '1d24ce2e-0f0f-4e65-8b84-e1ef0b236a01', {
+  name: 'HAFNIUM',
+  aliases: ['Silk Typhoon'],
+});
+export const MSS = sdo('threat-actor', '0fd00ef9-085c-4657-89cc-136eaafec59a', {
+  name: 'MSS',
+  threat_actor_types: ['nation-state'],
+});
+export const INDICATOR = sdo('indicator', '13e2ad4f-e0ca-4655-a4bd-43337dcca3af', {
+  name: 'Example infrastructure | with a pipe',
+  pattern: "[ipv4-addr:value = '203.0.113.17']",
+  pattern_type: 'stix',
+  valid_from: T,
+  indicator_types: ['malicious-activity'],
+});
+export const TECHNIQUE = sdo('attack-pattern', '6ab0b7b4-6f3e-4b55-9a2b-1c1f9d5c2a01', {
+  name: 'Exploit Public-Facing Application',
+  external_references: [
+    { source_name: 'mitre-attack', external_id: 'T1190', url: 'https://attack.mitre.org/techniques/T1190/' },
+  ],
+});
+export const REPORT = sdo('report', '3d592f2f-8da3-47ae-8288-3db1ccad9c9b', {
+  name: 'Statement',
+  published: T,
+  object_refs: [HAFNIUM.id],
+});
+
+const WORLD = new Map<string, Record<string, unknown>>(
+  [HAFNIUM, MSS, INDICATOR, TECHNIQUE, REPORT].map((o) => [o.id, o]),
+);
+
+/** A build context at `now` that resolves the fixed world (plus `extra`), ids counting up from 1. */
+export function context(now: string, extra: readonly Record<string, unknown>[] = []): BuildContext {
+  const objects = new Map(WORLD);
+  for (const o of extra) objects.set(String(o.id), o);
+  let n = 0;
+  return {
+    now: new Date(now),
+    resolve: (id) => objects.get(id),
+    newId: () => `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}`,
+  };
+}
