@@ -22,9 +22,29 @@ export function parseVersionTime(value: unknown): VersionTime | undefined {
   return { text: value, micros: parsed.micros, beyond };
 }
 
-/** The version time of an object: `modified`, else `created` (spec 3.6); undefined when neither parses. */
-export function versionTimeOf(object: Readonly<Record<string, unknown>>): VersionTime | undefined {
-  return parseVersionTime(object.modified ?? object.created);
+/**
+ * The version time of an object: `modified`, else `created` (spec 3.6); undefined when neither
+ * parses. With `record` and `facts`, the result carries them too (one object per version).
+ */
+export function versionTimeOf(object: Readonly<Record<string, unknown>>): VersionTime | undefined;
+export function versionTimeOf<R, F>(
+  object: Readonly<Record<string, unknown>>,
+  record: R,
+  facts: F | undefined,
+): (VersionTime & { readonly record: R; readonly facts: F | undefined }) | undefined;
+export function versionTimeOf<R, F>(
+  object: Readonly<Record<string, unknown>>,
+  record?: R,
+  facts?: F,
+): (VersionTime & { readonly record?: R; readonly facts?: F | undefined }) | undefined {
+  const value = object.modified ?? object.created;
+  if (typeof value !== 'string' || value.length > MAX_TIMESTAMP_LENGTH) return undefined;
+  const parsed = parseTimestamp(value);
+  if (parsed === undefined) return undefined;
+  const beyond = parsed.fraction.length > 6 ? parsed.fraction.slice(6).padEnd(9, '0') : '';
+  return record === undefined
+    ? { text: value, micros: parsed.micros, beyond }
+    : { text: value, micros: parsed.micros, beyond, record, facts };
 }
 
 /** Exact order of two version times: negative, zero or positive. */

@@ -5,7 +5,7 @@
  * node, which is what lets each node release on its own (docs/decisions/0003-advisory-release.md).
  */
 
-import { type ChainedVersion, VersionChain } from '../version-chain.js';
+import { addVersion, allVersions, type ChainedVersion, type Versions } from '../version-chain.js';
 import type { Micros, VersionRecord } from '../version-record.js';
 import { compareVersionTimes } from '../version-time.js';
 import { type AdvisoryFacts, advisoryDigest, advisoryFacts } from './advisory-facts.js';
@@ -62,8 +62,7 @@ function signatureTimes(
       times.set(key, byOrg);
     }
     const known = byOrg.get(version.record.producer);
-    if (known === undefined || version.time.micros < known)
-      byOrg.set(version.record.producer, version.time.micros);
+    if (known === undefined || version.micros < known) byOrg.set(version.record.producer, version.micros);
   }
   return times;
 }
@@ -77,7 +76,7 @@ function outcomeOf(
 ): AdvisoryVersionOutcome {
   const digest = advisoryDigest(version.record.object);
   const release = facts.releaseAt.micros;
-  const byOrg = times.get(`${version.time.text} ${digest}`);
+  const byOrg = times.get(`${version.text} ${digest}`);
   // A signature counts only when made before the release time; a revoked version is never signed.
   const signedBy = facts.revoked
     ? []
@@ -87,25 +86,38 @@ function outcomeOf(
       });
   const sealed = signedBy.length === facts.cosigners.length;
   let outcome: AdvisoryVersionOutcome['outcome'];
-  if (next !== undefined && next.time.micros < release) outcome = 'superseded';
-  else if (version.time.micros >= release) outcome = 'missed';
+  if (next !== undefined && next.micros < release) outcome = 'superseded';
+  else if (version.micros >= release) outcome = 'missed';
   else if (now < release) outcome = sealed ? 'sealed' : 'draft';
   else outcome = sealed ? 'released' : 'missed';
-  return { version: version.time.text, digest, releaseAt: release, outcome, signedBy };
+  return { version: version.text, digest, releaseAt: release, outcome, signedBy };
+}
+
+/** The versions of the report, oldest first (of the id with the newest version, if several were given). */
+function reportVersions(records: readonly VersionRecord[]): readonly ChainedVersion<AdvisoryFacts>[] {
+  const byId = new Map<string, Versions<AdvisoryFacts>>();
+  for (const v of records) {
+    if (typeof v.object.id === 'string') addVersion(byId, v.object.id, v, advisoryFacts(v.object));
+  }
+  let best: readonly ChainedVersion<AdvisoryFacts>[] = [];
+  for (const entry of byId.values()) {
+    const all = allVersions(entry);
+    const [a, b] = [all.at(-1), best.at(-1)];
+    if (b === undefined || (a !== undefined && compareVersionTimes(a, b) > 0)) best = all;
+  }
+  return best;
 }
 
 /** What becomes of each advisory version, oldest first (what the release machinery acts on). */
 export function advisoryOutcomes(records: AdvisoryRecords): AdvisoryVersionOutcome[] {
-  const chain = new VersionChain<AdvisoryFacts>();
-  for (const v of records.versions) chain.add(v, advisoryFacts(v.object));
-  const versions = chain.versions;
+  const versions = reportVersions(records.versions);
   const reportId = String(versions[versions.length - 1]?.record.object.id);
   const times = signatureTimes(reportId, records.signatures);
   const out: AdvisoryVersionOutcome[] = [];
   versions.forEach((v, i) => {
     if (v.record.object.id !== reportId || v.facts === undefined) return;
     // Any newer version of the report (advisory or not) replaces this text.
-    const next = versions.slice(i + 1).find((n) => compareVersionTimes(n.time, v.time) > 0);
+    const next = versions.slice(i + 1).find((n) => compareVersionTimes(n, v) > 0);
     out.push(outcomeOf(v, v.facts, next, times, records.now));
   });
   return out;
@@ -113,9 +125,7 @@ export function advisoryOutcomes(records: AdvisoryRecords): AdvisoryVersionOutco
 
 /** The status of an advisory, or undefined when its newest version is not a joint advisory. */
 export function advisoryState(records: AdvisoryRecords): AdvisoryStatus | undefined {
-  const chain = new VersionChain<AdvisoryFacts>();
-  for (const v of records.versions) chain.add(v, advisoryFacts(v.object));
-  const current = chain.newest({});
+  const current = reportVersions(records.versions).at(-1);
   const facts = current?.facts;
   if (current === undefined || facts === undefined) return undefined;
   const outcomes = advisoryOutcomes(records);

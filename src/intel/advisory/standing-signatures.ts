@@ -1,5 +1,5 @@
 /** The signatures that stand: the newest version of each signature opinion, when it still signs. */
-import { type ChainedVersion, VersionChain } from '../version-chain.js';
+import { addVersion, type ChainedVersion, newestVersion, type Versions } from '../version-chain.js';
 import type { VersionRecord } from '../version-record.js';
 import { type SignatureFacts, signatureFacts } from './advisory-facts.js';
 
@@ -18,20 +18,14 @@ export function standingSignatures(
   reportId: string,
   signatures: readonly VersionRecord[],
 ): StandingSignature[] {
-  const chains = new Map<string, VersionChain<SignatureFacts>>();
+  const chains = new Map<string, Versions<SignatureFacts>>();
   for (const s of signatures) {
     const id = s.object.id;
-    if (typeof id !== 'string') continue;
-    let chain = chains.get(id);
-    if (chain === undefined) {
-      chain = new VersionChain();
-      chains.set(id, chain);
-    }
-    chain.add(s, signatureFacts(s.object));
+    if (typeof id === 'string') addVersion(chains, id, s, signatureFacts(s.object));
   }
   const out: StandingSignature[] = [];
   for (const [id, chain] of chains) {
-    const version = chain.newest({});
+    const version = newestVersion(chain, {});
     const facts = version?.facts;
     if (version !== undefined && facts !== undefined && facts.report === reportId)
       out.push({ id, version, facts });

@@ -49,7 +49,7 @@ describe('buildClaim (CONTRACT.md "attribution claim")', () => {
       extension_type: 'property-extension',
       evidence_refs: [REPORT.id, INDICATOR.id, TECHNIQUE.id],
     });
-    expect(claimFacts(claim)).toEqual({ subject: HAFNIUM.id, target: MSS.id, confidence: 90 });
+    expect(claimFacts(claim)).toMatchObject({ source_ref: HAFNIUM.id, target_ref: MSS.id, confidence: 90 });
   });
 
   it('writes no extension without evidence, and the markings given', () => {

@@ -8,10 +8,14 @@
 /** Most claims one dispute may name; an opinion naming more is not read as a dispute (untrusted input). */
 export const MAX_DISPUTED_CLAIMS = 1000;
 
-/** A claim: the organisation attributes `subject` to `target` with `confidence`. */
+/**
+ * A claim: the organisation attributes `source_ref` (the subject) to `target_ref` with
+ * `confidence`. It is the relationship object itself, checked (no copy: the index keeps one per
+ * claim version).
+ */
 export interface ClaimFacts {
-  readonly subject: string;
-  readonly target: string;
+  readonly source_ref: string;
+  readonly target_ref: string;
   readonly confidence: number;
 }
 
@@ -34,7 +38,7 @@ export function claimFacts(object: Readonly<Record<string, unknown>>): ClaimFact
   const { source_ref: subject, target_ref: target, confidence } = object;
   if (typeof subject !== 'string' || typeof target !== 'string' || !isConfidence(confidence))
     return undefined;
-  return { subject, target, confidence };
+  return object as unknown as ClaimFacts;
 }
 
 /** The dispute an opinion version makes, or undefined when it makes none. */

@@ -17,7 +17,13 @@ export function componentInfo(
   members: Iterable<string>,
   factsOf: (id: string) => GroupFacts | undefined,
 ): ComponentInfo {
-  const refs = [...new Set(members)].sort();
+  const list = [...members];
+  if (list.length === 1) {
+    // The usual group: one object.
+    const only = list[0] as string;
+    return { refs: list, name: factsOf(only)?.name ?? only };
+  }
+  const refs = [...new Set(list)].sort();
   const counts = new Map<string, { count: number; shown: string }>();
   for (const id of refs) {
     const name = factsOf(id)?.name;

@@ -1,115 +1,135 @@
 /**
  * Consensus on every subject in one pass: the newest visible version of each indexed object,
- * one union-find over ids and keys (so grouping is an equivalence: transitive, and independent
- * of order), then each organisation's newest word per (subject, target) pair.
+ * one union-find over the index's slots joined through shared keys (so grouping is an
+ * equivalence: transitive, and independent of order), then each organisation's newest word
+ * per (subject, target) pair, subject by subject.
  */
-import type { ClaimFacts } from '../claims/claim-facts.js';
-import type { ChainedVersion } from '../version-chain.js';
+import { newestVersion } from '../version-chain.js';
 import type { ReadingOptions } from '../version-record.js';
 import { type ComponentInfo, componentInfo } from './component-info.js';
 import type { Candidate, Consensus, SubjectConsensus } from './consensus-types.js';
 import type { GroupFacts } from './grouping-keys.js';
 import type { IndexedVersions } from './indexed-versions.js';
-import { candidateOf, compareCandidates, compareSubjects, PairWords } from './pair-words.js';
+import {
+  candidateOf,
+  compareCandidates,
+  compareSubjects,
+  offerWord,
+  type PairEntry,
+  type Word,
+} from './pair-words.js';
 import { UnionFind } from './union-find.js';
+
+/** The words on one subject's pairs: target group roots and words, side by side. */
+interface Bucket {
+  readonly targets: number[];
+  readonly words: Word[];
+}
+
+/** The candidates of one subject: the words of its bucket folded per target. */
+function candidatesOf(bucket: Bucket, info: (root: number) => ComponentInfo): Candidate[] {
+  // Most subjects have few targets: a short list beats a map.
+  const targets: number[] = [];
+  const entries: PairEntry[] = [];
+  const at = bucket.targets.length > 64 ? new Map<number, number>() : undefined;
+  for (let i = 0; i < bucket.targets.length; i++) {
+    const target = bucket.targets[i] as number;
+    const word = bucket.words[i] as Word;
+    const j = at ? (at.get(target) ?? -1) : targets.indexOf(target);
+    if (j < 0) {
+      at?.set(target, targets.length);
+      targets.push(target);
+      entries.push(word);
+    } else entries[j] = offerWord(entries[j], word);
+  }
+  const candidates: Candidate[] = [];
+  for (let j = 0; j < targets.length; j++) {
+    const candidate = candidateOf(info(targets[j] as number), entries[j] as PairEntry);
+    if (candidate !== undefined) candidates.push(candidate);
+  }
+  return candidates.length > 1 ? candidates.sort(compareCandidates) : candidates;
+}
 
 /** Consensus on every subject the reading may see. */
 export function consensusOfAll(index: IndexedVersions, options: ReadingOptions): Consensus {
-  const sets = new UnionFind();
-  const elementOf = new Map<string, number>();
-  const element = (id: string): number => {
-    let e = elementOf.get(id);
-    if (e === undefined) {
-      e = sets.make();
-      elementOf.set(id, e);
-    }
-    return e;
-  };
+  const n = index.ids.length;
+  const sets = new UnionFind(n);
+  // Members of groups: visible grouped objects and the ends of counted claims.
+  const member = new Uint8Array(n);
+  const factsBySlot: (GroupFacts | undefined)[] = new Array(n);
 
-  // Grouped objects: each key joins every object bearing it.
-  const factsById = new Map<string, GroupFacts>();
-  const elementOfKey = new Map<string, number>();
-  for (const [id, chain] of index.grouped) {
-    const facts = chain.newest(options)?.facts;
+  // Grouped objects: each key joins every object bearing it. All joins happen here, so the
+  // roots found below never change.
+  const slotOfKey = new Map<string, number>();
+  for (const [id, versions] of index.grouped) {
+    const facts = newestVersion(versions, options)?.facts;
     if (facts === undefined) continue;
-    factsById.set(id, facts);
-    const e = element(id);
+    const slot = index.slotOf.get(id) as number;
+    factsBySlot[slot] = facts;
+    member[slot] = 1;
     for (const key of facts.keys) {
-      const k = elementOfKey.get(key);
-      if (k === undefined) elementOfKey.set(key, e);
-      else sets.union(e, k);
+      const other = slotOfKey.get(key);
+      if (other === undefined) slotOfKey.set(key, slot);
+      else sets.union(slot, other);
     }
   }
 
-  // Claims: the newest visible version of each relationship that is a claim.
-  const claims: { id: string; version: ChainedVersion<ClaimFacts>; facts: ClaimFacts }[] = [];
-  for (const [id, chain] of index.relationships) {
-    const version = chain.newest(options);
+  // Claims (the newest visible version of each relationship that is a claim) and disputes
+  // (a word on the pair of each counted claim they name), bucketed by subject group.
+  const buckets = new Map<number, Bucket>();
+  const put = (subject: number, target: number, word: Word) => {
+    const root = sets.find(subject);
+    const bucket = buckets.get(root);
+    if (bucket === undefined) buckets.set(root, { targets: [sets.find(target)], words: [word] });
+    else {
+      bucket.targets.push(sets.find(target));
+      bucket.words.push(word);
+    }
+  };
+  for (const versions of index.relationships.values()) {
+    const version = newestVersion(versions, options);
     const facts = version?.facts;
     if (version === undefined || facts === undefined) continue;
-    element(facts.subject);
-    element(facts.target);
-    claims.push({ id, version, facts });
+    member[facts.subject] = 1;
+    member[facts.target] = 1;
+    put(facts.subject, facts.target, version);
   }
-
-  // Words per pair (subject root, target root), the pair numbered root * count + root.
-  const count = elementOf.size;
-  const pairs = new Map<number, PairWords>();
-  const pairOfClaim = new Map<string, PairWords>();
-  for (const { id, version, facts } of claims) {
-    const key =
-      sets.find(elementOf.get(facts.subject) as number) * count +
-      sets.find(elementOf.get(facts.target) as number);
-    let words = pairs.get(key);
-    if (words === undefined) {
-      words = new PairWords();
-      pairs.set(key, words);
-    }
-    words.offer(version.record.producer, {
-      time: version.time,
-      dispute: false,
-      id,
-      confidence: facts.confidence,
-    });
-    pairOfClaim.set(id, words);
-  }
-  for (const [id, chain] of index.opinions) {
-    const version = chain.newest(options);
+  for (const versions of index.opinions.values()) {
+    const version = newestVersion(versions, options);
     if (version?.facts === undefined) continue;
-    const word = { time: version.time, dispute: true, id, confidence: 0 };
-    for (const claim of version.facts.claims) pairOfClaim.get(claim)?.offer(version.record.producer, word);
+    for (const claimId of version.facts.claims) {
+      const claim = newestVersion(index.relationships.get(claimId), options)?.facts;
+      if (claim !== undefined) put(claim.subject, claim.target, version);
+    }
   }
 
-  // Groups shown: the members of each root that a pair uses.
-  const members = new Map<number, string[]>();
-  for (const key of pairs.keys()) {
-    members.set(Math.floor(key / count), []);
-    members.set(key % count, []);
+  // The members of groups larger than one (most groups are one object).
+  const membersOf = new Map<number, string[]>();
+  for (let slot = 0; slot < n; slot++) {
+    if (member[slot] === 0) continue;
+    const root = sets.find(slot);
+    if (sets.sizeOf(root) === 1) continue;
+    const list = membersOf.get(root);
+    if (list === undefined) membersOf.set(root, [index.ids[slot] as string]);
+    else list.push(index.ids[slot] as string);
   }
-  for (const [id, e] of elementOf) members.get(sets.find(e))?.push(id);
+  const factsOf = (id: string) => factsBySlot[index.slotOf.get(id) as number];
   const infos = new Map<number, ComponentInfo>();
   const info = (root: number): ComponentInfo => {
     let i = infos.get(root);
     if (i === undefined) {
-      i = componentInfo(members.get(root) as string[], (id) => factsById.get(id));
+      i = componentInfo(membersOf.get(root) ?? [index.ids[root] as string], factsOf);
       infos.set(root, i);
     }
     return i;
   };
 
-  const bySubject = new Map<number, Candidate[]>();
-  for (const [key, words] of pairs) {
-    const candidate = candidateOf(info(key % count), words);
-    if (candidate === undefined) continue;
-    const root = Math.floor(key / count);
-    const list = bySubject.get(root);
-    if (list === undefined) bySubject.set(root, [candidate]);
-    else list.push(candidate);
-  }
   const subjects: SubjectConsensus[] = [];
-  for (const [root, candidates] of bySubject) {
+  for (const [root, bucket] of buckets) {
+    const candidates = candidatesOf(bucket, info);
+    if (candidates.length === 0) continue;
     const { refs, name } = info(root);
-    subjects.push({ subject_refs: refs, name, candidates: candidates.sort(compareCandidates) });
+    subjects.push({ subject_refs: refs, name, candidates });
   }
   return { subjects: subjects.sort(compareSubjects) };
 }

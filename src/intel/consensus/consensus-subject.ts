@@ -4,13 +4,12 @@
  * consensus-all.ts), then only that group's claims, their targets' groups and the disputes that
  * name those claims are read.
  */
-import type { ClaimFacts } from '../claims/claim-facts.js';
-import type { ChainedVersion } from '../version-chain.js';
+import { type ChainedVersion, newestVersion } from '../version-chain.js';
 import type { ReadingOptions } from '../version-record.js';
 import { componentInfo } from './component-info.js';
 import type { Candidate, SubjectConsensus } from './consensus-types.js';
 import type { GroupFacts } from './grouping-keys.js';
-import type { IndexedVersions } from './indexed-versions.js';
+import type { IndexedClaim, IndexedVersions } from './indexed-versions.js';
 import { candidateOf, compareCandidates, PairWords } from './pair-words.js';
 
 /** One group: its member ids, in the order the search found them. */
@@ -27,7 +26,7 @@ export function consensusOfSubject(
   const factsMemo = new Map<string, GroupFacts | undefined>();
   const factsOf = (x: string): GroupFacts | undefined => {
     if (factsMemo.has(x)) return factsMemo.get(x);
-    const facts = index.grouped.get(x)?.newest(options)?.facts;
+    const facts = newestVersion(index.grouped.get(x), options)?.facts;
     factsMemo.set(x, facts);
     return facts;
   };
@@ -55,40 +54,35 @@ export function consensusOfSubject(
 
   const subject = group(id);
   const pairs = new Map<Group, PairWords>();
-  const claims: { id: string; version: ChainedVersion<ClaimFacts>; words: PairWords }[] = [];
+  const claims: { id: string; version: ChainedVersion<IndexedClaim>; words: PairWords }[] = [];
   const claimsSeen = new Set<string>();
   for (const member of subject.members) {
     for (const claimId of index.claimsBySubject.get(member) ?? []) {
       if (claimsSeen.has(claimId)) continue;
       claimsSeen.add(claimId);
-      const version = index.relationships.get(claimId)?.newest(options);
+      const version = newestVersion(index.relationships.get(claimId), options);
       const facts = version?.facts;
-      if (version === undefined || facts === undefined || groupOf.get(facts.subject) !== subject) continue;
-      const target = group(facts.target);
+      if (
+        version === undefined ||
+        facts === undefined ||
+        groupOf.get(index.ids[facts.subject] as string) !== subject
+      )
+        continue;
+      const target = group(index.ids[facts.target] as string);
       let words = pairs.get(target);
       if (words === undefined) {
         words = new PairWords();
         pairs.set(target, words);
       }
-      words.offer(version.record.producer, {
-        time: version.time,
-        dispute: false,
-        id: claimId,
-        confidence: facts.confidence,
-      });
+      words.offer(version);
       claims.push({ id: claimId, version, words });
     }
   }
   for (const claim of claims) {
     for (const opinionId of index.disputesByClaim.get(claim.id) ?? []) {
-      const version = index.opinions.get(opinionId)?.newest(options);
+      const version = newestVersion(index.opinions.get(opinionId), options);
       if (version?.facts === undefined || !version.facts.claims.includes(claim.id)) continue;
-      claim.words.offer(version.record.producer, {
-        time: version.time,
-        dispute: true,
-        id: opinionId,
-        confidence: 0,
-      });
+      claim.words.offer(version);
     }
   }
 

@@ -3,17 +3,21 @@
  * an organisation supports with its newest claim; it disputes when its newest word on the pair
  * is a dispute (CONTRACT.md "Attribution and consensus").
  */
-import { compareVersionTimes, type VersionTime } from '../version-time.js';
+import type { DisputeFacts } from '../claims/claim-facts.js';
+import type { ChainedVersion } from '../version-chain.js';
+import { compareVersionTimes } from '../version-time.js';
 import type { Candidate, Disputer, Supporter } from './consensus-types.js';
+import type { IndexedClaim } from './indexed-versions.js';
 
-/** A claim or a dispute by one organisation, at its version time. */
-export interface Word {
-  readonly time: VersionTime;
-  readonly dispute: boolean;
-  /** The claim's relationship id or the dispute's opinion id. */
-  readonly id: string;
-  /** The claim's confidence (0 for a dispute). */
-  readonly confidence: number;
+/** A word of an organisation on a pair: the version of its claim or of its dispute. */
+export type Word = ChainedVersion<IndexedClaim> | ChainedVersion<DisputeFacts>;
+
+function isDispute(word: Word): boolean {
+  return word.record.object.type === 'opinion';
+}
+
+function idOf(word: Word): string {
+  return word.record.object.id as string;
 }
 
 /**
@@ -21,50 +25,88 @@ export interface Word {
  * is never hidden by a tie), then the greater id, so that the choice does not depend on input order.
  */
 export function compareWords(a: Word, b: Word): number {
-  const byTime = compareVersionTimes(a.time, b.time);
+  const byTime = compareVersionTimes(a, b);
   if (byTime !== 0) return byTime;
-  if (a.dispute !== b.dispute) return a.dispute ? 1 : -1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  const [x, y] = [isDispute(a), isDispute(b)];
+  if (x !== y) return x ? 1 : -1;
+  const [i, j] = [idOf(a), idOf(b)];
+  return i < j ? -1 : i > j ? 1 : 0;
 }
 
-/** The newest word of each organisation on one pair. */
+/**
+ * The newest word of each organisation (the version's producer) on one pair, when more than
+ * one organisation spoke (see offerWord).
+ */
 export class PairWords {
   readonly byOrg = new Map<string, Word>();
 
-  /** Keeps `word` when it is the organisation's newest so far. */
-  offer(org: string, word: Word): void {
+  /** Keeps `word` when it is its producer's newest so far. */
+  offer(word: Word): void {
+    const org = word.record.producer;
     const known = this.byOrg.get(org);
     if (known === undefined || compareWords(known, word) < 0) this.byOrg.set(org, word);
   }
 }
+
+/**
+ * The words on one pair: the one word itself while a single organisation spoke (most pairs;
+ * no allocation), else a PairWords.
+ */
+export type PairEntry = Word | PairWords;
+
+/** The entry after `word` is offered to `entry` (a new entry when `entry` is undefined). */
+export function offerWord(entry: PairEntry | undefined, word: Word): PairEntry {
+  if (entry === undefined) return word;
+  if (entry instanceof PairWords) {
+    entry.offer(word);
+    return entry;
+  }
+  if (entry.record.producer === word.record.producer) return compareWords(entry, word) < 0 ? word : entry;
+  const words = new PairWords();
+  words.offer(entry);
+  words.offer(word);
+  return words;
+}
+
+function eachWord(entry: PairEntry, fn: (word: Word) => void): void {
+  if (entry instanceof PairWords) entry.byOrg.forEach(fn);
+  else fn(entry);
+}
+
+/** The shared empty list of most candidates (results are read-only). */
+const NO_DISPUTE: readonly Disputer[] = Object.freeze([]);
 
 const byOrg = (a: { org: string }, b: { org: string }) => (a.org < b.org ? -1 : a.org > b.org ? 1 : 0);
 
 /** The candidate the words make for a target, or undefined when no organisation supports it. */
 export function candidateOf(
   target: { readonly refs: readonly string[]; readonly name: string },
-  words: PairWords,
+  words: PairEntry,
 ): Candidate | undefined {
   const supporting: Supporter[] = [];
-  const disputing: Disputer[] = [];
+  let disputing: Disputer[] | undefined;
   let sum = 0;
-  for (const [org, w] of words.byOrg) {
-    if (w.dispute) disputing.push({ org, opinion: w.id });
-    else {
-      supporting.push({ org, confidence: w.confidence, claim: w.id });
-      sum += w.confidence;
+  eachWord(words, (w) => {
+    const org = w.record.producer;
+    if (isDispute(w)) {
+      disputing ??= [];
+      disputing.push({ org, opinion: idOf(w) });
+    } else {
+      const { confidence } = w.facts as IndexedClaim;
+      supporting.push({ org, confidence, claim: idOf(w) });
+      sum += confidence;
     }
-  }
+  });
   if (supporting.length === 0) return undefined;
-  supporting.sort(byOrg);
-  disputing.sort(byOrg);
+  if (supporting.length > 1) supporting.sort(byOrg);
+  if (disputing !== undefined && disputing.length > 1) disputing.sort(byOrg);
   return {
     target_refs: target.refs,
     name: target.name,
     supporting,
-    disputing,
+    disputing: disputing ?? NO_DISPUTE,
     mean_confidence: sum / supporting.length,
-    dissent: disputing.length > 0,
+    dissent: disputing !== undefined,
   };
 }
 

@@ -1,14 +1,13 @@
-/** Disjoint sets over dense integer elements (union by size, path halving): near O(1) per operation. */
+/** Disjoint sets over the integers 0..n-1 (union by size, path halving): near O(1) per operation. */
 export class UnionFind {
-  readonly #parent: number[] = [];
-  readonly #size: number[] = [];
+  readonly #parent: Int32Array;
+  readonly #size: Int32Array;
 
-  /** A new element in a set of its own; returns its number. */
-  make(): number {
-    const n = this.#parent.length;
-    this.#parent.push(n);
-    this.#size.push(1);
-    return n;
+  /** `n` elements, each in a set of its own. */
+  constructor(n: number) {
+    this.#parent = new Int32Array(n);
+    this.#size = new Int32Array(n).fill(1);
+    for (let i = 0; i < n; i++) this.#parent[i] = i;
   }
 
   /** The representative of the element's set. */
@@ -21,6 +20,11 @@ export class UnionFind {
       e = grand;
     }
     return e;
+  }
+
+  /** How many elements the set of representative `root` holds. */
+  sizeOf(root: number): number {
+    return this.#size[root] as number;
   }
 
   /** Joins the sets of `a` and `b`. */

@@ -5,7 +5,7 @@
  * is repeated in each page's header and footer.
  */
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { IntelError } from '../intel-error.js';
 import type { AdvisoryDocument } from './advisory-document.js';
 import { advisoryHtml, escapeHtml } from './html-export.js';
@@ -52,8 +52,10 @@ export async function advisoryPdf(doc: AdvisoryDocument, options: PdfOptions = {
       `no Chromium at ${executablePath} (Debian: apt-get install chromium)`,
     );
   }
-  let browser: Awaited<ReturnType<typeof chromium.launch>>;
+  let browser: Browser;
   try {
+    // Loaded on first use: the library is large, and only the PDF export needs it.
+    const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath, args: ARGS, timeout });
   } catch (cause) {
     throw new IntelError(
