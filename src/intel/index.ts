@@ -39,6 +39,7 @@ export type {
   Supporter,
 } from './consensus/consensus-types.js';
 export { GROUPED_TYPES, nameKey } from './consensus/grouping-keys.js';
+export { JULY_2021_RELEASE, type July2021Ids, july2021Intel } from './demo/july-2021-intel.js';
 export {
   type AdvisoryDocument,
   type AdvisoryExportInput,
