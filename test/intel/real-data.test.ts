@@ -134,10 +134,8 @@ describe('MITRE ATT&CK for ICS 18.1', () => {
       (o) => o.relationship_type === 'attributed-to' && o.source_ref === campaign.id,
     ) as Record<string, unknown>;
     // A partner's claim that the campaign is attributed to its own object for the group.
-    const claim = {
-      ...claimOn(campaign as { id: string }, 85, OTHER),
-      object: { ...claimOn(campaign as { id: string }, 85, OTHER).object, target_ref: mine.id },
-    };
+    const made = claimOn(campaign as { id: string }, 85, OTHER);
+    const claim = { ...made, object: { ...made.object, target_ref: mine.id } };
     const index = AttributionIndex.of([
       ...records,
       { object: mine, producer: OTHER },
