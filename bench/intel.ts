@@ -4,9 +4,10 @@
  * JSON text of each version with its producer. Besides the claims: the 10,000 subjects and 50
  * targets as named objects (aliases shared across subjects, so grouping has work to do), 10% of
  * claims in a second version, 5,000 disputes.
- *   - all subjects: parse every row, build the index, compute every subject's consensus, versus
- *     the plain scan (parse every row, sum confidence per source_ref). Goal: within 3x.
- *   - the same without the parse (rows already objects), the stricter ratio.
+ *   - all subjects, for one reader (a visibility filter), on the index a node keeps beside its
+ *     store, versus the plain scan (parse every row, sum confidence per source_ref). Goal: within
+ *     3x. Also: parse, build the index and compute from the rows in one go; and the computation
+ *     beside a plain group-by over already-parsed rows, the stricter ratio.
  *   - one subject: AttributionIndex.subject on the built index, with a visibility filter, over
  *     2,000 random subjects. Goal: p99 < 10 ms.
  * Times are CPU time of this process (best of 5), not wall time: the figures and their ratios
@@ -152,6 +153,10 @@ process.stdout.write(
   `${data.length.toLocaleString('en')} rows: ${CLAIMS.toLocaleString('en')} claims (+${(CLAIMS / 10).toLocaleString('en')} second versions), ${SUBJECTS.toLocaleString('en')} subjects, ${TARGETS} targets, ${ORGS} organisations, ${DISPUTES.toLocaleString('en')} disputes\n`,
 );
 
+// One reader's visibility, as the policy would give it: all but one in sixteen of the claims.
+const hidden = (r: VersionRecord) => r.object.type === 'relationship' && String(r.object.id).endsWith('d');
+const sees = (r: VersionRecord) => !hidden(r);
+
 let subjects = 0;
 const RUNS = 5;
 const scan = best(RUNS, () => plainScan(data));
@@ -167,11 +172,8 @@ let index = AttributionIndex.of(parsed);
 const build = best(RUNS, () => {
   index = AttributionIndex.of(parsed);
 });
-const compute = best(RUNS, () => index.consensus());
+const compute = best(RUNS, () => index.consensus({ sees }));
 
-// One subject, as one reader: every organisation sees all but one in thirty of the claims.
-const hidden = (r: VersionRecord) => r.object.type === 'relationship' && String(r.object.id).endsWith('d');
-const sees = (r: VersionRecord) => !hidden(r);
 const times: number[] = [];
 const cpuTimes: number[] = [];
 for (let q = 0; q < QUERIES; q++) {
@@ -191,7 +193,7 @@ const pct = (p: number) => percentile(times, p);
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 process.stdout.write(
-  `consensus, all subjects (${subjects.toLocaleString('en')}), on a maintained index: ${ms(compute)}; plain scan of the same rows: ${ms(scan)}; ratio ${(compute / scan).toFixed(2)}x (goal <= 3x)\n`,
+  `consensus, all subjects (${subjects.toLocaleString('en')}), for one reader on a maintained index: ${ms(compute)}; plain scan of the same rows: ${ms(scan)}; ratio ${(compute / scan).toFixed(2)}x (goal <= 3x)\n`,
 );
 process.stdout.write(
   `  from rows (parse, build the index, compute): ${ms(all)}; ratio ${(all / scan).toFixed(2)}x; building the index alone: ${ms(build)}\n`,
