@@ -236,6 +236,24 @@ describe('advisoryState (CONTRACT.md "advisory status": draft → sealed → rel
     });
   });
 
+  it('moving the release time makes a new embargo marking that carries it; keeping it keeps the marking', () => {
+    const { report, embargo } = draft();
+    const moved = unwrap(
+      reviseAdvisory(report, { releaseAt: '2021-07-20T12:00:00.000Z' }, context('2021-07-16T00:00:00.000Z')),
+    );
+    const facts = advisoryFacts(moved.report);
+    expect(moved.embargo).toBeDefined();
+    expect(facts?.embargoRef).toBe(moved.embargo?.id);
+    expect(embargoMatches(facts!, moved.embargo!)).toBe(true);
+    expect(moved.report).toMatchObject({ published: '2021-07-20T12:00:00.000Z', created: report.created });
+    const kept = unwrap(reviseAdvisory(report, { body: 'Shorter.' }, context('2021-07-16T00:00:00.000Z')));
+    expect(kept.embargo).toBeUndefined();
+    expect(advisoryFacts(kept.report)?.embargoRef).toBe(embargo.id);
+    expect(errors(reviseAdvisory(report, { body: 'Late.' }, context(RELEASE)))).toEqual([
+      'INTEL_RELEASE_IN_PAST',
+    ]);
+  });
+
   it('a revoked advisory is never sealed, and cannot be signed or revised', () => {
     const revoked = { ...report, modified: '2021-07-17T00:00:00.000Z', revoked: true };
     const versions = [rec(report, UK), rec(revoked, UK)];

@@ -1,9 +1,13 @@
 /** A small fixed world for intel/ tests: three partners, actors, an indicator and a technique. */
 import type { BuildContext } from '../input-checks.js';
 
+/** The United States' identity (as in the core demo). */
 export const US = 'identity--4ab32302-7220-4632-8e73-fdb72b421a70';
+/** The United Kingdom's identity. */
 export const UK = 'identity--2d09d5ed-32df-42fb-87c9-ffefd81c4d0a';
+/** The European Union's identity. */
 export const EU = 'identity--bca088c8-4207-43b7-8584-763077cc6ffa';
+/** An organisation that only reads. */
 export const READER = 'identity--0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5';
 
 const T = '2021-07-01T00:00:00.000Z';
@@ -20,14 +24,17 @@ const sdo = (
   ...props,
 });
 
+/** An intrusion set named HAFNIUM, alias Silk Typhoon. */
 export const HAFNIUM = sdo('intrusion-set', '1d24ce2e-0f0f-4e65-8b84-e1ef0b236a01', {
   name: 'HAFNIUM',
   aliases: ['Silk Typhoon'],
 });
+/** A threat actor named MSS. */
 export const MSS = sdo('threat-actor', '0fd00ef9-085c-4657-89cc-136eaafec59a', {
   name: 'MSS',
   threat_actor_types: ['nation-state'],
 });
+/** An indicator on a documentation address, its name holding a pipe. */
 export const INDICATOR = sdo('indicator', '13e2ad4f-e0ca-4655-a4bd-43337dcca3af', {
   name: 'Example infrastructure | with a pipe',
   pattern: "[ipv4-addr:value = '203.0.113.17']",
@@ -35,12 +42,14 @@ export const INDICATOR = sdo('indicator', '13e2ad4f-e0ca-4655-a4bd-43337dcca3af'
   valid_from: T,
   indicator_types: ['malicious-activity'],
 });
+/** An ATT&CK technique (T1190). */
 export const TECHNIQUE = sdo('attack-pattern', '6ab0b7b4-6f3e-4b55-9a2b-1c1f9d5c2a01', {
   name: 'Exploit Public-Facing Application',
   external_references: [
     { source_name: 'mitre-attack', external_id: 'T1190', url: 'https://attack.mitre.org/techniques/T1190/' },
   ],
 });
+/** A report on HAFNIUM. */
 export const REPORT = sdo('report', '3d592f2f-8da3-47ae-8288-3db1ccad9c9b', {
   name: 'Statement',
   published: T,
