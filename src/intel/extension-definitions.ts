@@ -3,8 +3,8 @@
  * extension-definition objects. Each `schema` holds the JSON schema itself as text (spec 7.3.1
  * allows "plain text explaining the definition"), so the definition travels with the data;
  * docs/guides/attribution.md shows the same schemas (a test keeps both equal).
- * Why these representations: docs/decisions/0001-attribution-evidence.md and
- * 0002-joint-advisory-objects.md.
+ * Why these representations: docs/decisions/0002-attribution-evidence.md and
+ * 0003-joint-advisory-objects.md.
  */
 import { ACCORD_IDENTITY_ID } from '../policy/index.js';
 

@@ -2,7 +2,7 @@
  * The state of a joint advisory (CONTRACT.md "Joint advisories"): draft → sealed (every
  * co-signer signed the exact current text) → released at the release time, or missed when not
  * sealed by then. Pure: the same versions, signatures and clock give the same answer on every
- * node, which is what lets each node release on its own (docs/decisions/0003-advisory-release.md).
+ * node, which is what lets each node release on its own (docs/decisions/0004-advisory-release.md).
  */
 
 import { addVersion, allVersions, type ChainedVersion, type Versions } from '../version-chain.js';

@@ -3,7 +3,7 @@
  * `description` the Markdown body, `object_refs` the refs, `published` the release time. It
  * carries the Accord advisory extension (release time, co-signers: the text they sign) and an
  * embargo marking with the same release time and co-signers, which keeps it with its
- * co-signers until released (docs/decisions/0002-joint-advisory-objects.md).
+ * co-signers until released (docs/decisions/0003-joint-advisory-objects.md).
  */
 import { EMBARGO_EXTENSION_ID } from '../../policy/index.js';
 import { newVersion, TLP_V2 } from '../../stix/index.js';

@@ -1,7 +1,7 @@
 /**
  * `accord attribution claim`: an attribution claim is an `attributed-to` relationship (spec
  * 5.1) with a confidence (spec 3.2), produced by the claiming organisation; its evidence rides
- * on the relationship as the Accord evidence property-extension (docs/decisions/0001).
+ * on the relationship as the Accord evidence property-extension (docs/decisions/0002).
  */
 import { EVIDENCE_EXTENSION_ID, EVIDENCE_TYPES } from '../extension-definitions.js';
 import {
