@@ -9,7 +9,7 @@ const repo = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'accord-validate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function accord(args: string[], input?: string) {
+function accord(args: string[], input?: string | Buffer) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     cwd: repo,
     input,
@@ -80,10 +80,30 @@ describe('accord validate / accord stix id (CONTRACT.md exit statuses)', () => {
     expect(missing.stderr).toMatch(/^accord: cannot read .*nope\.json: no such file\n$/);
   });
 
-  it('validate: huge nesting gives a one-line error (exit 1), never a stack trace', () => {
-    const r = accord(['validate', '-'], `[${'['.repeat(200_000)}`);
+  it('validate: an object nested 200,000 deep is one invalid result (exit 1), never a stack trace', () => {
+    const r = accord(['validate', '--json', '-'], `[${'['.repeat(200_000)}${']'.repeat(200_000)}]`);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^accord: stdin: line 1, column \d+: nesting deeper than 100\n$/);
+    expect(JSON.parse(r.stdout).results[0].errors[0]).toMatchObject({
+      path: '/0',
+      code: 'STIX_TOO_DEEP',
+      message: 'line 1, column 101: nesting deeper than 100',
+    });
+    const truncated = accord(['validate', '-'], `[${'['.repeat(200_000)}`);
+    expect(truncated.status).toBe(2);
+    expect(truncated.stderr).toMatch(/^accord: stdin: line 1, column \d+: the input ends before .*\n$/);
+  });
+
+  it('validate: bytes that are not UTF-8 are refused with their position (exit 2), never replaced', () => {
+    const input = Buffer.concat([
+      Buffer.from('{"type":"note","content":"a'),
+      Buffer.from([0xc0, 0xaf]),
+      Buffer.from('"}'),
+    ]);
+    const r = accord(['validate', '-'], input);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'accord: stdin: line 1, column 28 (byte 27): invalid UTF-8: an overlong encoding\n',
+    );
   });
 
   it('stix id: deterministic ids in order, null (exit 1) for what is not a valid SCO, exit 2 if not an array', () => {

@@ -12,7 +12,7 @@ function writer(out: NodeJS.WritableStream): (text: string) => Promise<void> {
 }
 
 const line = (i: Issue): string =>
-  `${i.severity.padEnd(7)} ${i.path || '/'}  ${i.message} (STIX 2.1 §${i.section})\n`;
+  `${i.severity.padEnd(7)} ${i.path || '/'}  ${i.message} (${i.section === '' ? 'input limit' : `STIX 2.1 §${i.section}`})\n`;
 const contractIssue = (i: Issue) => ({ path: i.path, message: i.message, code: i.code, section: i.section });
 const contractResult = (r: ObjectResult) => ({
   id: r.id,
@@ -21,9 +21,13 @@ const contractResult = (r: ObjectResult) => ({
   warnings: r.warnings.map(contractIssue),
 });
 
-/** Exit status of a stream error: unreadable or not JSON → 2; JSON beyond the limits → 1. */
+/** Exit status of a stream error: unreadable or not JSON (UTF-8 is part of JSON, RFC 8259 8.1) → 2; JSON beyond the limits → 1. */
 function exitFor(err: StixError): number {
-  return err.code === 'STIX_JSON_SYNTAX' || err.code === 'STIX_JSON_TRUNCATED' ? EXIT.usage : EXIT.invalid;
+  return err.code === 'STIX_JSON_SYNTAX' ||
+    err.code === 'STIX_JSON_TRUNCATED' ||
+    err.code === 'STIX_INVALID_UTF8'
+    ? EXIT.usage
+    : EXIT.invalid;
 }
 
 /** Registers `validate`: exit 0 all valid (warnings allowed), 1 something invalid, 2 unreadable or not JSON. */

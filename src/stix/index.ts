@@ -23,6 +23,8 @@ export {
 export { ExactInteger, mayHoldLongIntegers, parseJsonExact } from './id/exact-json.js';
 export { type IdentifyOptions, identifyScos } from './id/identify-scos.js';
 export { STIX_SCO_NAMESPACE, uuidV5 } from './id/uuid.js';
+export { DEFAULT_INPUT_LIMITS, type InputLimits, inputLimits } from './limits/input-limits.js';
+export { objectLimitIssue } from './limits/object-limits.js';
 export { selectorProblem } from './markings/granular-markings.js';
 export {
   isTlpMarking,
@@ -52,12 +54,24 @@ export type { DocumentEvent } from './stream/document-events.js';
 export { type EnvelopeDuplicates, envelopeDuplicates, keysInText } from './stream/envelope-duplicates.js';
 export type { DuplicateKey, StreamLimits } from './stream/json-scanner.js';
 export {
+  type DocumentProblem,
+  type JsonDocument,
+  readJsonDocument,
+} from './stream/read-json-document.js';
+export {
   documentBatches,
   type StreamItem,
   type StreamOptions,
   streamObjectBatches,
   streamObjects,
 } from './stream/stream-objects.js';
+export {
+  describeUtf8Problem,
+  lineColumnOf,
+  type Utf8Problem,
+  Utf8Stream,
+  utf8Problem,
+} from './stream/strict-utf8.js';
 export { validateStream, validateStreamBatches } from './stream/validate-stream.js';
 export * from './upgrade/index.js';
 export type {

@@ -47,6 +47,8 @@ export const STIX_ERROR_CODES = {
   STIX_DEPRECATED: 'A deprecated construct is used.',
   STIX_BUNDLE: 'A bundle breaks the bundle rules (section 8).',
   STIX_JSON_SYNTAX: 'The input is not well-formed JSON (reported with line:column).',
+  STIX_INVALID_UTF8:
+    'The input is not well-formed UTF-8 (2.3, RFC 7493 2.1): an overlong encoding, an encoded surrogate, a truncated sequence; reported with its byte offset.',
   STIX_JSON_TRUNCATED: 'The input ended before the JSON value was complete.',
   STIX_DUPLICATE_KEY: 'A JSON object has the same key twice (2.3: keys MUST be unique).',
   STIX_TOO_DEEP: 'The input nests deeper than the maxDepth limit.',
@@ -58,6 +60,11 @@ export const STIX_ERROR_CODES = {
     'An _enc property does not name a character set as the IANA registry says to (2.9, 6.3.1, 6.7.1).',
   STIX_MEDIA_TYPE: 'A MIME type is not in the IANA media types registry (6.1.1, 6.7.1): a warning.',
   STIX_COUNTRY_CODE: 'A country is not an ISO 3166-1 alpha-2 code (4.10.1): a warning.',
+  STIX_TOO_MANY_PROPERTIES:
+    'A JSON object inside an object (the object itself or a dictionary) has more members than the maxProperties limit.',
+  STIX_TOO_MANY_VALUES: 'One object holds more values (at every level) than the maxValues limit.',
+  STIX_TOO_MANY_KEYS:
+    'A document read whole (a TAXII envelope) has more keys than the maxDocumentKeys limit.',
   STIX_NOT_STIX_CONTENT: 'The top-level JSON value is not an object, bundle or array of objects.',
 } as const;
 

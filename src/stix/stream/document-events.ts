@@ -5,7 +5,7 @@
  * the budget they are handed on as STIX 2.1 content (memory stays bounded).
  */
 import { bundleSpecVersion } from '../meta/bundle.js';
-import type { DuplicateKey, ScanEvent } from './json-scanner.js';
+import type { DuplicateKey, RefusedItem, ScanEvent } from './json-scanner.js';
 
 /** What a streamed document consists of, in input order. */
 export type DocumentEvent =
@@ -21,15 +21,20 @@ export type DocumentEvent =
       readonly path: string;
       readonly specVersion: '2.0' | '2.1';
       readonly duplicate?: DuplicateKey;
+      /** Refused for its depth or size: `value` is undefined. */
+      readonly refused?: RefusedItem;
     }
   | Extract<ScanEvent, { kind: 'end' }>;
 
 type Item = Extract<ScanEvent, { kind: 'item' }>;
 
-const toItem = (item: Item, specVersion: '2.0' | '2.1'): DocumentEvent =>
-  item.duplicate === undefined
-    ? { kind: 'item', value: item.value, path: item.path, specVersion }
-    : { kind: 'item', value: item.value, path: item.path, specVersion, duplicate: item.duplicate };
+const toItem = (item: Item, specVersion: '2.0' | '2.1'): DocumentEvent => {
+  const { value, path, duplicate, refused } = item;
+  if (refused !== undefined) return { kind: 'item', value, path, specVersion, refused };
+  return duplicate === undefined
+    ? { kind: 'item', value, path, specVersion }
+    : { kind: 'item', value, path, specVersion, duplicate };
+};
 
 /** Default byte budget for objects held back while a bundle's type/spec_version are unknown. */
 export const DEFAULT_LOOKAHEAD_BYTES = 8 * 1024 * 1024;

@@ -7,33 +7,20 @@
  * parsed value's in one indexOf pass; only when they differ is each object of the envelope's
  * `objects` located to say which one has a duplicate and where.
  */
+import {
+  closingQuote,
+  jsonTextShape,
+  lineColumn,
+  skipWhitespace,
+  textLineColumn,
+} from './json-text-shape.js';
 import { countKeys } from './locate-json-problem.js';
 import { type DuplicateKey, duplicateIn } from './scan-problems.js';
 
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
 
 function isWhitespace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
-}
-
-function skipWhitespace(s: string, i: number): number {
-  while (i < s.length && isWhitespace(s.charCodeAt(i))) i++;
-  return i;
-}
-
-/** The index of the quote closing the string whose opening quote is at `open`. */
-function closingQuote(s: string, open: number): number {
-  let from = open + 1;
-  for (;;) {
-    const q = s.indexOf('"', from);
-    if (q < 0) return s.length;
-    let backslashes = 0;
-    for (let b = q - 1; s.charCodeAt(b) === BACKSLASH; b--) backslashes++;
-    if (backslashes % 2 === 0) return q;
-    from = q + 1;
-  }
 }
 
 /**
@@ -42,14 +29,7 @@ function closingQuote(s: string, open: number): number {
  * next one, and a string followed by a colon is a key.
  */
 export function keysInText(text: string): number {
-  let keys = 0;
-  for (let open = text.indexOf('"'); open >= 0; ) {
-    const close = closingQuote(text, open);
-    const next = skipWhitespace(text, close + 1);
-    if (text.charCodeAt(next) === COLON) keys++;
-    open = text.indexOf('"', next);
-  }
-  return keys;
+  return jsonTextShape(text).keys;
 }
 
 /** The index just after the JSON value starting at `i` (the text is valid JSON). */
@@ -87,17 +67,6 @@ function elementSpans(s: string, i: number): [number, number][] {
   }
 }
 
-/** 1-based line and column of an offset. */
-function lineColumn(s: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let nl = s.indexOf('\n'); nl >= 0 && nl < offset; nl = s.indexOf('\n', nl + 1)) {
-    line++;
-    lineStart = nl + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 /**
  * The top level of an envelope text: its first repeated key, and the spans of the elements of
  * its (last, as JSON.parse keeps it) `objects` array.
@@ -112,8 +81,7 @@ function envelopeLayout(s: string): { repeated?: DuplicateKey; objects?: [number
     const keyEnd = closingQuote(s, i) + 1;
     const key = JSON.parse(s.slice(i, keyEnd)) as string;
     if (seen.has(key) && layout.repeated === undefined) {
-      const { line, column } = lineColumn(s, i);
-      layout.repeated = { pointer: '', key: JSON.stringify(key), where: `line ${line}, column ${column}` };
+      layout.repeated = { pointer: '', key: JSON.stringify(key), where: textLineColumn(s, i) };
     }
     seen.add(key);
     const valueStart = skipWhitespace(s, skipWhitespace(s, keyEnd) + 1);
@@ -135,8 +103,13 @@ export interface EnvelopeDuplicates {
  * none. A duplicate nested in an envelope member other than `objects` is not reported (those
  * members are not read).
  */
-export function envelopeDuplicates(text: string, parsed: unknown): EnvelopeDuplicates | undefined {
-  if (keysInText(text) === countKeys(parsed)) return undefined;
+export function envelopeDuplicates(
+  text: string,
+  parsed: unknown,
+  /** The text's key count, when a pass over it already counted them (jsonTextShape). */
+  textKeys: number = keysInText(text),
+): EnvelopeDuplicates | undefined {
+  if (textKeys === countKeys(parsed)) return undefined;
   const layout = envelopeLayout(text);
   const objects = new Map<number, DuplicateKey>();
   const items = (parsed as { objects?: unknown } | null)?.objects;

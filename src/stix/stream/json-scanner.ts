@@ -5,11 +5,13 @@
  * the largest single object, not by the document.
  */
 import { StixError } from '../errors/catalog.js';
+import { DEFAULT_INPUT_LIMITS } from '../limits/input-limits.js';
 import { countKeys } from './locate-json-problem.js';
-import type { ScanEvent, StreamLimits } from './scan-events.js';
+import type { RefusedItem, ScanEvent, StreamLimits } from './scan-events.js';
 import { type DuplicateKey, duplicateIn, syntaxErrorIn } from './scan-problems.js';
+import { describeUtf8Problem, type Utf8Problem, Utf8Stream } from './strict-utf8.js';
 
-export type { ScanEvent, StreamLimits } from './scan-events.js';
+export type { RefusedItem, ScanEvent, StreamLimits } from './scan-events.js';
 export type { DuplicateKey } from './scan-problems.js';
 
 const Q = 0x22; // "
@@ -62,13 +64,16 @@ export class JsonScanner {
   private keyPending = false;
   private keys = 0;
   private primitive = false;
+  /** Why the item being captured is refused (its bytes are counted, not kept), if it is. */
+  private refused: RefusedItem | undefined;
   private startLine = 1;
   private startColumn = 1;
   private events: ScanEvent[] = [];
+  private readonly utf8 = new Utf8Stream();
 
   constructor(limits: StreamLimits = {}) {
-    this.maxDepth = limits.maxDepth ?? 100;
-    this.maxObjectBytes = limits.maxObjectBytes ?? 16 * 1024 * 1024;
+    this.maxDepth = limits.maxDepth ?? DEFAULT_INPUT_LIMITS.maxDepth;
+    this.maxObjectBytes = limits.maxObjectBytes ?? DEFAULT_INPUT_LIMITS.maxObjectBytes;
   }
 
   private where(abs: number): string {
@@ -76,7 +81,12 @@ export class JsonScanner {
   }
 
   private fail(
-    code: 'STIX_JSON_SYNTAX' | 'STIX_JSON_TRUNCATED' | 'STIX_TOO_DEEP' | 'STIX_OBJECT_TOO_LARGE',
+    code:
+      | 'STIX_JSON_SYNTAX'
+      | 'STIX_JSON_TRUNCATED'
+      | 'STIX_TOO_DEEP'
+      | 'STIX_OBJECT_TOO_LARGE'
+      | 'STIX_INVALID_UTF8',
     abs: number,
     message: string,
   ): never {
@@ -84,10 +94,30 @@ export class JsonScanner {
     throw new StixError(code, `${where}: ${message}`, where);
   }
 
-  /** Scans one chunk; returns the events completed in it. */
+  /**
+   * Scans one chunk; returns the events completed in it. Bytes that are not UTF-8 stop the scan
+   * where they start (JSON.parse of a decoded string would see U+FFFD, not the bytes sent).
+   */
   push(chunk: Buffer): ScanEvent[] {
     this.events = [];
     if (chunk.length === 0) return this.events;
+    const problem = this.utf8.push(chunk);
+    if (problem === undefined) {
+      this.scan(chunk);
+      return this.events;
+    }
+    // Scanning up to the bad bytes keeps line and column right, and reports earlier errors first.
+    const valid = Math.max(0, problem.offset - this.base);
+    if (valid > 0) this.scan(chunk.subarray(0, valid));
+    return this.utf8Fail(problem);
+  }
+
+  private utf8Fail(problem: Utf8Problem): never {
+    const where = this.where(problem.offset);
+    throw new StixError('STIX_INVALID_UTF8', describeUtf8Problem(problem, where), where);
+  }
+
+  private scan(chunk: Buffer): void {
     let i = 0;
     const n = chunk.length;
     if (this.state === S.Capture) this.partStart = 0;
@@ -109,12 +139,13 @@ export class JsonScanner {
     }
     if (this.state === S.Capture) this.keepPart(chunk, this.partStart, n);
     this.base += n;
-    return this.events;
   }
 
   /** Ends the input: reports truncation or the document's end. */
   finish(): ScanEvent[] {
     this.events = [];
+    const problem = this.utf8.finish();
+    if (problem !== undefined) this.utf8Fail(problem);
     if (this.state === S.Capture && this.primitive && this.depth === 0) this.complete(this.base);
     if (this.state === S.Start) this.fail('STIX_JSON_TRUNCATED', this.base, 'the input is empty');
     if (this.state !== S.End)
@@ -219,23 +250,38 @@ export class JsonScanner {
     this.keyPending = false;
     this.keys = 0;
     this.primitive = false;
+    this.refused = undefined;
     this.startLine = this.line;
     this.startColumn = this.base + i - this.lineStart + 1;
     this.state = S.Capture;
     return i; // capture() consumes the first byte
   }
 
+  /**
+   * An item past a limit is refused on its own: its bytes are still scanned to find where it
+   * ends, but no longer kept, and the document goes on (the consumer reports that one item).
+   * Anything else past a limit (the envelope's own fields) ends the read.
+   */
+  private refuse(reason: 'depth' | 'size', abs: number): void {
+    const code = reason === 'depth' ? 'STIX_TOO_DEEP' : 'STIX_OBJECT_TOO_LARGE';
+    const message =
+      reason === 'depth'
+        ? `nesting deeper than ${this.maxDepth}`
+        : `an object is larger than the limit of ${this.maxObjectBytes} bytes`;
+    if (this.captureFor !== 'item') this.fail(code, abs, message);
+    this.refused ??= { code, message: `${this.where(abs)}: ${message}` };
+    this.parts = [];
+  }
+
   private keepPart(chunk: Buffer, start: number, end: number): void {
     if (end <= start) return;
     this.capBytes += end - start;
+    if (this.refused !== undefined) return;
     const limit =
       this.captureFor === 'field' ? this.maxObjectBytes - this.envelopeBytes : this.maxObjectBytes;
     if (this.capBytes > limit) {
-      this.fail(
-        'STIX_OBJECT_TOO_LARGE',
-        this.base + start,
-        `an object is larger than the limit of ${this.maxObjectBytes} bytes`,
-      );
+      this.refuse('size', this.base + start);
+      return;
     }
     this.parts.push(chunk.subarray(start, end));
   }
@@ -304,8 +350,7 @@ export class JsonScanner {
         i++;
       } else if (b === 0x7b || b === 0x5b) {
         depth++;
-        if (depth + this.baseDepth > this.maxDepth)
-          this.fail('STIX_TOO_DEEP', this.base + i, `nesting deeper than ${this.maxDepth}`);
+        if (depth + this.baseDepth > this.maxDepth) this.refuse('depth', this.base + i);
         i++;
       } else if (b === 0x7d || b === 0x5d) {
         depth--;
@@ -331,6 +376,12 @@ export class JsonScanner {
 
   /** A value's bytes are complete: parse them and report an item, a field or a key. */
   private complete(endAbs: number): void {
+    if (this.refused !== undefined) {
+      this.state = this.returnTo;
+      const path = `${this.arrayPrefix}/${this.index++}`;
+      this.events.push({ kind: 'item', value: undefined, path, bytes: this.capBytes, refused: this.refused });
+      return;
+    }
     const buf = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
     this.parts = [];
     const text = buf.toString('utf8');

@@ -131,16 +131,36 @@ describe('streaming parser', () => {
     expect((await failure('[{"a":1}] [')).code).toBe('STIX_JSON_SYNTAX');
   });
 
-  it('limits nesting depth (maxDepth) without crashing on huge nesting', async () => {
-    const deep = `[${'['.repeat(100_000)}${']'.repeat(100_000)}]`;
-    const err = await failure(deep);
-    expect(err.code).toBe('STIX_TOO_DEEP');
-    expect((await failure('[[[[1]]]]', { maxDepth: 3 })).code).toBe('STIX_TOO_DEEP');
-    expect(await collect('[[[1]]]', [3], { maxDepth: 3 })).toHaveLength(1);
+  it('refuses an object nested past maxDepth on its own, without crashing, and reads on', async () => {
+    const deep = `[${'['.repeat(100_000)}${']'.repeat(100_000)}, {"b":2}]`;
+    const items = await collect(deep, [4096]);
+    expect(items).toHaveLength(2);
+    expect(items[0]).toMatchObject({
+      path: '/0',
+      value: undefined,
+      refused: {
+        code: 'STIX_TOO_DEEP',
+        message: expect.stringMatching(/^line 1, column 101: nesting deeper than 100$/),
+      },
+    });
+    expect(items[1]).toMatchObject({ path: '/1', value: { b: 2 } });
+    expect((await collect('[[[[1]]]]', [3], { maxDepth: 3 }))[0]!.refused?.code).toBe('STIX_TOO_DEEP');
+    expect(await collect('[[[1]]]', [3], { maxDepth: 3 })).toEqual([
+      { value: [[1]], path: '/0', specVersion: '2.1' },
+    ]);
   });
 
-  it('limits the size of one object (maxObjectBytes)', async () => {
-    const err = await failure(JSON.stringify([{ a: 'x'.repeat(1000) }]), { maxObjectBytes: 500 });
+  it('refuses an object larger than maxObjectBytes on its own, keeping none of its bytes', async () => {
+    const text = JSON.stringify({ type: 'bundle', objects: [{ a: 'x'.repeat(1000) }, { a: 1 }] });
+    const items = await collect(text, [64], { maxObjectBytes: 500 });
+    expect(items.map((i) => [i.path, i.value, i.refused?.code])).toEqual([
+      ['/objects/0', undefined, 'STIX_OBJECT_TOO_LARGE'],
+      ['/objects/1', { a: 1 }, undefined],
+    ]);
+    // The envelope's own properties are not objects: past the limit, the read ends.
+    const err = await failure(JSON.stringify({ type: 'bundle', x: 'y'.repeat(1000), objects: [] }), {
+      maxObjectBytes: 500,
+    });
     expect(err.code).toBe('STIX_OBJECT_TOO_LARGE');
   });
 

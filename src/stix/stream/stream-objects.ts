@@ -1,7 +1,7 @@
 /** Streaming of large STIX documents: objects are handed on one at a time, in bounded memory. */
 import { bundleSpecVersion } from '../meta/bundle.js';
 import { type DocumentEvent, DocumentEvents } from './document-events.js';
-import { type DuplicateKey, JsonScanner, type StreamLimits } from './json-scanner.js';
+import { type DuplicateKey, JsonScanner, type RefusedItem, type StreamLimits } from './json-scanner.js';
 
 /** Options of the streaming parser: its limits, and the look-ahead budget for bundle properties after `objects`. */
 export interface StreamOptions extends StreamLimits {
@@ -19,6 +19,8 @@ export interface StreamItem {
   readonly specVersion: '2.0' | '2.1';
   /** A duplicate key inside the object (JSON.parse keeps the last one; 2.3 forbids duplicates). */
   readonly duplicateKey?: DuplicateKey;
+  /** The object nests deeper or is larger than the limits: it was skipped, `value` is undefined. */
+  readonly refused?: RefusedItem;
 }
 
 /** Scans a byte stream into batches of document events (one batch per input chunk). */
@@ -38,6 +40,10 @@ export async function* documentBatches(
 /** What one streamed document event hands on as objects (a single top-level object, or a late-typed bundle's objects). */
 function* itemsOf(event: DocumentEvent): Generator<StreamItem> {
   if (event.kind === 'item') {
+    if (event.refused !== undefined) {
+      yield { value: undefined, path: event.path, specVersion: event.specVersion, refused: event.refused };
+      return;
+    }
     yield event.duplicate === undefined
       ? { value: event.value, path: event.path, specVersion: event.specVersion }
       : {
@@ -64,8 +70,10 @@ function* itemsOf(event: DocumentEvent): Generator<StreamItem> {
 
 /**
  * Hands on each object of a bundle's `objects`, of a top-level array, or the single top-level
- * object, one at a time. Throws StixError (STIX_JSON_SYNTAX with line:column, STIX_JSON_TRUNCATED,
- * STIX_TOO_DEEP, STIX_OBJECT_TOO_LARGE) for input it cannot read.
+ * object, one at a time; an object past the depth or size limit is handed on as `refused`.
+ * Throws StixError (STIX_JSON_SYNTAX with line:column, STIX_JSON_TRUNCATED, STIX_INVALID_UTF8,
+ * and STIX_TOO_DEEP or STIX_OBJECT_TOO_LARGE for the document's own structure) for input it
+ * cannot read.
  */
 export async function* streamObjects(
   input: AsyncIterable<Buffer | string>,

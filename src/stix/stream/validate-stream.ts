@@ -55,6 +55,13 @@ class StreamValidator {
       out.push(toObjectResult(event.envelope, this.reported));
     } else if (event.kind === 'item') {
       this.items++;
+      if (event.refused !== undefined) {
+        const { code, message } = event.refused;
+        out.push(
+          toObjectResult(undefined, [{ code, severity: 'error', path: event.path, message, section: '' }]),
+        );
+        return;
+      }
       const issues = this.withVersion(
         event.value,
         event.path,

@@ -1,5 +1,6 @@
 /** Issues and results of STIX validation (STYLE.md: report issues, never throw on the first one). */
 import type { StixErrorCode } from '../errors/catalog.js';
+import type { InputLimits } from '../limits/input-limits.js';
 
 /** One problem found in STIX content: an error (a spec MUST) or a warning (SHOULD, open vocabulary). */
 export interface Issue {
@@ -9,7 +10,7 @@ export interface Issue {
   readonly path: string;
   /** What is wrong, in words a person can act on. */
   readonly message: string;
-  /** The STIX 2.1 spec section that states the rule. */
+  /** The STIX 2.1 spec section that states the rule ('' for Accord's own input limits). */
   readonly section: string;
 }
 
@@ -31,6 +32,8 @@ export interface ValidateOptions {
   readonly basePath?: string;
   /** Report Appendix B relationship-table mismatches as warnings (default true). */
   readonly relationshipTable?: boolean;
+  /** Size limits each object is checked against first (default DEFAULT_INPUT_LIMITS). */
+  readonly limits?: InputLimits;
 }
 
 /** The per-object result of validateDocument, in the shape of `accord validate --json` (CONTRACT.md). */

@@ -7,6 +7,8 @@ import { compareTimestamps } from '../checks/timestamp.js';
 import { COMMON_PROPERTY_NAMES } from '../common/properties.js';
 import { kindOf } from '../common/type-names.js';
 import { idContributingObject } from '../id/deterministic-id.js';
+import { DEFAULT_INPUT_LIMITS } from '../limits/input-limits.js';
+import { objectLimitIssue } from '../limits/object-limits.js';
 import { Context, isRecord, jsonType, pointer } from './context.js';
 import { validateCustomObject } from './custom-object.js';
 import type { Issue, ValidateOptions, ValidationResult } from './issue.js';
@@ -169,13 +171,18 @@ export function validateInto(value: unknown, path: string, ctx: Context): void {
   entry.spec.hook?.(value, path, ctx);
 }
 
-/** Errors and warnings of one object, with a new context of its own. */
+/**
+ * Errors and warnings of one object, with a new context of its own. An object past the input
+ * limits gets that one error and is not looked at further (its size is what would cost).
+ */
 export function objectIssues(
   value: unknown,
   options: ValidateOptions = {},
   basePath: string = options.basePath ?? '',
   defaultSpecVersion: '2.0' | '2.1' | undefined = options.defaultSpecVersion,
 ): readonly Issue[] {
+  const tooLarge = objectLimitIssue(value, options.limits ?? DEFAULT_INPUT_LIMITS, basePath);
+  if (tooLarge !== undefined) return [tooLarge];
   const root = isRecord(value) ? value : {};
   const version =
     root.spec_version === '2.0' || (root.spec_version === undefined && defaultSpecVersion === '2.0')

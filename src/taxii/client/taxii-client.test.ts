@@ -93,6 +93,42 @@ describe('TaxiiClient resources', () => {
     });
   });
 
+  it('a page that is not UTF-8, nests too deep or has too many keys is refused, never repaired', async () => {
+    const ok = JSON.stringify(indicator(1));
+    const s = await serve((req) => {
+      if (req.url.includes('utf8'))
+        return {
+          status: 200,
+          raw: Buffer.concat([
+            Buffer.from(`{"objects":[${ok.slice(0, -1)},"name":"`),
+            Buffer.from([0xed, 0xa0, 0x80]),
+            Buffer.from('"}]}'),
+          ]),
+        };
+      if (req.url.includes('deep'))
+        return { status: 200, raw: `{"objects":[{"type":"x","x":${'['.repeat(5000)}${']'.repeat(5000)}}]}` };
+      return {
+        status: 200,
+        raw: `{"objects":[${ok}],"x":{${Array.from({ length: 11 }, (_, i) => `"k${i}":1`).join(',')}}}`,
+      };
+    });
+    const client = new TaxiiClient({ inputLimits: { maxDocumentKeys: 10 } });
+    await expect(client.getObjects(`${s.url}/utf8/`, COLL)).rejects.toMatchObject({
+      code: 'TAXII_CLIENT_BAD_RESPONSE',
+      message: expect.stringMatching(
+        /: line 1, column \d+ \(byte \d+\): invalid UTF-8: an encoded UTF-16 surrogate/,
+      ),
+    });
+    await expect(client.getObjects(`${s.url}/deep/`, COLL)).rejects.toMatchObject({
+      code: 'TAXII_CLIENT_BAD_RESPONSE',
+      message: expect.stringMatching(/nests deeper than the limit of 100$/),
+    });
+    await expect(client.getObjects(`${s.url}/keys/`, COLL)).rejects.toMatchObject({
+      code: 'TAXII_CLIENT_BAD_RESPONSE',
+      message: expect.stringMatching(/more than 10 keys/),
+    });
+  });
+
   it('5.1 and 5.2 collections are listed and read', async () => {
     const c = {
       id: COLL,

@@ -3,7 +3,7 @@
  * bounded body, and retries with exponential backoff and jitter on 408/429/5xx and network
  * errors, honouring `Retry-After`. Uses the global fetch (or one given), TLS verified by default.
  */
-import { type DuplicateKey, envelopeDuplicates } from '../../stix/index.js';
+import { type DuplicateKey, type InputLimits, inputLimits, readJsonDocument } from '../../stix/index.js';
 import { codeForStatus, TaxiiClientError } from './errors.js';
 import { isTaxiiJson, TAXII_MEDIA_TYPE } from './media-types.js';
 import { parseErrorResource } from './parse-resources.js';
@@ -37,6 +37,8 @@ export interface TransportOptions {
   readonly retry?: RetryOptions;
   /** Largest response body accepted, in bytes (default 64 MiB). */
   readonly maxResponseBytes?: number;
+  /** Depth and key limits of a response body (default DEFAULT_INPUT_LIMITS of accord/stix). */
+  readonly inputLimits?: Partial<InputLimits>;
   readonly userAgent?: string;
   /** Allow plain HTTP to hosts other than loopback (default false: credentials need TLS). */
   readonly allowInsecureHttp?: boolean;
@@ -81,6 +83,7 @@ export class HttpTransport {
   readonly #policy: RetryPolicy;
   readonly #timeoutMs: number;
   readonly #maxBytes: number;
+  readonly #limits: InputLimits;
   #dispatcher: Promise<object> | undefined;
 
   constructor(opts: TransportOptions = {}) {
@@ -88,6 +91,7 @@ export class HttpTransport {
     this.#policy = retryPolicy(opts.retry);
     this.#timeoutMs = opts.timeoutMs ?? 30_000;
     this.#maxBytes = opts.maxResponseBytes ?? 64 * 1024 * 1024;
+    this.#limits = inputLimits(opts.inputLimits);
   }
 
   /** Sends one request (retrying as configured) and returns a 2xx response, or throws TaxiiClientError. */
@@ -151,9 +155,9 @@ export class HttpTransport {
       // `dispatcher` is undici's extension of RequestInit (Node's fetch); see tls-dispatcher.ts.
       if (this.#opts.trustedCa !== undefined) reqInit.dispatcher = await this.#trustingDispatcher();
       const res = await fetchImpl(url, reqInit as RequestInit);
-      const text = await readBounded(res, this.#maxBytes, where);
+      const bytes = await readBounded(res, this.#maxBytes, where);
       if (res.status >= 200 && res.status < 300) {
-        if (text.length === 0)
+        if (bytes.length === 0)
           return { kind: 'done', response: { status: res.status, headers: res.headers, body: undefined } };
         if (!isTaxiiJson(res.headers.get('content-type'))) {
           throw new TaxiiClientError(
@@ -162,9 +166,17 @@ export class HttpTransport {
             info,
           );
         }
-        const body = parseJson(text, where);
+        // Strict UTF-8, bounded depth and keys, then JSON.parse: the peer is as untrusted as a POST.
+        const document = readJsonDocument(bytes, this.#limits);
+        if (!document.ok) {
+          throw new TaxiiClientError(
+            'TAXII_CLIENT_BAD_RESPONSE',
+            `${where}: ${document.problem.message}`,
+            info,
+          );
+        }
+        const { value: body, duplicates } = document;
         // JSON.parse keeps the last of two equal keys, where the peer may have meant the first.
-        const duplicates = envelopeDuplicates(text, body);
         if (duplicates?.envelope !== undefined) {
           throw new TaxiiClientError(
             'TAXII_CLIENT_BAD_RESPONSE',
@@ -178,7 +190,8 @@ export class HttpTransport {
           response: duplicates === undefined ? response : { ...response, duplicateKeys: duplicates.objects },
         };
       }
-      const resource = parseErrorResource(safeJson(text));
+      // An error body is only quoted in a message: decoded leniently.
+      const resource = parseErrorResource(safeJson(bytes.toString('utf8')));
       const error = new TaxiiClientError(
         codeForStatus(res.status),
         `${where}: HTTP ${res.status}${resource ? ` ${resource.title}${resource.description ? `: ${resource.description}` : ''}` : ''}`,
@@ -231,7 +244,7 @@ export class HttpTransport {
   }
 }
 
-async function readBounded(res: Response, maxBytes: number, where: string): Promise<string> {
+async function readBounded(res: Response, maxBytes: number, where: string): Promise<Buffer> {
   const declared = Number(res.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBytes) {
     await res.body?.cancel();
@@ -240,7 +253,7 @@ async function readBounded(res: Response, maxBytes: number, where: string): Prom
       `${where}: response of ${declared} bytes exceeds ${maxBytes}`,
     );
   }
-  if (res.body === null) return '';
+  if (res.body === null) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = res.body.getReader();
@@ -254,15 +267,7 @@ async function readBounded(res: Response, maxBytes: number, where: string): Prom
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function parseJson(text: string, where: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new TaxiiClientError('TAXII_CLIENT_BAD_RESPONSE', `${where}: response is not JSON`, { cause });
-  }
+  return Buffer.concat(chunks);
 }
 
 function safeJson(text: string): unknown {

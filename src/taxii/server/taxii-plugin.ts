@@ -1,11 +1,18 @@
 /**
  * The TAXII 2.1 server as one encapsulated Fastify plugin, mounted under `/taxii2` (section
  * 8.2.1). Hooks negotiate the media type (406) and authenticate (401) before any handler; the
- * body parser accepts only TAXII/STIX JSON (415) up to max_content_length (413). Errors are
- * thrown and turned into error resources by the server's single error handler.
+ * body parser accepts only TAXII/STIX JSON (415) up to max_content_length (413), in strict
+ * UTF-8 (400), nested at most maxDepth deep (422) with at most maxDocumentKeys keys (413).
+ * Errors are thrown and turned into error resources by the server's single error handler.
  */
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { type DuplicateKey, envelopeDuplicates } from '../../stix/index.js';
+import {
+  type DocumentProblem,
+  type DuplicateKey,
+  type InputLimits,
+  inputLimits,
+  readJsonDocument,
+} from '../../stix/index.js';
 import { isAcceptedContentType, negotiate, TAXII_MEDIA_TYPE } from '../media-types.js';
 import { TaxiiError } from '../taxii-error.js';
 import type { LimitOptions } from './query-params.js';
@@ -28,6 +35,8 @@ export interface TaxiiPluginOptions {
   /** Section 4.2.1 max_content_length: largest request body accepted (default 10 MiB). */
   readonly maxContentLength?: number;
   readonly limits?: Partial<LimitOptions>;
+  /** Depth and key limits of a POSTed envelope (default DEFAULT_INPUT_LIMITS). */
+  readonly inputLimits?: Partial<InputLimits>;
   /** Name of the single API root (default `api`, served at `/taxii2/api/`). */
   readonly apiRoot?: string;
   readonly title?: string;
@@ -40,12 +49,27 @@ export const DEFAULT_MAX_CONTENT_LENGTH = 10 * 1024 * 1024;
 
 const OTHER_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
+/** The TAXII error of a body the STIX reader refused. */
+function bodyError(problem: DocumentProblem): TaxiiError {
+  switch (problem.code) {
+    case 'STIX_INVALID_UTF8':
+      return new TaxiiError('TAXII_INVALID_UTF8', `the request body is not UTF-8: ${problem.message}`);
+    case 'STIX_TOO_DEEP':
+      return new TaxiiError('TAXII_TOO_DEEP', problem.message);
+    case 'STIX_TOO_MANY_KEYS':
+      return new TaxiiError('TAXII_TOO_MANY_KEYS', problem.message);
+    case 'STIX_JSON_SYNTAX':
+      return new TaxiiError('TAXII_INVALID_JSON', `the request body is not valid JSON: ${problem.message}`);
+  }
+}
+
 /** The TAXII 2.1 server plugin; register it with `{ prefix: '/taxii2' }`. */
 export const taxiiPlugin: FastifyPluginAsync<TaxiiPluginOptions> = async (app, options) => {
   const callers = new WeakMap<FastifyRequest, TaxiiCaller>();
   const mediaTypes = new WeakMap<FastifyRequest, string>();
   const duplicateKeys = new WeakMap<object, ReadonlyMap<number, DuplicateKey>>();
   const maxContentLength = options.maxContentLength ?? DEFAULT_MAX_CONTENT_LENGTH;
+  const limits = inputLimits(options.inputLimits);
   const ctx: RouteContext = {
     backend: options.backend,
     limits: { defaultLimit: options.limits?.defaultLimit ?? 100, maxLimit: options.limits?.maxLimit ?? 1000 },
@@ -88,7 +112,7 @@ export const taxiiPlugin: FastifyPluginAsync<TaxiiPluginOptions> = async (app, o
   });
 
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: maxContentLength }, (request, body, done) => {
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxContentLength }, (request, body, done) => {
     // Section 5.5: the add-objects endpoint takes application/taxii+json;version=2.1 (415 otherwise).
     if (!isAcceptedContentType(request.headers['content-type'])) {
       done(
@@ -97,15 +121,13 @@ export const taxiiPlugin: FastifyPluginAsync<TaxiiPluginOptions> = async (app, o
       );
       return;
     }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body as string);
-    } catch {
-      done(new TaxiiError('TAXII_INVALID_JSON', 'the request body is not valid JSON'), undefined);
+    const document = readJsonDocument(body as Buffer, limits);
+    if (!document.ok) {
+      done(bodyError(document.problem), undefined);
       return;
     }
+    const { value: parsed, duplicates } = document;
     // JSON.parse keeps the last of two equal keys, where another reader may keep the first.
-    const duplicates = envelopeDuplicates(body as string, parsed);
     if (duplicates?.envelope !== undefined) {
       const { key, where } = duplicates.envelope;
       done(

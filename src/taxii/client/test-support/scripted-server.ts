@@ -11,7 +11,8 @@ export type Reply =
   | {
       readonly status: number;
       readonly body?: unknown;
-      readonly raw?: string;
+      /** The body exactly as sent (bytes that are not UTF-8 included). */
+      readonly raw?: string | Buffer;
       readonly headers?: Record<string, string>;
     }
   | { readonly destroy: true }
