@@ -15,6 +15,10 @@ export const registerServe: RegisterCommand = (program, ctx) => {
     .option('--tls-key <file>', 'TLS private key (PEM)')
     .option('--insecure-http', 'allow plain HTTP on a non-loopback address')
     .option('--max-content-length <bytes>', 'largest request body accepted')
+    .option(
+      '--max-connections <n>',
+      'connections open at once (default: from the open-file limit, leaving a quarter for the database and peers)',
+    )
     .option('--db <path>', 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)')
     .action(
       async (opts: {
@@ -25,6 +29,7 @@ export const registerServe: RegisterCommand = (program, ctx) => {
         tlsKey?: string;
         insecureHttp?: boolean;
         maxContentLength?: string;
+        maxConnections?: string;
         db?: string;
       }) => {
         const port = Number(opts.port);
@@ -34,6 +39,10 @@ export const registerServe: RegisterCommand = (program, ctx) => {
           opts.maxContentLength === undefined ? undefined : Number(opts.maxContentLength);
         if (maxContentLength !== undefined && !(Number.isInteger(maxContentLength) && maxContentLength > 0)) {
           throw new CliError(`invalid --max-content-length ${opts.maxContentLength}`);
+        }
+        const maxConnections = opts.maxConnections === undefined ? undefined : Number(opts.maxConnections);
+        if (maxConnections !== undefined && !(Number.isInteger(maxConnections) && maxConnections > 0)) {
+          throw new CliError(`invalid --max-connections ${opts.maxConnections}`);
         }
         const store = await ctx.openStore(opts.db);
         const server = await startServer({
@@ -45,6 +54,7 @@ export const registerServe: RegisterCommand = (program, ctx) => {
           ...(opts.tlsKey === undefined ? {} : { tlsKey: opts.tlsKey }),
           ...(opts.insecureHttp ? { insecureHttp: true } : {}),
           ...(maxContentLength === undefined ? {} : { maxContentLength }),
+          ...(maxConnections === undefined ? {} : { connections: { maxConnections } }),
         }).catch(async (err: unknown) => {
           await store.close();
           throw err;

@@ -1,12 +1,15 @@
 /**
  * Builds the Fastify application of a node (never listens): the TAXII 2.1 plugin under
- * `/taxii2`, `GET /healthz`, pino request logging, slow-query warnings, and the one error handler.
+ * `/taxii2`, `GET /healthz`, pino request logging, slow-query warnings, the one error handler
+ * (Node's own parser errors included), and the connection limits and timeouts.
  */
 import { randomUUID } from 'node:crypto';
 import fastify, { type FastifyInstance } from 'fastify';
 import { AccordNode, type AccordNodeOptions } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import { DEFAULT_MAX_CONTENT_LENGTH, TaxiiError, taxiiPlugin } from '../taxii/index.js';
+import { taxiiClientErrorHandler } from './client-error.js';
+import { type ConnectionLimits, connectionLimits } from './connection-limits.js';
 import { taxiiErrorHandler } from './error-handler.js';
 import { registerPeersRoute } from './peers-route.js';
 
@@ -23,22 +26,40 @@ export interface BuildServerOptions {
   readonly slowQueryMs?: number;
   readonly node?: Omit<AccordNodeOptions, 'store' | 'onSlowQuery' | 'slowQueryMs'>;
   readonly limits?: { readonly defaultLimit?: number; readonly maxLimit?: number };
+  /** Connection limits and timeouts (defaults in connection-limits.ts, docs/reference/limits.md). */
+  readonly connections?: Partial<ConnectionLimits>;
 }
 
 /** The Fastify instance of a node, ready for `inject()` or `listen()`. */
 export function buildServer(options: BuildServerOptions): FastifyInstance {
   const maxContentLength = options.maxContentLength ?? DEFAULT_MAX_CONTENT_LENGTH;
   const level = options.log === true ? 'info' : options.log;
-  const app = fastify({
+  const limits = connectionLimits(options.connections);
+  // Header timeouts are checked every checkIntervalMs (Node's default, 30 s, lets them pile up).
+  const timeouts = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    connectionsCheckingInterval: limits.checkIntervalMs,
+  };
+  const app: FastifyInstance = fastify({
     ...(level ? { logger: { level, stream: options.logStream ?? process.stderr } } : { logger: false }),
-    ...(options.https ? { https: { key: options.https.key, cert: options.https.cert } } : {}),
+    ...(options.https
+      ? { https: { key: options.https.key, cert: options.https.cert, ...timeouts } }
+      : { http: timeouts }),
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionTimeout: limits.idleTimeoutMs,
     bodyLimit: maxContentLength,
     // Request ids appear in error resources (error_id): a counter would tell any client how
     // many requests others made (DESIGN.md, Trust), so they are random.
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 300 },
     return503OnClosing: true,
+    clientErrorHandler: taxiiClientErrorHandler(() => app.log),
+    // Fastify's own 400 (bad URL) and 414 (path parameter too long) go through the one handler.
+    frameworkErrors: (err, request, reply) => taxiiErrorHandler(err, request, reply),
   }) as unknown as FastifyInstance;
+  app.server.maxConnections = limits.maxConnections;
   const slowQueryMs = options.slowQueryMs ?? 200;
   const node = new AccordNode({
     ...options.node,

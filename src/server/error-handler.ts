@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { CoreError, type CoreErrorCode } from '../core/index.js';
-import { type ErrorResource, TAXII_MEDIA_TYPE, TaxiiError } from '../taxii/index.js';
+import { type ErrorResource, TAXII_MEDIA_TYPE, TaxiiError, type TaxiiErrorCode } from '../taxii/index.js';
 
 /** HTTP status of each core error code. */
 const CORE_STATUS: Readonly<Record<CoreErrorCode, number>> = {
@@ -33,17 +33,29 @@ const TITLES: Readonly<Record<number, string>> = {
   404: 'Not found',
   405: 'Method not allowed',
   406: 'Not acceptable',
+  408: 'Request timeout',
   409: 'Conflict',
   413: 'Request body too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
   429: 'Too many requests',
+  431: 'Request header fields too large',
   500: 'Internal server error',
   503: 'Service unavailable',
 };
 
 /** Challenges of the 401 response (TAXII 2.1 section 1.6.9, RFC 7235). */
 export const WWW_AUTHENTICATE = 'Basic realm="accord", charset="UTF-8", Bearer realm="accord"';
+
+/** TAXII codes of the 4xx statuses Fastify answers itself; any other 4xx is TAXII_BAD_REQUEST. */
+const FASTIFY_CODES: Readonly<Record<number, TaxiiErrorCode>> = {
+  408: 'TAXII_REQUEST_TIMEOUT',
+  413: 'TAXII_CONTENT_TOO_LARGE',
+  414: 'TAXII_URI_TOO_LONG',
+  415: 'TAXII_UNSUPPORTED_MEDIA_TYPE',
+  431: 'TAXII_HEADERS_TOO_LARGE',
+};
 
 interface Mapped {
   readonly status: number;
@@ -73,15 +85,21 @@ function map(err: unknown): Mapped {
   }
   const fe = err as Partial<FastifyError>;
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    const code =
-      fe.statusCode === 413
-        ? 'TAXII_CONTENT_TOO_LARGE'
-        : fe.statusCode === 415
-          ? 'TAXII_UNSUPPORTED_MEDIA_TYPE'
-          : 'TAXII_BAD_REQUEST';
+    const code = FASTIFY_CODES[fe.statusCode] ?? 'TAXII_BAD_REQUEST';
     return { status: fe.statusCode, code, message: fe.message ?? 'bad request', headers: {} };
   }
   return { status: 500, code: 'TAXII_INTERNAL', message: 'internal error; see the server log', headers: {} };
+}
+
+/** The TAXII 2.1 error resource (section 3.6.1) of a status, code and message. */
+export function errorResource(status: number, code: string, message: string, errorId: string): ErrorResource {
+  return {
+    title: TITLES[status] ?? 'Error',
+    description: message,
+    error_id: errorId,
+    error_code: code,
+    http_status: String(status),
+  };
 }
 
 /** Fastify error handler producing TAXII error resources. */
@@ -89,13 +107,7 @@ export function taxiiErrorHandler(err: unknown, request: FastifyRequest, reply: 
   const m = map(err);
   if (m.status >= 500) request.log.error({ err }, 'request failed');
   else request.log.info({ code: m.code, status: m.status }, m.message);
-  const body: ErrorResource = {
-    title: TITLES[m.status] ?? 'Error',
-    description: m.message,
-    error_id: String(request.id),
-    error_code: m.code,
-    http_status: String(m.status),
-  };
+  const body = errorResource(m.status, m.code, m.message, String(request.id));
   return reply
     .code(m.status)
     .headers(m.headers)

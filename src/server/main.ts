@@ -7,6 +7,7 @@ import ipaddr from 'ipaddr.js';
 import { type DemoResult, loadDemo, startPeerSync } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import { buildServer } from './build-server.js';
+import type { ConnectionLimits } from './connection-limits.js';
 
 /** Options of startServer (from `accord serve`). */
 export interface StartServerOptions {
@@ -19,6 +20,8 @@ export interface StartServerOptions {
   readonly insecureHttp?: boolean;
   readonly maxContentLength?: number;
   readonly log?: boolean;
+  /** Connection limits and timeouts (defaults: docs/reference/limits.md). */
+  readonly connections?: Partial<ConnectionLimits>;
 }
 
 /** A running server. */
@@ -57,6 +60,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     log: options.log ?? true,
     ...(https ? { https } : {}),
     ...(options.maxContentLength ? { maxContentLength: options.maxContentLength } : {}),
+    ...(options.connections ? { connections: options.connections } : {}),
   });
   await app.listen({ host: options.host, port: options.port });
   // Federation (issue 6): configured peers sync in the background; stopped before the store closes.
