@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { configurePeer, peerStatuses } from '../core/index.js';
 import { CliError, EXIT } from './cli-error.js';
 import type { CliContext } from './context.js';
+import { readSecret } from './read-secret.js';
 
 const DB = 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)';
 
@@ -14,7 +15,11 @@ export const registerPeer: (program: Command, ctx: CliContext) => void = (progra
     .description('configure a peer; works while the node is stopped (a running `accord serve` picks it up)')
     .requiredOption('--url <url>', "the peer's TAXII discovery URL (…/taxii2/) or an API root URL")
     .requiredOption('--user <username>', "this node's login on the peer")
-    .requiredOption('--password <password>', "this node's password on the peer")
+    .option('--password <password>', "this node's password on the peer (visible to other users in `ps`)")
+    .option(
+      '--password-stdin',
+      'read the password from the first line of stdin (else $ACCORD_PEER_PASSWORD, else asked)',
+    )
     .requiredOption('--remote-collection <id>', 'the collection on the peer')
     .requiredOption('--collection <id>', 'the local collection')
     .option('--org <id>', 'the local organisation the peer is (default: NAME)')
@@ -32,7 +37,8 @@ export const registerPeer: (program: Command, ctx: CliContext) => void = (progra
         o: {
           url: string;
           user: string;
-          password: string;
+          password?: string;
+          passwordStdin?: boolean;
           remoteCollection: string;
           collection: string;
           org?: string;
@@ -44,13 +50,19 @@ export const registerPeer: (program: Command, ctx: CliContext) => void = (progra
         },
       ) => {
         const interval = Number(o.interval);
+        const password = await readSecret(ctx, {
+          ...(o.password === undefined ? {} : { flag: o.password }),
+          stdin: o.passwordStdin === true,
+          envVar: 'ACCORD_PEER_PASSWORD',
+          prompt: `Password of ${o.user} on ${name}: `,
+        });
         const store = await ctx.openStore(o.db);
         try {
           const added = await configurePeer(store, {
             name,
             url: o.url,
             username: o.user,
-            password: o.password,
+            password,
             remoteCollection: o.remoteCollection,
             localCollection: o.collection,
             intervalSeconds: interval,

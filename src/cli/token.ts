@@ -1,20 +1,57 @@
-/** `accord token add USERNAME` (CONTRACT.md): prints a new bearer token once. */
-import { addToken } from '../core/index.js';
+/** `accord token add|list|revoke` (CONTRACT.md "Node administration" and "Operations"): bearer tokens that expire. */
+import { issueToken, listTokens, parseDuration, revokeToken } from '../core/index.js';
 import type { RegisterCommand } from './register-command.js';
 import { asCliError } from './sharing-cli-errors.js';
 
-/** Registers `token add`; only the token secret's scrypt hash is stored. */
+const DB = 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)';
+
+/** Registers the `token` commands; only a token secret's scrypt hash is stored. Exit 1: unknown user or token, bad duration. */
 export const registerToken: RegisterCommand = (program, ctx) => {
   const token = program.command('token').description('bearer tokens');
   token
     .command('add <username>')
     .description('create a bearer token for a user; it is printed once and cannot be shown again')
-    .option('--db <path>', 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)')
-    .action(async (username: string, opts: { db?: string }) => {
+    .option('--expires <duration>', 'lifetime such as 90d, 12h or 30m (at most 366d)', '90d')
+    .option('--db <path>', DB)
+    .action(async (username: string, opts: { expires: string; db?: string }) => {
       const store = await ctx.openStore(opts.db);
       try {
-        const value = await asCliError(() => addToken(store, username));
+        const { token: value } = await asCliError(async () =>
+          issueToken(store, username, { lifetimeMs: parseDuration(opts.expires) }),
+        );
         ctx.stdout.write(`${value}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+  token
+    .command('list [username]')
+    .description('tokens (of one user) with their id and expiry; never the token itself')
+    .option('--json', 'print a JSON array of {"id", "username", "created", "expires"}')
+    .option('--db <path>', DB)
+    .action(async (username: string | undefined, opts: { json?: boolean; db?: string }) => {
+      const store = await ctx.openStore(opts.db);
+      try {
+        const tokens = await asCliError(() => listTokens(store, username));
+        if (opts.json) ctx.stdout.write(`${JSON.stringify(tokens)}\n`);
+        else
+          for (const t of tokens)
+            ctx.stdout.write(
+              `${t.id}\t${t.username}\texpires ${t.expires ?? 'never (made before expiry)'}\n`,
+            );
+      } finally {
+        await store.close();
+      }
+    });
+  token
+    .command('revoke <id>')
+    .description('revoke a token (the id `token list` shows): refused at once, on every process')
+    .option('--db <path>', DB)
+    .action(async (id: string, opts: { db?: string }) => {
+      const store = await ctx.openStore(opts.db);
+      try {
+        await asCliError(() => revokeToken(store, id));
+        ctx.stdout.write(`token ${id} revoked\n`);
       } finally {
         await store.close();
       }

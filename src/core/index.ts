@@ -2,7 +2,12 @@
 export { Authenticator, type AuthenticatorOptions } from './accounts/authenticator.js';
 export { newToken, parseToken } from './accounts/bearer-token.js';
 export type { Caller } from './accounts/caller.js';
-export { LoginLimiter, type LoginLimiterOptions } from './accounts/login-limiter.js';
+export {
+  DEFAULT_THROTTLE,
+  LoginLimiter,
+  type LoginLimiterOptions,
+  type ThrottleRule,
+} from './accounts/login-limiter.js';
 export { type HashParams, hashSecret, verifySecret } from './accounts/password-hash.js';
 export {
   type AddCollectionInput,
@@ -11,7 +16,19 @@ export {
   parseOrgList,
 } from './admin/add-collection.js';
 export { type AddOrganizationInput, addOrganization, identityObject } from './admin/add-organization.js';
-export { type AddUserInput, addToken, addUser, MIN_PASSWORD_LENGTH } from './admin/add-user.js';
+export { type AddUserInput, addUser, checkPassword, MIN_PASSWORD_LENGTH } from './admin/add-user.js';
+export {
+  addToken,
+  DEFAULT_TOKEN_LIFETIME_MS,
+  issueToken,
+  listTokens,
+  MAX_TOKEN_LIFETIME_MS,
+  parseDuration,
+  revokeToken,
+  type TokenInfo,
+  type TokenOptions,
+} from './admin/tokens.js';
+export { listUsers, setPassword, setUserDisabled, type UserInfo } from './admin/user-accounts.js';
 export { DEMO_COLLECTION_ID, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_USERNAME } from './demo/demo-partners.js';
 export { type DemoResult, demoObjects, loadDemo } from './demo/load-demo.js';
 export { CoreError } from './errors/core-error.js';

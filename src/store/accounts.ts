@@ -19,6 +19,8 @@ export interface UserRecord {
   readonly role: Role;
   /** scrypt hash in the self-describing form produced by core's password hashing. */
   readonly passwordHash: string;
+  /** A disabled user is refused at login, with a password or any of its tokens (stores return it always). */
+  readonly disabled?: boolean;
 }
 
 /** A bearer token: `tokenId` is public (looked up), only the secret's hash is kept. */
@@ -27,6 +29,8 @@ export interface TokenRecord {
   readonly username: string;
   readonly secretHash: string;
   readonly createdAt: string;
+  /** When the token stops working (UTC ISO 8601); absent for tokens made before tokens expired. */
+  readonly expiresAt?: string;
 }
 
 /**
@@ -51,8 +55,23 @@ export interface AccountStore {
   listOrganizations(): Promise<readonly Organization[]>;
   addUser(user: UserRecord): Promise<void>;
   getUser(username: string): Promise<UserRecord | undefined>;
+  /** Every user (of one organisation when given), by username. */
+  listUsers(orgId?: string): Promise<readonly UserRecord[]>;
+  /** Replaces a user's password hash; false when there is no such user. */
+  setPasswordHash(username: string, passwordHash: string): Promise<boolean>;
+  /** Disables or enables a user; false when there is no such user. */
+  setUserDisabled(username: string, disabled: boolean): Promise<boolean>;
   addToken(token: TokenRecord): Promise<void>;
   getToken(tokenId: string): Promise<TokenRecord | undefined>;
+  /** Every token (of one user when given), oldest first. */
+  listTokens(username?: string): Promise<readonly TokenRecord[]>;
+  /** Removes a token; false when there is no such token. */
+  deleteToken(tokenId: string): Promise<boolean>;
+  /**
+   * A number that changes whenever a user or a token is changed or removed, by any process
+   * sharing the store: what an authenticator cached is trusted only while it is the same.
+   */
+  accountGeneration(): Promise<number>;
   /**
    * Records a marking definition known to the node (any collection, or created locally), with
    * who made it known. The first definition of an id wins: marking definitions cannot be

@@ -1,8 +1,10 @@
 /**
  * Authenticates HTTP `Authorization` headers: Basic (RFC 7617) with a username and password, or
- * `Bearer accord_<tokenId>_<secret>`. Failed logins are throttled per username and per client
- * address; successes are cached briefly (by a SHA-256 of the header) so that scrypt is not paid
- * on every request of a paging client.
+ * `Bearer accord_<tokenId>_<secret>`. Failed logins are throttled (login-limiter.ts). Successes
+ * are cached (by a SHA-256 of the header) so that scrypt is not paid on every request of a
+ * paging client, but only while the store's account generation is unchanged: a password
+ * change, a disabled user or a revoked token, made by any process, is refused at the next
+ * request. Expired tokens are refused from their expiry on.
  */
 import { createHash } from 'node:crypto';
 import type { Store, UserRecord } from '../../store/index.js';
@@ -16,7 +18,7 @@ import { decoyHash, verifySecret } from './password-hash.js';
 export interface AuthenticatorOptions {
   readonly store: Store;
   readonly limiter?: LoginLimiterOptions;
-  /** How long a verified header stays valid without re-hashing (default 60 s). */
+  /** How long a verified header stays valid without re-hashing while no account changes (default 60 s). */
   readonly cacheMs?: number;
   readonly now?: () => number;
 }
@@ -24,13 +26,25 @@ export interface AuthenticatorOptions {
 const MAX_HEADER = 4096;
 const MAX_CACHE = 1000;
 
+interface Cached {
+  readonly caller: Caller;
+  readonly generation: number;
+  readonly until: number;
+}
+
+/** What a header proved: the user and, for a bearer token, when it expires. */
+interface Proof {
+  readonly user: UserRecord;
+  readonly expiresAt?: number;
+}
+
 /** Turns Authorization headers into callers, or throws CORE_UNAUTHENTICATED / CORE_RATE_LIMITED. */
 export class Authenticator {
   readonly #store: Store;
   readonly #limiter: LoginLimiter;
   readonly #cacheMs: number;
   readonly #now: () => number;
-  readonly #cache = new Map<string, { caller: Caller; until: number }>();
+  readonly #cache = new Map<string, Cached>();
   #decoy: Promise<string> | undefined;
 
   constructor(options: AuthenticatorOptions) {
@@ -45,12 +59,16 @@ export class Authenticator {
     if (!header) throw new CoreError('CORE_UNAUTHENTICATED', 'authentication required');
     if (header.length > MAX_HEADER)
       throw new CoreError('CORE_UNAUTHENTICATED', 'Authorization header too long');
+    // One indexed read per request: what was cached under another generation is not trusted.
+    const generation = await this.#store.accountGeneration();
     const cacheKey = createHash('sha256').update(header).digest('base64');
     const cached = this.#cache.get(cacheKey);
-    if (cached && cached.until > this.#now()) return cached.caller;
+    if (cached && cached.generation === generation && cached.until > this.#now()) return cached.caller;
+    if (cached) this.#cache.delete(cacheKey);
     const credentials = parseHeader(header);
-    const keys = [`ip:${ip}`, `user:${credentials.username ?? credentials.tokenId ?? ''}`];
-    const wait = this.#limiter.waitMs(keys);
+    // Distinct namespaces: a Basic username can never stand for a token id.
+    const who = credentials.tokenId === undefined ? `u:${credentials.username}` : `t:${credentials.tokenId}`;
+    const wait = this.#limiter.waitMs(who, ip);
     if (wait > 0) {
       throw new CoreError(
         'CORE_RATE_LIMITED',
@@ -58,35 +76,42 @@ export class Authenticator {
         Math.ceil(wait / 1000),
       );
     }
-    const user = await this.#verify(credentials);
-    if (!user) {
-      this.#limiter.fail(keys);
+    const proof = await this.#verify(credentials);
+    if (!proof) {
+      this.#limiter.fail(who, ip);
       throw new CoreError('CORE_UNAUTHENTICATED', 'wrong username, password or token');
     }
-    this.#limiter.succeed(keys[1]!);
-    const org = await this.#store.getOrganization(user.orgId);
+    // Only someone who knows the secret learns that the account or token is no longer valid.
+    if (proof.user.disabled) throw new CoreError('CORE_UNAUTHENTICATED', 'the account is disabled');
+    if (proof.expiresAt !== undefined && proof.expiresAt <= this.#now())
+      throw new CoreError('CORE_UNAUTHENTICATED', 'the token has expired');
+    this.#limiter.succeed(who, ip);
+    const org = await this.#store.getOrganization(proof.user.orgId);
     if (!org) throw new CoreError('CORE_UNAUTHENTICATED', 'the account has no organisation');
     const caller: Caller = {
-      username: user.username,
+      username: proof.user.username,
       orgId: org.id,
       identityId: org.identityId,
-      role: user.role,
+      role: proof.user.role,
     };
     if (this.#cache.size >= MAX_CACHE) this.#cache.clear();
-    this.#cache.set(cacheKey, { caller, until: this.#now() + this.#cacheMs });
+    const until = Math.min(this.#now() + this.#cacheMs, proof.expiresAt ?? Number.POSITIVE_INFINITY);
+    this.#cache.set(cacheKey, { caller, generation, until });
     return caller;
   }
 
-  async #verify(c: Credentials): Promise<UserRecord | undefined> {
+  async #verify(c: Credentials): Promise<Proof | undefined> {
     if (c.username !== undefined && c.password !== undefined) {
       const user = await this.#store.getUser(c.username);
       const ok = await verifySecret(c.password, user?.passwordHash ?? (await this.#decoyHash()));
-      return ok ? user : undefined;
+      return ok && user ? { user } : undefined;
     }
     if (c.tokenId !== undefined && c.secret !== undefined) {
       const token = await this.#store.getToken(c.tokenId);
       const ok = await verifySecret(c.secret, token?.secretHash ?? (await this.#decoyHash()));
-      return ok && token ? this.#store.getUser(token.username) : undefined;
+      const user = ok && token ? await this.#store.getUser(token.username) : undefined;
+      if (!user || !token) return undefined;
+      return token.expiresAt === undefined ? { user } : { user, expiresAt: Date.parse(token.expiresAt) };
     }
     return undefined;
   }

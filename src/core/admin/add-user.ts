@@ -1,6 +1,5 @@
-/** `user add` and `token add`: accounts with scrypt-hashed passwords and bearer tokens. */
+/** `user add`: accounts with scrypt-hashed passwords. */
 import type { Role, Store } from '../../store/index.js';
-import { newToken } from '../accounts/bearer-token.js';
 import { type HashParams, hashSecret } from '../accounts/password-hash.js';
 import { CoreError } from '../errors/core-error.js';
 import { auditAdmin } from './audit-admin.js';
@@ -18,15 +17,20 @@ const ROLES: readonly Role[] = ['admin', 'editor', 'reader'];
 /** Shortest password accepted. */
 export const MIN_PASSWORD_LENGTH = 8;
 
+/** Refuses a password shorter than MIN_PASSWORD_LENGTH (CORE_INVALID). */
+export function checkPassword(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new CoreError('CORE_INVALID', `the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+}
+
 /** Creates a user of an existing organisation (default role editor). */
 export async function addUser(store: Store, input: AddUserInput, hashParams?: HashParams): Promise<void> {
   const role = input.role ?? 'editor';
   if (!USERNAME.test(input.username))
     throw new CoreError('CORE_INVALID', `invalid username "${input.username}"`);
   if (!ROLES.includes(role)) throw new CoreError('CORE_INVALID', `role must be one of ${ROLES.join(', ')}`);
-  if (input.password.length < MIN_PASSWORD_LENGTH) {
-    throw new CoreError('CORE_INVALID', `the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
-  }
+  checkPassword(input.password);
   if (!(await store.getOrganization(input.orgId))) {
     throw new CoreError('CORE_NOT_FOUND', `no organisation ${input.orgId}; add it with \`accord org add\``);
   }
@@ -35,19 +39,4 @@ export async function addUser(store: Store, input: AddUserInput, hashParams?: Ha
   const passwordHash = await hashSecret(input.password, hashParams);
   await store.addUser({ username: input.username, orgId: input.orgId, role, passwordHash });
   await auditAdmin(store, 'user.add', input.orgId, `role ${role}`, input.username);
-}
-
-/** Creates a bearer token for a user; the token is returned once and only its hash is stored. */
-export async function addToken(store: Store, username: string): Promise<string> {
-  const user = await store.getUser(username);
-  if (!user) throw new CoreError('CORE_NOT_FOUND', `no user ${username}`);
-  const { tokenId, secret, token } = newToken();
-  await store.addToken({
-    tokenId,
-    username,
-    secretHash: await hashSecret(secret),
-    createdAt: new Date().toISOString(),
-  });
-  await auditAdmin(store, 'token.add', user.orgId, `token ${tokenId}`, username);
-  return token;
 }

@@ -19,7 +19,7 @@ export function accountRecordsSuite(makeStore: StoreFactory): void {
       expect((await store().listOrganizations()).map((o) => o.id).sort()).toEqual(['au-acsc', 'uk-ncsc']);
       expect(await rejectionCode(store().addOrganization(ORG))).toBe('STORE_ALREADY_EXISTS');
       await store().addUser(USER);
-      expect(await store().getUser('alice')).toEqual(USER);
+      expect(await store().getUser('alice')).toEqual({ ...USER, disabled: false });
       expect(await store().getUser('bob')).toBeUndefined();
       expect(await rejectionCode(store().addUser(USER))).toBe('STORE_ALREADY_EXISTS');
       expect(await rejectionCode(store().addUser({ ...USER, username: 'x', orgId: 'nowhere' }))).toBe(
@@ -38,6 +38,61 @@ export function accountRecordsSuite(makeStore: StoreFactory): void {
       expect(await rejectionCode(store().addToken({ ...token, tokenId: 't3', username: 'ghost' }))).toBe(
         'STORE_UNKNOWN_USER',
       );
+    });
+
+    it('users are listed, disabled and given new passwords; tokens expire, are listed and deleted', async () => {
+      await store().addOrganization(ORG);
+      await store().addOrganization({ id: 'au-acsc', name: 'ACSC', identityId: 'identity--2' });
+      await store().addUser(USER);
+      await store().addUser({ ...USER, username: 'bruce', orgId: 'au-acsc', role: 'reader' });
+      expect((await store().listUsers()).map((u) => [u.username, u.disabled])).toEqual([
+        ['alice', false],
+        ['bruce', false],
+      ]);
+      expect((await store().listUsers('au-acsc')).map((u) => u.username)).toEqual(['bruce']);
+      expect(await store().setUserDisabled('alice', true)).toBe(true);
+      expect((await store().getUser('alice'))?.disabled).toBe(true);
+      expect(await store().setUserDisabled('ghost', true)).toBe(false);
+      expect(await store().setPasswordHash('alice', 'scrypt$new')).toBe(true);
+      expect((await store().getUser('alice'))?.passwordHash).toBe('scrypt$new');
+      expect(await store().setPasswordHash('ghost', 'scrypt$new')).toBe(false);
+      const t1 = { tokenId: 't1', username: 'alice', secretHash: 'h1', createdAt: '2021-07-19T00:00:00Z' };
+      const t2 = { ...t1, tokenId: 't2', username: 'bruce', expiresAt: '2021-10-17T00:00:00.000Z' };
+      await store().addToken(t1);
+      await store().addToken(t2);
+      expect(await store().getToken('t2')).toEqual(t2);
+      expect(await store().listTokens()).toEqual([t1, t2]);
+      expect(await store().listTokens('bruce')).toEqual([t2]);
+      expect(await store().deleteToken('t1')).toBe(true);
+      expect(await store().deleteToken('t1')).toBe(false);
+      expect(await store().getToken('t1')).toBeUndefined();
+    });
+
+    it('the account generation changes with every change or removal of a user or token, not with additions', async () => {
+      await store().addOrganization(ORG);
+      const at = () => store().accountGeneration();
+      const g0 = await at();
+      await store().addUser(USER);
+      await store().addToken({
+        tokenId: 't1',
+        username: 'alice',
+        secretHash: 'h',
+        createdAt: '2021-07-19T00:00:00Z',
+      });
+      expect(await at()).toBe(g0);
+      const changes = [
+        () => store().setPasswordHash('alice', 'scrypt$other'),
+        () => store().setUserDisabled('alice', true),
+        () => store().setUserDisabled('alice', false),
+        () => store().deleteToken('t1'),
+      ];
+      let previous = g0;
+      for (const change of changes) {
+        await change();
+        const now = await at();
+        expect(now).not.toBe(previous);
+        previous = now;
+      }
     });
 
     it('7.2.1 marking definitions are kept by id; the first definition of an id wins', async () => {

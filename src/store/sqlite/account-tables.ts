@@ -4,7 +4,6 @@ import type {
   DefinitionSource,
   MarkingDefinitionRecord,
   Organization,
-  Role,
   TokenRecord,
   UserRecord,
 } from '../accounts.js';
@@ -21,6 +20,21 @@ function recordOf([json, kind, producer, origin]: DefinitionRow): MarkingDefinit
   return { json, source };
 }
 
+const USER_COLUMNS = 'username, org_id AS orgId, role, password_hash AS passwordHash, disabled';
+const TOKEN_COLUMNS =
+  'token_id AS tokenId, username, secret_hash AS secretHash, created_at AS createdAt, expires_at AS expiresAt';
+
+type UserRow = Omit<UserRecord, 'disabled'> & { disabled: number };
+type TokenRow = Omit<TokenRecord, 'expiresAt'> & { expiresAt: string | null };
+
+function toUser(row: UserRow): UserRecord {
+  return { ...row, disabled: row.disabled === 1 };
+}
+
+function toToken({ expiresAt, ...rest }: TokenRow): TokenRecord {
+  return expiresAt === null ? rest : { ...rest, expiresAt };
+}
+
 /** Prepared statements over the account tables. */
 export class AccountTables {
   #markings:
@@ -34,17 +48,24 @@ export class AccountTables {
       addOrg: db.prepare('INSERT INTO organizations (id, name, identity_id) VALUES (?, ?, ?)'),
       getOrg: db.prepare('SELECT id, name, identity_id AS identityId FROM organizations WHERE id = ?'),
       listOrgs: db.prepare('SELECT id, name, identity_id AS identityId FROM organizations ORDER BY id'),
-      addUser: db.prepare('INSERT INTO users (username, org_id, role, password_hash) VALUES (?, ?, ?, ?)'),
-      getUser: db.prepare(
-        'SELECT username, org_id AS orgId, role, password_hash AS passwordHash FROM users WHERE username = ?',
+      addUser: db.prepare(
+        'INSERT INTO users (username, org_id, role, password_hash, disabled) VALUES (?, ?, ?, ?, ?)',
       ),
+      getUser: db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE username = ?`),
+      listUsers: db.prepare(`SELECT ${USER_COLUMNS} FROM users ORDER BY username`),
+      listOrgUsers: db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE org_id = ? ORDER BY username`),
+      setPassword: db.prepare('UPDATE users SET password_hash = ? WHERE username = ?'),
+      setDisabled: db.prepare('UPDATE users SET disabled = ? WHERE username = ?'),
       addToken: db.prepare(
-        'INSERT INTO tokens (token_id, username, secret_hash, created_at) VALUES (?, ?, ?, ?)',
+        'INSERT INTO tokens (token_id, username, secret_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
       ),
-      getToken: db.prepare(
-        'SELECT token_id AS tokenId, username, secret_hash AS secretHash, created_at AS createdAt' +
-          ' FROM tokens WHERE token_id = ?',
+      getToken: db.prepare(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE token_id = ?`),
+      listTokens: db.prepare(`SELECT ${TOKEN_COLUMNS} FROM tokens ORDER BY created_at, token_id`),
+      listUserTokens: db.prepare(
+        `SELECT ${TOKEN_COLUMNS} FROM tokens WHERE username = ? ORDER BY created_at, token_id`,
       ),
+      deleteToken: db.prepare('DELETE FROM tokens WHERE token_id = ?'),
+      generation: db.prepare('SELECT generation FROM account_generation WHERE id = 1').pluck(),
       putMarking: db.prepare(
         'INSERT INTO marking_definitions (id, json, source_kind, producer_org, origin) VALUES (?, ?, ?, ?, ?)' +
           ' ON CONFLICT (id) DO NOTHING',
@@ -89,12 +110,28 @@ export class AccountTables {
       );
     }
     insertUnique(`user ${JSON.stringify(user.username)}`, () =>
-      this.#s.addUser.run(user.username, user.orgId, user.role, user.passwordHash),
+      this.#s.addUser.run(user.username, user.orgId, user.role, user.passwordHash, user.disabled ? 1 : 0),
     );
   }
 
   getUser(username: string): UserRecord | undefined {
-    return this.#s.getUser.get(username) as (UserRecord & { role: Role }) | undefined;
+    const row = this.#s.getUser.get(username) as UserRow | undefined;
+    return row === undefined ? undefined : toUser(row);
+  }
+
+  listUsers(orgId?: string): UserRecord[] {
+    const rows = (
+      orgId === undefined ? this.#s.listUsers.all() : this.#s.listOrgUsers.all(orgId)
+    ) as UserRow[];
+    return rows.map(toUser);
+  }
+
+  setPasswordHash(username: string, passwordHash: string): boolean {
+    return this.#s.setPassword.run(passwordHash, username).changes > 0;
+  }
+
+  setUserDisabled(username: string, disabled: boolean): boolean {
+    return this.#s.setDisabled.run(disabled ? 1 : 0, username).changes > 0;
   }
 
   addToken(token: TokenRecord): void {
@@ -102,12 +139,35 @@ export class AccountTables {
       throw new StoreError('STORE_UNKNOWN_USER', `unknown user ${JSON.stringify(token.username)}`);
     }
     insertUnique(`token ${JSON.stringify(token.tokenId)}`, () =>
-      this.#s.addToken.run(token.tokenId, token.username, token.secretHash, token.createdAt),
+      this.#s.addToken.run(
+        token.tokenId,
+        token.username,
+        token.secretHash,
+        token.createdAt,
+        token.expiresAt ?? null,
+      ),
     );
   }
 
   getToken(tokenId: string): TokenRecord | undefined {
-    return this.#s.getToken.get(tokenId) as TokenRecord | undefined;
+    const row = this.#s.getToken.get(tokenId) as TokenRow | undefined;
+    return row === undefined ? undefined : toToken(row);
+  }
+
+  listTokens(username?: string): TokenRecord[] {
+    const rows = (
+      username === undefined ? this.#s.listTokens.all() : this.#s.listUserTokens.all(username)
+    ) as TokenRow[];
+    return rows.map(toToken);
+  }
+
+  deleteToken(tokenId: string): boolean {
+    return this.#s.deleteToken.run(tokenId).changes > 0;
+  }
+
+  /** The account generation (bumped by triggers, migration 8): one indexed read. */
+  accountGeneration(): number {
+    return this.#s.generation.get() as number;
   }
 
   /** Stores a definition unless its id is known; returns the one the node holds for the id. */

@@ -1,6 +1,7 @@
 /** Ordered, versioned schema migrations, run by `SqliteStore.init()` (schema version = PRAGMA user_version). */
 import type Database from 'better-sqlite3';
 import { StoreError } from '../store-error.js';
+import { ACCOUNTS_V8 } from './accounts-v8.js';
 import { SCHEMA_V1 } from './schema-v1.js';
 import { ownershipAndSources } from './schema-v8.js';
 
@@ -74,6 +75,12 @@ export const MIGRATIONS: readonly Migration[] = [
           ' DROP INDEX versions_type_feed;' +
           ' CREATE INDEX versions_type_feed ON versions (collection, type, date_added, seq, meta_id, flags);',
       ),
+  },
+  {
+    version: 10,
+    description:
+      'users may be disabled, tokens expire; account_generation changes (by trigger) whenever a user or token is changed or removed, so every process drops cached logins at once',
+    up: (db) => db.exec(ACCOUNTS_V8),
   },
 ];
 

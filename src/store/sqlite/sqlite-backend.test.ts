@@ -11,6 +11,12 @@ import { MIGRATIONS, migrate } from './migrations.js';
 import { SqliteStore } from './sqlite-store.js';
 import { StatusTable } from './status-table.js';
 
+/** What migration 8 adds (disabled users, token expiry, the account generation), dropped again. */
+const UNDO_MIGRATION_8 = `
+  DROP TRIGGER users_updated; DROP TRIGGER users_deleted; DROP TRIGGER tokens_updated; DROP TRIGGER tokens_deleted;
+  DROP TABLE account_generation; DROP INDEX tokens_username;
+  ALTER TABLE tokens DROP COLUMN expires_at; ALTER TABLE users DROP COLUMN disabled;`;
+
 const dir = mkdtempSync(join(tmpdir(), 'accord-sqlite-'));
 let n = 0;
 const freshPath = () => join(dir, `b${n++}`, 'accord.db');
@@ -76,6 +82,7 @@ describe('SqliteStore specifics', () => {
     db.exec('DROP TABLE deleted_versions');
     db.exec('DROP TABLE granular_views');
     db.exec('ALTER TABLE statuses DROP COLUMN success_seqs');
+    db.exec(UNDO_MIGRATION_8);
     db.pragma('user_version = 1');
     db.close();
     const reopened = await open(path);
@@ -296,6 +303,7 @@ describe('SqliteStore specifics', () => {
     db.exec('DROP TABLE deleted_versions');
     db.exec('DROP TABLE granular_views');
     db.exec('ALTER TABLE statuses DROP COLUMN success_seqs');
+    db.exec(UNDO_MIGRATION_8);
     db.pragma('user_version = 3');
     db.close();
     const migrated = await open(path);

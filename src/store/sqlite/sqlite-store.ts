@@ -230,6 +230,30 @@ export class SqliteStore implements Store {
     return this.#with((p) => p.accounts.getUser(username));
   }
 
+  async listUsers(orgId?: string): Promise<readonly UserRecord[]> {
+    return this.#with((p) => p.accounts.listUsers(orgId));
+  }
+
+  async setPasswordHash(username: string, passwordHash: string): Promise<boolean> {
+    return this.#with((p) => p.accounts.setPasswordHash(username, passwordHash));
+  }
+
+  async setUserDisabled(username: string, disabled: boolean): Promise<boolean> {
+    return this.#with((p) => p.accounts.setUserDisabled(username, disabled));
+  }
+
+  async listTokens(username?: string): Promise<readonly TokenRecord[]> {
+    return this.#with((p) => p.accounts.listTokens(username));
+  }
+
+  async deleteToken(tokenId: string): Promise<boolean> {
+    return this.#with((p) => p.accounts.deleteToken(tokenId));
+  }
+
+  async accountGeneration(): Promise<number> {
+    return this.#with((p) => p.accounts.accountGeneration());
+  }
+
   async addToken(token: TokenRecord): Promise<void> {
     this.#with((p) => p.accounts.addToken(token));
   }
