@@ -8,6 +8,7 @@ import { registerOrg } from './org.js';
 import { registerPattern } from './pattern.js';
 import { registerPeer } from './peer.js';
 import type { RegisterCommand } from './register-command.js';
+import { registerRotateKey } from './rotate-key.js';
 import { registerServe } from './serve.js';
 import { registerStixId } from './stix-id.js';
 import { registerSync } from './sync.js';
@@ -33,6 +34,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerDetect,
   registerPeer,
   registerSync,
+  registerRotateKey,
   registerValidate,
   registerStixId,
 ];

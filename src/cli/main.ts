@@ -1,12 +1,20 @@
 #!/usr/bin/env node
 /** Composition root of the CLI: builds the context (streams, store factory) and runs a command. */
 import { Command, CommanderError } from 'commander';
-import { openStore } from '../store/index.js';
+import { openStore, type SecretKeySource } from '../store/index.js';
 import { CliError, EXIT } from './cli-error.js';
 import { COMMANDS } from './commands.js';
 import type { CliContext } from './context.js';
 
 const debug = process.argv.includes('--debug');
+
+/** The key that seals peer passwords: $ACCORD_SECRET_KEY (base64), $ACCORD_SECRET_KEY_FILE, else `<database>.key`. */
+function secretKey(env: NodeJS.ProcessEnv): SecretKeySource | undefined {
+  if (env.ACCORD_SECRET_KEY)
+    return { key: Buffer.from(env.ACCORD_SECRET_KEY, 'base64'), origin: '$ACCORD_SECRET_KEY' };
+  if (env.ACCORD_SECRET_KEY_FILE) return { file: env.ACCORD_SECRET_KEY_FILE };
+  return undefined;
+}
 
 const ctx: CliContext = {
   stdin: process.stdin,
@@ -14,7 +22,10 @@ const ctx: CliContext = {
   stderr: process.stderr,
   env: process.env,
   interactive: Boolean(process.stderr.isTTY),
-  openStore: (db) => openStore(db ?? process.env.ACCORD_DB ?? './accord-data/accord.db'),
+  openStore: (db) => {
+    const key = secretKey(process.env);
+    return openStore(db ?? process.env.ACCORD_DB ?? './accord-data/accord.db', key ? { secretKey: key } : {});
+  },
   setExitCode: (code) => {
     process.exitCode = code;
   },

@@ -3,8 +3,9 @@
 export type * from './accounts.js';
 export type * from './audit.js';
 export { parseCursor } from './cursor.js';
-export { openStore } from './open-store.js';
+export { type OpenStoreOptions, openStore } from './open-store.js';
 export type * from './peers.js';
+export type { SecretKeySource } from './secret-box.js';
 export type * from './store.js';
 export { isStoreError, StoreError } from './store-error.js';
 export { STORE_ERROR_CODES, type StoreErrorCode } from './store-error-codes.js';

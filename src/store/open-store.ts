@@ -1,15 +1,22 @@
+import type { SecretKeySource } from './secret-box.js';
 import type { Store } from './store.js';
+
+/** Options of openStore. */
+export interface OpenStoreOptions {
+  /** The key that seals peer passwords (default: the file `<database>.key`). */
+  readonly secretKey?: SecretKeySource;
+}
 
 /**
  * Opens the store a `--db` value names: a `postgres://` URL selects PostgreSQL, anything else
  * is a SQLite file path (created, with its folder, on first use). The store is initialised.
  */
-export async function openStore(db: string): Promise<Store> {
+export async function openStore(db: string, options: OpenStoreOptions = {}): Promise<Store> {
   if (/^postgres(ql)?:\/\//.test(db)) {
     throw new Error('the PostgreSQL store is not available yet; use a SQLite path for --db');
   }
   const { SqliteStore } = await import('./sqlite/index.js');
-  const store = new SqliteStore({ path: db });
+  const store = new SqliteStore({ path: db, ...(options.secretKey ? { secretKey: options.secretKey } : {}) });
   await store.init();
   return store;
 }

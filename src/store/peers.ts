@@ -33,11 +33,20 @@ export interface PeerState {
   readonly lastAttempt?: string;
 }
 
-/** Peer storage shared by every backend. */
+/** What a key rotation did: the new key's fingerprint, the secrets sealed again, where the key is. */
+export interface SecretKeyRotation {
+  readonly fingerprint: string;
+  readonly resealed: number;
+  readonly keyFile: string;
+}
+
+/** Peer storage shared by every backend; peer passwords are stored sealed (store/secret-box.ts). */
 export interface PeerStore {
   putPeer(peer: PeerRecord): Promise<void>;
   getPeer(name: string): Promise<PeerRecord | undefined>;
   listPeers(): Promise<readonly PeerRecord[]>;
   getPeerState(name: string): Promise<PeerState | undefined>;
   putPeerState(state: PeerState): Promise<void>;
+  /** Seals every stored secret with a new key and replaces the key file (crash-safe; see SecretBox.rotate). */
+  rotateSecretKey(): Promise<SecretKeyRotation>;
 }

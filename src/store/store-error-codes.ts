@@ -13,6 +13,11 @@ export const STORE_ERROR_CODES = {
   STORE_SCHEMA_TOO_NEW: 'The database was written by a newer Accord (unknown schema version).',
   STORE_CLOSED: 'The store was used after `close()`.',
   STORE_BUSY: 'Another process held the database lock for longer than the busy timeout.',
+  STORE_SECRET_KEY_MISSING:
+    'A secret (a peer password) is encrypted, but the key it was sealed with is not where the store looks for it.',
+  STORE_SECRET_KEY_INVALID:
+    'The secret key is unreadable, not 32 base64 bytes, or its file may be read by other users.',
+  STORE_SECRET_UNREADABLE: 'An encrypted secret does not decrypt with its key: the stored value is damaged.',
   STORE_BACKEND_FAILURE:
     'The database engine reported an unexpected failure (disk full, I/O error, corruption).',
 } as const;

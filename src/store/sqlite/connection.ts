@@ -1,5 +1,5 @@
 /** Opens a SQLite database with the pragmas durability and multi-process use need. */
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -10,9 +10,23 @@ export interface ConnectionOptions {
   readonly busyTimeoutMs?: number;
 }
 
-/** Opens (creating the folder and file when needed) a WAL-mode database with synchronous=FULL. */
+/**
+ * Opens (creating the folder and file when needed) a WAL-mode database with synchronous=FULL.
+ * What it creates only its owner may read: the folder 0700, the file 0600 (SQLite gives the
+ * -wal and -shm files the database file's permissions). Existing files keep theirs.
+ */
 export function openConnection(options: ConnectionOptions): Database.Database {
-  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  if (options.path !== ':memory:') {
+    mkdirSync(dirname(options.path), { recursive: true, mode: 0o700 });
+    if (!existsSync(options.path)) {
+      try {
+        closeSync(openSync(options.path, 'wx', 0o600));
+      } catch (err) {
+        // Another process created it between the two calls: it is theirs to have made.
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
+    }
+  }
   const db = new Database(options.path);
   // The busy timeout first: switching to WAL needs a lock another process may hold.
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);

@@ -1,15 +1,22 @@
 /** Ordered, versioned schema migrations, run by `SqliteStore.init()` (schema version = PRAGMA user_version). */
 import type Database from 'better-sqlite3';
+import type { SecretBox } from '../secret-box.js';
 import { StoreError } from '../store-error.js';
 import { ACCOUNTS_V8 } from './accounts-v8.js';
 import { SCHEMA_V1 } from './schema-v1.js';
 import { ownershipAndSources } from './schema-v8.js';
+import { sealPeerPasswords } from './seal-peer-passwords.js';
+
+/** What a migration may need besides the database: the key that seals secrets. */
+export interface MigrationContext {
+  readonly secrets?: SecretBox;
+}
 
 /** One migration: applied when the database's version is below `version`. */
 export interface Migration {
   readonly version: number;
   readonly description: string;
-  readonly up: (db: Database.Database) => void;
+  readonly up: (db: Database.Database, context: MigrationContext) => void;
 }
 
 /** Every migration, oldest first; append only, never edit a released one. */
@@ -82,6 +89,12 @@ export const MIGRATIONS: readonly Migration[] = [
       'users may be disabled, tokens expire; account_generation changes (by trigger) whenever a user or token is changed or removed, so every process drops cached logins at once',
     up: (db) => db.exec(ACCOUNTS_V8),
   },
+  {
+    version: 11,
+    description:
+      'peer passwords are sealed (AES-256-GCM) with the secret key kept outside the database; rows stored in clear are sealed now',
+    up: (db, context) => sealPeerPasswords(db, context.secrets),
+  },
 ];
 
 function schemaVersion(db: Database.Database): number {
@@ -92,7 +105,11 @@ function schemaVersion(db: Database.Database): number {
  * Brings the schema up to date. Each migration runs in its own IMMEDIATE transaction and
  * re-reads the version inside it, so two processes opening a new file at once migrate it once.
  */
-export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): void {
+export function migrate(
+  db: Database.Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+  context: MigrationContext = {},
+): void {
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   for (const migration of migrations) {
     db.transaction(() => {
@@ -104,7 +121,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
         );
       }
       if (current >= migration.version) return;
-      migration.up(db);
+      migration.up(db, context);
       db.pragma(`user_version = ${migration.version}`);
     }).immediate();
   }

@@ -1,6 +1,7 @@
 /** Federation peers and their persisted sync state. */
 import type Database from 'better-sqlite3';
 import type { PeerRecord, PeerState } from '../peers.js';
+import type { SecretBox } from '../secret-box.js';
 
 interface PeerRow {
   name: string;
@@ -22,9 +23,10 @@ const PEER_COLUMNS =
   'name, url, username, password, remote_collection AS remoteCollection, local_collection AS localCollection,' +
   ' org_id AS orgId, speaks_for AS speaksFor, pull, push, interval_seconds AS intervalSeconds';
 
-function toPeer(row: PeerRow): PeerRecord {
+function toPeer(row: PeerRow, secrets: SecretBox): PeerRecord {
+  const password = secrets.open(row.password, `the password of peer ${row.name}`);
   const speaksFor = row.speaksFor === null ? [row.orgId] : (JSON.parse(row.speaksFor) as string[]);
-  return { ...row, speaksFor, pull: row.pull === 1, push: row.push === 1 };
+  return { ...row, password, speaksFor, pull: row.pull === 1, push: row.push === 1 };
 }
 
 function toState(row: StateRow): PeerState {
@@ -33,11 +35,13 @@ function toState(row: StateRow): PeerState {
   return state as unknown as PeerState;
 }
 
-/** Prepared statements over the peer tables. */
+/** Prepared statements over the peer tables; passwords are sealed with the store's SecretBox. */
 export class PeerTables {
   readonly #s;
+  readonly #secrets: SecretBox;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, secrets: SecretBox) {
+    this.#secrets = secrets;
     this.#s = {
       put: db.prepare(
         'INSERT INTO peers (name, url, username, password, remote_collection, local_collection, org_id, pull, push,' +
@@ -47,6 +51,8 @@ export class PeerTables {
           ' push = excluded.push, interval_seconds = excluded.interval_seconds, speaks_for = excluded.speaks_for',
       ),
       get: db.prepare(`SELECT ${PEER_COLUMNS} FROM peers WHERE name = ?`),
+      rawPasswords: db.prepare('SELECT name, password FROM peers'),
+      setPassword: db.prepare('UPDATE peers SET password = ? WHERE name = ?'),
       list: db.prepare(`SELECT ${PEER_COLUMNS} FROM peers ORDER BY name`),
       putState: db.prepare(
         'INSERT OR REPLACE INTO peer_state (name, pull_cursor, push_cursor, last_success, last_error, last_attempt)' +
@@ -64,7 +70,7 @@ export class PeerTables {
       p.name,
       p.url,
       p.username,
-      p.password,
+      this.#secrets.seal(p.password),
       p.remoteCollection,
       p.localCollection,
       p.orgId,
@@ -77,11 +83,20 @@ export class PeerTables {
 
   getPeer(name: string): PeerRecord | undefined {
     const row = this.#s.get.get(name) as PeerRow | undefined;
-    return row === undefined ? undefined : toPeer(row);
+    return row === undefined ? undefined : toPeer(row, this.#secrets);
   }
 
   listPeers(): PeerRecord[] {
-    return (this.#s.list.all() as PeerRow[]).map(toPeer);
+    return (this.#s.list.all() as PeerRow[]).map((row) => toPeer(row, this.#secrets));
+  }
+
+  /** Seals every peer password again with a new key (one transaction; see SecretBox.rotate). */
+  resealAll(seal: (secret: string) => string, open: (sealed: string, what: string) => string): number {
+    const rows = this.#s.rawPasswords.all() as { name: string; password: string }[];
+    for (const row of rows) {
+      this.#s.setPassword.run(seal(open(row.password, `the password of peer ${row.name}`)), row.name);
+    }
+    return rows.length;
   }
 
   getPeerState(name: string): PeerState | undefined {

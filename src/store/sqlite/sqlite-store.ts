@@ -5,6 +5,7 @@
  * (a CLI command beside `accord serve`) wait on the WAL write lock up to the busy timeout.
  * A file database is checkpointed by a worker thread (background-checkpoints.ts).
  */
+import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type {
   DefinitionSource,
@@ -14,7 +15,8 @@ import type {
   UserRecord,
 } from '../accounts.js';
 import type { AuditEvent, AuditQuery, Disclosure } from '../audit.js';
-import type { PeerRecord, PeerState } from '../peers.js';
+import type { PeerRecord, PeerState, SecretKeyRotation } from '../peers.js';
+import { SecretBox, type SecretKeySource } from '../secret-box.js';
 import type {
   AddOutcome,
   BodyPage,
@@ -56,6 +58,11 @@ export interface SqliteStoreOptions {
   readonly clock?: () => Micros;
   /** Checkpoint the WAL on a worker thread rather than inside commits (default: for files, yes). */
   readonly backgroundCheckpoints?: boolean;
+  /**
+   * The key that seals peer passwords (default: the file `<path>.key`, created 0600 on first
+   * use; for `:memory:`, a random key that lives as long as the store).
+   */
+  readonly secretKey?: SecretKeySource;
 }
 
 interface Parts {
@@ -68,6 +75,7 @@ interface Parts {
   readonly peers: PeerTables;
   readonly statuses: StatusTable;
   readonly audit: AuditTable;
+  readonly secrets: SecretBox;
 }
 
 /** Maps engine failures to StoreErrors; StoreErrors pass through. */
@@ -110,14 +118,20 @@ export class SqliteStore implements Store {
     let db: Database.Database | undefined;
     try {
       db = openConnection({ path, ...(busyTimeoutMs === undefined ? {} : { busyTimeoutMs }) });
-      migrate(db);
+      const secrets = new SecretBox(
+        this.#options.secretKey ??
+          (path === ':memory:'
+            ? { key: randomBytes(32), origin: 'an in-memory key' }
+            : { file: `${path}.key` }),
+      );
+      migrate(db, undefined, { secrets });
       const dictionary = new RowMetaDictionary(db);
       const tables = {
         collections: new CollectionTable(db),
         writer: new VersionWriter(db, dictionary, clock),
         reader: new VersionReader(db, dictionary),
         accounts: new AccountTables(db),
-        peers: new PeerTables(db),
+        peers: new PeerTables(db, secrets),
         statuses: new StatusTable(db),
         audit: new AuditTable(db),
       };
@@ -125,6 +139,7 @@ export class SqliteStore implements Store {
       const background = this.#options.backgroundCheckpoints ?? path !== ':memory:';
       this.#parts = {
         db,
+        secrets,
         ...tables,
         checkpoints: background ? startBackgroundCheckpoints(db, path) : undefined,
       };
@@ -288,6 +303,20 @@ export class SqliteStore implements Store {
 
   async getPeerState(name: string): Promise<PeerState | undefined> {
     return this.#with((p) => p.peers.getPeerState(name));
+  }
+
+  async rotateSecretKey(): Promise<SecretKeyRotation> {
+    return this.#with((p) => {
+      let resealed = 0;
+      const fingerprint = p.secrets.rotate((seal, open) => {
+        p.db
+          .transaction(() => {
+            resealed = p.peers.resealAll(seal, open);
+          })
+          .immediate();
+      });
+      return { fingerprint, resealed, keyFile: p.secrets.origin };
+    });
   }
 
   async putPeerState(state: PeerState): Promise<void> {
