@@ -40,6 +40,7 @@ export {
   type ImportSummary,
   importFiles,
 } from './ingest/import-files.js';
+export type { ImportFailure } from './ingest/import-sources.js';
 export { type IngestItem, type IngestReport, ingestBatch } from './ingest/ingest-batch.js';
 export { STIX_VALIDATION, validateStixStream } from './ingest/stix-validation.js';
 export { AccordNode, type AccordNodeOptions } from './node/accord-node.js';

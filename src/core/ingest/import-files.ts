@@ -1,27 +1,35 @@
 /**
- * `accord import`: streams bundles, arrays or single objects from files through the STIX
- * streaming parser, in batches (one transaction each) into a collection, as a user whose
- * organisation becomes the producer (CONTRACT.md).
+ * `accord import` (CONTRACT.md "Node administration" and "Operations"): bundles, arrays or
+ * single objects from files, directories or stdin, validated and stored in batches (one
+ * transaction each) into a collection, as a user whose organisation becomes the producer.
+ * Each file is all or nothing when it is broken (import-file.ts); invalid objects are
+ * rejected one by one and reported, never fatal.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { Transform } from 'node:stream';
-import { streamObjectBatches } from '../../stix/index.js';
+import type { Readable } from 'node:stream';
+import type { StreamItem } from '../../stix/index.js';
 import { type Micros, nowMicros, type Store } from '../../store/index.js';
 import type { Caller } from '../accounts/caller.js';
 import { CoreError } from '../errors/core-error.js';
 import { usableCollection } from '../query/collection-access.js';
-import { type IngestItem, ingestBatch } from './ingest-batch.js';
+import { type Deliver, importFile } from './import-file.js';
+import { type ImportFailure, resolveSources } from './import-sources.js';
+import { type IngestItem, type IngestSource, ingestBatch } from './ingest-batch.js';
 import { sourceOfCaller } from './source-of-caller.js';
+import { type OutcomeCounter, outcomeCounter } from './outcome-counter.js';
 
 /** What an import needs. */
 export interface ImportInput {
+  /** Files, directories (their `.json` files) or `-` (stdin). */
   readonly files: readonly string[];
   readonly collectionId: string;
   readonly username: string;
+  /** Where `-` reads from. */
+  readonly stdin?: Readable;
   /** Objects per transaction (default 1000). */
   readonly batchSize?: number;
-  /** Called after each batch with bytes read so far and the total size of the files. */
+  /** Bytes of a file kept in memory between its check and its storing (default 32 MiB). */
+  readonly holdBytes?: number;
+  /** Called as files are read and batches stored, with bytes read and the total size of the files. */
   readonly onProgress?: (progress: {
     readonly bytes: number;
     readonly totalBytes: number;
@@ -38,11 +46,18 @@ export interface ImportError {
   readonly message: string;
 }
 
-/** Counts of an import (CONTRACT.md `--json`: stored, rejected, errors). */
+/** Counts of an import (CONTRACT.md `--json`). */
 export interface ImportSummary {
-  readonly stored: number;
+  /** Versions stored by this import. */
+  readonly new: number;
+  /** Versions that were already stored exactly so (importing a file twice: all unchanged). */
+  readonly unchanged: number;
   readonly rejected: number;
+  /** The older name of `new`, kept for existing scripts. */
+  readonly stored: number;
   readonly errors: readonly ImportError[];
+  /** Files, directories or stdin that could not be imported: unreadable, not JSON, cut short. */
+  readonly failed: readonly ImportFailure[];
 }
 
 const MAX_REPORTED_ERRORS = 1000;
@@ -56,54 +71,94 @@ export async function callerOf(store: Store, username: string): Promise<Caller> 
   return { username, orgId: org.id, identityId: org.identityId, role: user.role };
 }
 
-/** Imports files into a collection; rejected objects are counted and reported, never fatal. */
-export async function importFiles(store: Store, input: ImportInput): Promise<ImportSummary> {
-  const caller = await callerOf(store, input.username);
-  await usableCollection(store, caller, input.collectionId, { write: true });
-  const now = input.now ?? nowMicros;
-  const batchSize = input.batchSize ?? 1000;
-  const source = await sourceOfCaller(store, caller);
-  const sizes = await Promise.all(input.files.map((f) => stat(f).then((s) => s.size)));
-  const totalBytes = sizes.reduce((a, b) => a + b, 0);
-  let bytes = 0;
-  let objects = 0;
-  let stored = 0;
-  let rejected = 0;
-  const errors: ImportError[] = [];
-  for (const file of input.files) {
-    const counter = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        bytes += chunk.length;
-        done(null, chunk);
-      },
-    });
-    let batch: IngestItem[] = [];
-    const flush = async () => {
-      const report = await ingestBatch(store, input.collectionId, batch, source, now);
-      stored += report.successes.length;
-      rejected += report.failures.length;
-      for (const f of report.failures) {
-        if (errors.length < MAX_REPORTED_ERRORS) {
-          errors.push({ file, path: f.path, ...(f.id ? { id: f.id } : {}), message: f.message });
-        }
-      }
-      objects += batch.length;
-      batch = [];
-      input.onProgress?.({ bytes, totalBytes, objects });
-    };
-    // One asynchronous step per chunk read, not per object.
-    for await (const items of streamObjectBatches(createReadStream(file).pipe(counter))) {
-      for (const item of items) {
+/** The counts and errors of one import, and the storing of a file's objects in batches. */
+class ImportRun {
+  readonly errors: ImportError[] = [];
+  rejected = 0;
+  objects = 0;
+
+  constructor(
+    private readonly counting: OutcomeCounter,
+    private readonly collectionId: string,
+    private readonly source: IngestSource,
+    private readonly now: () => Micros,
+  ) {}
+
+  reject(error: ImportError): void {
+    this.rejected++;
+    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push(error);
+  }
+
+  /** Validates and stores one batch of a file's objects (one transaction). */
+  async store(file: string, items: readonly StreamItem[]): Promise<void> {
+    const batch: IngestItem[] = [];
+    for (const item of items) {
+      // Refused by the streaming parser for its depth or size: never parsed, never stored.
+      if (item.refused !== undefined) this.reject({ file, path: item.path, message: item.refused.message });
+      else
         batch.push({
           value: item.value,
           path: item.path,
           specVersion: item.specVersion,
           ...(item.duplicateKey ? { duplicateKey: item.duplicateKey } : {}),
         });
-        if (batch.length >= batchSize) await flush();
-      }
     }
-    if (batch.length > 0) await flush();
+    this.objects += items.length;
+    if (batch.length === 0) return;
+    const outcome = await ingestBatch(this.counting.store, this.collectionId, batch, this.source, this.now);
+    for (const f of outcome.failures)
+      this.reject({ file, path: f.path, ...(f.id ? { id: f.id } : {}), message: f.message });
   }
-  return { stored, rejected, errors };
+}
+
+/** Imports files into a collection; rejected objects and broken files are reported, never thrown. */
+export async function importFiles(store: Store, input: ImportInput): Promise<ImportSummary> {
+  const caller = await callerOf(store, input.username);
+  await usableCollection(store, caller, input.collectionId, { write: true });
+  const batchSize = input.batchSize ?? 1000;
+  const counting = outcomeCounter(store);
+  const run = new ImportRun(
+    counting,
+    input.collectionId,
+    await sourceOfCaller(store, caller),
+    input.now ?? nowMicros,
+  );
+  const resolved = await resolveSources(input.files, input.stdin);
+  const totalBytes = resolved.sources.reduce((sum, s) => sum + s.size, 0);
+  const failed = [...resolved.failed];
+  let bytes = 0;
+  const progress = () => input.onProgress?.({ bytes, totalBytes, objects: run.objects });
+  try {
+    for (const source of resolved.sources) {
+      const before = bytes;
+      const deliver: Deliver = async (items) => {
+        const wasNew = counting.counts.new;
+        for (let i = 0; i < items.length; i += batchSize) {
+          await run.store(source.label, items.slice(i, i + batchSize));
+          progress();
+        }
+        return counting.counts.new - wasNew;
+      };
+      const failure = await importFile(source, deliver, {
+        ...(input.holdBytes === undefined ? {} : { holdBytes: input.holdBytes }),
+        onBytes: (n) => {
+          bytes = before + n;
+          progress();
+        },
+      });
+      bytes = before + source.size;
+      if (failure) failed.push(failure);
+    }
+  } finally {
+    await resolved.cleanup();
+  }
+  const { counts } = counting;
+  return {
+    new: counts.new,
+    unchanged: counts.unchanged,
+    rejected: run.rejected,
+    stored: counts.new,
+    errors: run.errors,
+    failed,
+  };
 }
