@@ -13,7 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Runs `accord pattern …` in-process with `input` on stdin; returns stdout lines and the exit code. */
 async function run(
   args: string[],
-  input = '',
+  input: string | Buffer = '',
 ): Promise<{ lines: Array<Record<string, unknown>>; code: number; err: string }> {
   const stdin = new PassThrough();
   const stdout = new PassThrough();
@@ -117,6 +117,21 @@ describe('accord pattern (CONTRACT.md "Patterning")', () => {
     );
     expect(w.lines).toEqual([
       { valid: true, warnings: [expect.stringMatching(/^1:2: 'app' is not a STIX/)] },
+      { valid: true },
+    ]);
+  });
+
+  it('validate: a line that is not UTF-8 gets an error line naming the byte, the others are read (CRLF too)', async () => {
+    const good = `${JSON.stringify({ pattern: "[file:name = 'a']" })}\r\n`;
+    const bad = Buffer.concat([
+      Buffer.from('{"pattern": "[file:name = \'b'),
+      Buffer.from([0xc0, 0xa7]),
+      Buffer.from('\']"}\n'),
+    ]);
+    const r = await run(['validate'], Buffer.concat([Buffer.from(good), bad, Buffer.from(good)]));
+    expect(r.lines).toEqual([
+      { valid: true },
+      { valid: false, error: 'line is not UTF-8: byte 28 of the line is an overlong encoding' },
       { valid: true },
     ]);
   });

@@ -1,17 +1,33 @@
 /** `accord stix id [--json] FILE|-` (CONTRACT.md "STIX"): deterministic ids (spec 2.9) of a JSON array of SCOs. */
 import { readFile } from 'node:fs/promises';
-import { identifyScos, mayHoldLongIntegers, parseJsonExact } from '../stix/index.js';
+import {
+  describeUtf8Problem,
+  identifyScos,
+  lineColumnOf,
+  mayHoldLongIntegers,
+  parseJsonExact,
+  utf8Problem,
+} from '../stix/index.js';
 import { CliError, EXIT } from './cli-error.js';
 import type { RegisterCommand } from './register-command.js';
 
 /** Largest input read (the whole array is held in memory). */
 const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
+/** The input's bytes as text: strict UTF-8 (RFC 8259 section 8.1), never repaired with U+FFFD. */
+function decode(bytes: Buffer, name: string): string {
+  const bad = utf8Problem(bytes);
+  if (bad !== undefined)
+    throw new CliError(`${name}: ${describeUtf8Problem(bad, lineColumnOf(bytes, bad.offset))}`, EXIT.usage);
+  return bytes.toString('utf8');
+}
+
 async function readInput(file: string, stdin: NodeJS.ReadableStream): Promise<string> {
   if (file !== '-') {
     try {
-      return await readFile(file, 'utf8');
+      return decode(await readFile(file), file);
     } catch (err) {
+      if (err instanceof CliError) throw err;
       throw new CliError(
         `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
         EXIT.usage,
@@ -27,7 +43,7 @@ async function readInput(file: string, stdin: NodeJS.ReadableStream): Promise<st
       throw new CliError(`stdin is larger than ${MAX_INPUT_BYTES} bytes`, EXIT.usage);
     chunks.push(buf);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return decode(Buffer.concat(chunks), 'stdin');
 }
 
 /**

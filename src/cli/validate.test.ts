@@ -106,6 +106,19 @@ describe('accord validate / accord stix id (CONTRACT.md exit statuses)', () => {
     );
   });
 
+  it('stix id: bytes that are not UTF-8 are refused with their position (exit 2)', () => {
+    const input = Buffer.concat([
+      Buffer.from('[{"type":"domain-name","value":"a'),
+      Buffer.from([0xff]),
+      Buffer.from('.example"}]'),
+    ]);
+    const r = accord(['stix', 'id', '-'], input);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'accord: stdin: line 1, column 34 (byte 33): invalid UTF-8: the byte 0xFF, which never occurs in UTF-8\n',
+    );
+  });
+
   it('stix id: deterministic ids in order, null (exit 1) for what is not a valid SCO, exit 2 if not an array', () => {
     const ok = accord(
       ['stix', 'id', '-'],
