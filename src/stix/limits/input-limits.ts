@@ -20,8 +20,9 @@ export interface InputLimits {
 
 /**
  * The defaults. The largest object of MITRE ATT&CK for ICS 18.1 (its x-mitre-collection) is
- * 209 KB with 5,486 values and at most 12 properties per JSON object; Enterprise ATT&CK's is
- * about ten times that; a report naming 50,000 objects is about 3 MB and 50,000 values.
+ * 209 KB with 5,486 values, Enterprise ATT&CK's about twelve times that; no ATT&CK object has
+ * more than 22 properties in one JSON object; a report naming 50,000 objects is about 3 MB and
+ * 50,000 values.
  */
 export const DEFAULT_INPUT_LIMITS: InputLimits = Object.freeze({
   maxDepth: 100,

@@ -13,7 +13,8 @@ export const TAXII_CLIENT_ERRORS = {
   TAXII_CLIENT_ABORTED: "the caller's AbortSignal cancelled the request",
   TAXII_CLIENT_TOO_LARGE: 'the response body is larger than maxResponseBytes',
   TAXII_CLIENT_BAD_MEDIA_TYPE: 'the response is not application/taxii+json (version 2.1)',
-  TAXII_CLIENT_BAD_RESPONSE: 'the response body is not JSON or not the TAXII 2.1 resource expected',
+  TAXII_CLIENT_BAD_RESPONSE:
+    'the response body is not JSON, not the TAXII 2.1 resource expected, not UTF-8, or past the depth or key limits',
   TAXII_CLIENT_STATUS_PENDING: 'a status resource was still pending when waiting for it gave up',
   TAXII_CLIENT_NO_API_ROOT: 'the discovery resource lists no API root to use',
 } as const;
