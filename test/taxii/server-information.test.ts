@@ -69,7 +69,7 @@ describe('1.6.9 authentication', () => {
     expect(bad.statusCode).toBe(401);
   });
 
-  it('1.6.9 repeated failed logins are throttled with 429 and Retry-After, even with the right password', async () => {
+  it('1.6.9 repeated failed logins are throttled with 429 and Retry-After, even with the right password, at that address only', async () => {
     const wrong = `Basic ${Buffer.from('eve:wrong-password').toString('base64')}`;
     const ip = '203.0.113.99';
     let last = 0;
@@ -86,11 +86,19 @@ describe('1.6.9 authentication', () => {
     const blocked = await f.app.inject({
       method: 'GET',
       url: '/taxii2/',
-      remoteAddress: '203.0.113.100',
+      remoteAddress: ip,
       headers: { accept: TAXII, authorization: basic('eve') },
     });
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    // Failures elsewhere do not lock the user out (docs/security/login-throttling.md).
+    const elsewhere = await f.app.inject({
+      method: 'GET',
+      url: '/taxii2/',
+      remoteAddress: '203.0.113.100',
+      headers: { accept: TAXII, authorization: basic('eve') },
+    });
+    expect(elsewhere.statusCode).toBe(200);
   });
 });
 
