@@ -4,10 +4,11 @@
  * one synchronous pass, and each chunk's output goes out in one write: a per-line asynchronous
  * step (readline, an awaited write per match) cost more than matching the event itself.
  */
+import { isUtf8 } from 'node:buffer';
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import type { IndicatorSet } from '../pattern/index.js';
+import { utf8Problem } from '../stix/index.js';
 import { readEventLine } from './pattern-cases.js';
 
 /** What one event line produces: its match lines, or its error line. */
@@ -40,6 +41,8 @@ function answer(set: IndicatorSet, text: string, lineNo: number): string {
 export interface EventBlock {
   readonly text: string;
   readonly firstLine: number;
+  /** Lines (by number) that were not UTF-8, with the reason: they get an error line, nothing else. */
+  readonly notUtf8?: ReadonlyMap<number, string>;
 }
 
 /**
@@ -47,16 +50,21 @@ export interface EventBlock {
  * Pure and synchronous: the worker threads of pattern-match-workers.ts run it too.
  */
 export function answerLines(set: IndicatorSet, block: EventBlock): string {
-  const { text } = block;
+  const { text, notUtf8 } = block;
+  const one = (line: string, lineNo: number): string => {
+    const bad = notUtf8?.get(lineNo);
+    if (bad !== undefined) return `${JSON.stringify({ observation_line: lineNo, error: bad })}\n`;
+    return answer(set, stripCr(line), lineNo);
+  };
   let lineNo = block.firstLine;
   let answers = '';
   let start = 0;
   for (let end = text.indexOf('\n'); ; end = text.indexOf('\n', start)) {
     if (end === -1) {
-      if (start < text.length) answers += answer(set, stripCr(text.slice(start)), lineNo);
+      if (start < text.length) answers += one(text.slice(start), lineNo);
       return answers;
     }
-    answers += answer(set, stripCr(text.slice(start, end)), lineNo++);
+    answers += one(text.slice(start, end), lineNo++);
     start = end + 1;
   }
 }
@@ -65,27 +73,52 @@ const stripCr = (line: string): string => (line.endsWith('\r') ? line.slice(0, -
 
 /**
  * Cuts a byte stream into blocks of whole lines, one per chunk read (a line longer than a chunk
- * waits for its end). Each chunk is decoded once (the decoder keeps a UTF-8 character cut
- * between chunks); a line not yet ended is kept as parts and joined once it ends.
+ * waits for its end). Bytes are checked as UTF-8 a block at a time (natively) and decoded once;
+ * a line that is not UTF-8 is named with its reason, never decoded with U+FFFD.
  */
 export async function* eventBlocks(input: Readable): AsyncGenerator<EventBlock> {
-  const decoder = new StringDecoder('utf8');
-  let pending: string[] = [];
+  let pending: Buffer[] = [];
   let firstLine = 1;
+  const block = (bytes: Buffer): EventBlock => {
+    const text = bytes.toString('utf8');
+    if (isUtf8(bytes)) return { text, firstLine };
+    return { text, firstLine, notUtf8: badLines(bytes, firstLine) };
+  };
   for await (const chunk of input) {
-    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
-    const last = text.lastIndexOf('\n');
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Buffer);
+    const last = buf.lastIndexOf(0x0a);
     if (last === -1) {
-      pending.push(text);
+      pending.push(buf);
       continue;
     }
-    const whole = `${pending.join('')}${text.slice(0, last + 1)}`;
-    pending = last + 1 < text.length ? [text.slice(last + 1)] : [];
-    yield { text: whole, firstLine };
-    firstLine += countLines(whole);
+    const whole =
+      pending.length === 0
+        ? buf.subarray(0, last + 1)
+        : Buffer.concat([...pending, buf.subarray(0, last + 1)]);
+    pending = last + 1 < buf.length ? [buf.subarray(last + 1)] : [];
+    const b = block(whole);
+    yield b;
+    firstLine += countLines(b.text);
   }
-  const rest = pending.join('') + decoder.end();
-  if (rest !== '') yield { text: rest, firstLine };
+  const rest = Buffer.concat(pending);
+  if (rest.length > 0) yield block(rest);
+}
+
+/** The lines of `bytes` that are not UTF-8, by number, with the byte that is wrong. */
+function badLines(bytes: Buffer, firstLine: number): Map<number, string> {
+  const bad = new Map<number, string>();
+  let lineNo = firstLine;
+  let start = 0;
+  while (start < bytes.length) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl === -1 ? bytes.length : nl;
+    const problem = utf8Problem(bytes.subarray(start, end));
+    if (problem !== undefined)
+      bad.set(lineNo, `line is not UTF-8: byte ${problem.offset} of the line is ${problem.reason}`);
+    lineNo++;
+    start = end + 1;
+  }
+  return bad;
 }
 
 function countLines(text: string): number {

@@ -14,8 +14,8 @@ import { usableCollection } from '../query/collection-access.js';
 import { type Deliver, importFile } from './import-file.js';
 import { type ImportFailure, resolveSources } from './import-sources.js';
 import { type IngestItem, type IngestSource, ingestBatch } from './ingest-batch.js';
-import { sourceOfCaller } from './source-of-caller.js';
 import { type OutcomeCounter, outcomeCounter } from './outcome-counter.js';
+import { sourceOfCaller } from './source-of-caller.js';
 
 /** What an import needs. */
 export interface ImportInput {

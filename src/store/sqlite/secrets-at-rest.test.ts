@@ -19,6 +19,7 @@ const PEER = {
   remoteCollection: 'r',
   localCollection: 'l',
   orgId: 'au-acsc',
+  speaksFor: ['au-acsc'],
   pull: true,
   push: true,
   intervalSeconds: 60,

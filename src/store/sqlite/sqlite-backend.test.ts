@@ -11,8 +11,8 @@ import { MIGRATIONS, migrate } from './migrations.js';
 import { SqliteStore } from './sqlite-store.js';
 import { StatusTable } from './status-table.js';
 
-/** What migration 8 adds (disabled users, token expiry, the account generation), dropped again. */
-const UNDO_MIGRATION_8 = `
+/** What migration 10 adds (disabled users, token expiry, the account generation), dropped again. */
+const UNDO_ACCOUNTS_MIGRATION = `
   DROP TRIGGER users_updated; DROP TRIGGER users_deleted; DROP TRIGGER tokens_updated; DROP TRIGGER tokens_deleted;
   DROP TABLE account_generation; DROP INDEX tokens_username;
   ALTER TABLE tokens DROP COLUMN expires_at; ALTER TABLE users DROP COLUMN disabled;`;
@@ -43,8 +43,8 @@ async function storeFailingOnTools(): Promise<{ store: SqliteStore; side: Databa
   return { store, side };
 }
 
-/** Undoes migration 8 on an open file (for tests that roll a file back to an older schema). */
-function undoMigration8(db: Database.Database): void {
+/** Undoes migration 8 (ownership and sources) on an open file, for tests that roll a file back. */
+function undoTrustMigration(db: Database.Database): void {
   db.exec(`DROP INDEX versions_by_chain; DROP INDEX versions_contested; DROP INDEX versions_by_id;
     CREATE UNIQUE INDEX versions_by_id ON versions (collection, stix_id, version_key);
     ALTER TABLE versions DROP COLUMN producer;
@@ -75,14 +75,14 @@ describe('SqliteStore specifics', () => {
     await store.close();
     // Roll the file back to schema 1 (drop what later migrations add), then reopen.
     const db = new Database(path);
-    undoMigration8(db);
+    undoTrustMigration(db);
     db.exec('DROP INDEX versions_type_feed');
     db.exec('ALTER TABLE audit_log DROP COLUMN objects');
     db.exec('ALTER TABLE audit_log DROP COLUMN versions');
     db.exec('DROP TABLE deleted_versions');
     db.exec('DROP TABLE granular_views');
     db.exec('ALTER TABLE statuses DROP COLUMN success_seqs');
-    db.exec(UNDO_MIGRATION_8);
+    db.exec(UNDO_ACCOUNTS_MIGRATION);
     db.pragma('user_version = 1');
     db.close();
     const reopened = await open(path);
@@ -297,13 +297,13 @@ describe('SqliteStore specifics', () => {
     expect(await flags(store)).toEqual([true, false, false]);
     await store.close();
     const db = new Database(path);
-    undoMigration8(db);
+    undoTrustMigration(db);
     db.exec('UPDATE versions SET flags = flags & ~4');
     db.exec('ALTER TABLE audit_log DROP COLUMN versions');
     db.exec('DROP TABLE deleted_versions');
     db.exec('DROP TABLE granular_views');
     db.exec('ALTER TABLE statuses DROP COLUMN success_seqs');
-    db.exec(UNDO_MIGRATION_8);
+    db.exec(UNDO_ACCOUNTS_MIGRATION);
     db.pragma('user_version = 3');
     db.close();
     const migrated = await open(path);
