@@ -72,7 +72,7 @@ describe('secrets at rest', () => {
     await keyless.close();
   });
 
-  it('migration 9 seals the passwords an older Accord stored in clear', async () => {
+  it('migration 11 seals the passwords an older Accord stored in clear', async () => {
     const path = freshPath();
     const store = await open(path);
     await store.close();
@@ -81,7 +81,7 @@ describe('secrets at rest', () => {
       'INSERT INTO peers (name, url, username, password, remote_collection, local_collection, org_id, pull, push, interval_seconds)' +
         ' VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, 60)',
     ).run('bravo', PEER.url, PEER.username, PEER.password, 'r', 'l', 'au-acsc');
-    db.pragma('user_version = 8');
+    db.pragma('user_version = 10');
     db.close();
     const migrated = await open(path);
     expect((await migrated.getPeer('bravo'))?.password).toBe(PEER.password);
