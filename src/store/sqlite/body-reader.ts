@@ -76,7 +76,9 @@ export class BodyReader {
       lastDateAdded: db.prepare('SELECT last_date_added FROM collections WHERE id = ?').pluck(),
       // The partial index versions_contested answers this: the expression must match its WHERE.
       contested: db
-        .prepare('SELECT 1 FROM versions WHERE collection = ? AND (flags & 16) <> 0 LIMIT 1')
+        .prepare(
+          'SELECT 1 FROM versions INDEXED BY versions_contested WHERE collection = ? AND (flags & 16) <> 0 LIMIT 1',
+        )
         .pluck(),
     };
   }

@@ -76,7 +76,9 @@ export class VersionWriter {
         .prepare(`${ends} WHERE collection = ? AND stix_id = ? AND producer = ? AND version_key = ?`)
         .raw(),
       anyContested: db
-        .prepare('SELECT 1 FROM versions WHERE collection = ? AND (flags & 16) <> 0 LIMIT 1')
+        .prepare(
+          'SELECT 1 FROM versions INDEXED BY versions_contested WHERE collection = ? AND (flags & 16) <> 0 LIMIT 1',
+        )
         .pluck(),
       // The latest uncontested version of each id of a batch, in one statement rather than one per row.
       latestOfAll: db
