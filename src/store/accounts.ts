@@ -33,22 +33,7 @@ export interface TokenRecord {
   readonly expiresAt?: string;
 }
 
-/**
- * Who made a marking definition known to the node: its administrators (`accord group add`,
- * `embargo add`), or the organisation and origin (`local`, `peer:NAME`) of the version that
- * defined it. The policy counts a definition for an object only from a source its producer trusts.
- */
-export type DefinitionSource =
-  | { readonly kind: 'node' }
-  | { readonly kind: 'version'; readonly producerOrg: string; readonly origin: string };
-
-/** A marking definition as the node keeps it: the first one of its id (spec 7.2.1: never versioned). */
-export interface MarkingDefinitionRecord {
-  readonly json: string;
-  readonly source: DefinitionSource;
-}
-
-/** Account storage shared by every backend. */
+/** Organisations, users and tokens. */
 export interface AccountStore {
   addOrganization(org: Organization): Promise<void>;
   getOrganization(id: string): Promise<Organization | undefined>;
@@ -67,18 +52,4 @@ export interface AccountStore {
   listTokens(username?: string): Promise<readonly TokenRecord[]>;
   /** Removes a token; false when there is no such token. */
   deleteToken(tokenId: string): Promise<boolean>;
-  /**
-   * A number that changes whenever a user or a token is changed or removed, by any process
-   * sharing the store: what an authenticator cached is trusted only while it is the same.
-   */
-  accountGeneration(): Promise<number>;
-  /**
-   * Records a marking definition known to the node (any collection, or created locally), with
-   * who made it known. The first definition of an id wins: marking definitions cannot be
-   * versioned (STIX 2.1 section 7.2.1), so a later object reusing the id must not change who may
-   * see what. Resolves to the definition the node now holds for the id (the first one).
-   */
-  putMarkingDefinition(id: string, json: string, source: DefinitionSource): Promise<MarkingDefinitionRecord>;
-  /** Every known definition by id; the same map while none is added (callers may cache on it). */
-  listMarkingDefinitions(): Promise<ReadonlyMap<string, MarkingDefinitionRecord>>;
 }

@@ -38,3 +38,20 @@ export interface AuditQuery {
   readonly orgId?: string;
   readonly limit?: number;
 }
+
+/** The append-only audit log. */
+export interface AuditStore {
+  /**
+   * Appends to the audit log (several events in one transaction); it is never updated or deleted.
+   * A batch of disclosure records only (`read`, `send`) is committed like PostgreSQL's
+   * `synchronous_commit = off`: it survives a crash of the process but not a power loss, so that
+   * an audited page read costs no wait for the disk; any other batch is synced before resolving.
+   */
+  appendAudit(events: AuditEvent | readonly AuditEvent[]): Promise<void>;
+  /**
+   * Appends one response's disclosures, committed like a batch of disclosure events. The log
+   * keeps naming the versions (id, version) after they are deleted; a seq is never reused.
+   */
+  appendDisclosure(disclosure: Disclosure): Promise<void>;
+  listAudit(query: AuditQuery): Promise<readonly AuditEvent[]>;
+}

@@ -1,6 +1,7 @@
 /** The backend-independent half of Store.queryObjectsBody: a page collected row by row, as a body page. */
+
+import type { BodyPage, BodyView } from './objects.js';
 import type { CollectedPage } from './page-collector.js';
-import type { BodyPage, BodyView } from './store.js';
 
 /** A page collected row by row, as a body page (every item went through the view). */
 export function bodyOfCollected<T>(page: CollectedPage<T>, view: BodyView<T>): BodyPage<T> {

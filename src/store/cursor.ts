@@ -8,7 +8,7 @@
  * decoding checks length and shape and authenticates, failing with a StoreError, never a crash.
  */
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync } from 'node:crypto';
-import type { Cursor, EntryKind, Micros } from './store.js';
+import type { Cursor, EntryKind, Micros } from './objects.js';
 import { StoreError } from './store-error.js';
 
 /** A position in a collection's feed: entries sort by (dateAdded, seq, kind), `added` before `released`. */

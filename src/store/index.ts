@@ -3,9 +3,12 @@
 export type * from './accounts.js';
 export type * from './audit.js';
 export { parseCursor } from './cursor.js';
+export type * from './markings.js';
+export type * from './objects.js';
 export { type OpenStoreOptions, openStore } from './open-store.js';
 export type * from './peers.js';
 export type { SecretKeySource } from './secret-box.js';
+export type * from './statuses.js';
 export type * from './store.js';
 export { isStoreError, StoreError } from './store-error.js';
 export { STORE_ERROR_CODES, type StoreErrorCode } from './store-error-codes.js';

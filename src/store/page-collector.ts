@@ -5,7 +5,7 @@
  * Backends supply the ordered rows (with their SQL-side filters applied) through a FeedSource.
  */
 import type { CursorCodec } from './cursor.js';
-import type { Micros, ObjectQuery, Page, StoredObject, VersionSelector, View } from './store.js';
+import type { Micros, ObjectQuery, Page, StoredObject, VersionSelector, View } from './objects.js';
 import { parseTimestampMicros } from './timestamp-micros.js';
 
 /** A feed entry as a backend reads it: the row plus the version facts selection needs. */

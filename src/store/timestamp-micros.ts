@@ -1,5 +1,5 @@
 import { parseTimestamp } from '../stix/index.js';
-import type { Micros } from './store.js';
+import type { Micros } from './objects.js';
 
 /**
  * Parses a STIX/TAXII timestamp (STIX 2.1 section 2.16) to microseconds since the epoch, or

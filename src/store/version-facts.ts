@@ -4,7 +4,7 @@
  */
 import canonicalizeImport from 'canonicalize';
 import { type KeyOrders, plainCanonicalJson } from '../stix/index.js';
-import type { GranularViews, Micros, NewVersion } from './store.js';
+import type { GranularViews, Micros, NewVersion } from './objects.js';
 import { StoreError } from './store-error.js';
 import { formatMicros, parseTimestampMicros } from './timestamp-micros.js';
 

@@ -1,6 +1,6 @@
 /** Conformance: organisations, users, tokens, marking definitions, status records, peers, audit log. */
 import { describe, expect, it } from 'vitest';
-import type { StatusRecord } from '../store.js';
+import type { StatusRecord } from '../statuses.js';
 import { rejectionCode } from './fixtures.js';
 import { type StoreFactory, useStore } from './harness.suite.js';
 
@@ -68,9 +68,26 @@ export function accountRecordsSuite(makeStore: StoreFactory): void {
       expect(await store().getToken('t1')).toBeUndefined();
     });
 
+    it('the policy generation changes with every new organisation or marking definition, not with a known id', async () => {
+      const at = () => store().generation('policy');
+      const g0 = await at();
+      await store().addOrganization(ORG);
+      const g1 = await at();
+      expect(g1).not.toBe(g0);
+      await store().putMarkingDefinition('marking-definition--g', '{"v":1}', { kind: 'node' });
+      const g2 = await at();
+      expect(g2).not.toBe(g1);
+      // A known id keeps its first definition: nothing changed.
+      await store().putMarkingDefinition('marking-definition--g', '{"v":2}', { kind: 'node' });
+      expect(await at()).toBe(g2);
+      // Adding users touches no policy fact.
+      await store().addUser(USER);
+      expect(await at()).toBe(g2);
+    });
+
     it('the account generation changes with every change or removal of a user or token, not with additions', async () => {
       await store().addOrganization(ORG);
-      const at = () => store().accountGeneration();
+      const at = () => store().generation('accounts');
       const g0 = await at();
       await store().addUser(USER);
       await store().addToken({

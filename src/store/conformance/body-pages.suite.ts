@@ -12,10 +12,10 @@ import type {
   MarkingFacts,
   ObjectQuery,
   RowClass,
-  Store,
   StoredObject,
   VersionSelector,
-} from '../store.js';
+} from '../objects.js';
+import type { Store } from '../store.js';
 import { collection, sdo, uuid, version } from './fixtures.js';
 import { type StoreFactory, useStore } from './harness.suite.js';
 

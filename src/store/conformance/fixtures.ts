@@ -1,5 +1,6 @@
 /** Builders shared by the store conformance suite: objects, collections, views and a pager. */
-import type { CollectionRecord, NewVersion, ObjectQuery, Store, StoredObject, View } from '../store.js';
+import type { CollectionRecord, NewVersion, ObjectQuery, StoredObject, View } from '../objects.js';
+import type { Store } from '../store.js';
 
 /** A deterministic UUIDv4-shaped suffix for test ids. */
 export function uuid(n: number): string {

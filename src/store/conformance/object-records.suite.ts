@@ -1,6 +1,6 @@
 /** Conformance: versions of one object, deletion, lookup by marking (TAXII 2.1 sections 5.6-5.8). */
 import { describe, expect, it } from 'vitest';
-import type { ObjectQuery } from '../store.js';
+import type { ObjectQuery } from '../objects.js';
 import { collection, END_OF_TIME, SEE_ALL, sdo, version } from './fixtures.js';
 import { type StoreFactory, useStore } from './harness.suite.js';
 

@@ -3,7 +3,7 @@
  * reader's hidden marking combinations (DESIGN.md, Trust; STIX 2.1 section 3.6).
  */
 import { describe, expect, it } from 'vitest';
-import type { MarkingFacts, RowClass, StoredObject, View } from '../store.js';
+import type { MarkingFacts, RowClass, StoredObject, View } from '../objects.js';
 import { collection, END_OF_TIME, pageAll, SEE_ALL, sdo, version } from './fixtures.js';
 import { type StoreFactory, useStore } from './harness.suite.js';
 

@@ -1,7 +1,7 @@
 /** Conformance: limit, more, next and opaque cursors (TAXII 2.1 sections 3.4, 3.4.1). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Cursor, ObjectQuery } from '../store.js';
+import type { Cursor, ObjectQuery } from '../objects.js';
 import {
   collection,
   END_OF_TIME,

@@ -1,6 +1,6 @@
 /** Conformance: queryObjects filters and version selection (TAXII 2.1 section 3.4.1). */
 import { describe, expect, it } from 'vitest';
-import type { ObjectQuery, StoredObject, VersionSelector } from '../store.js';
+import type { ObjectQuery, StoredObject, VersionSelector } from '../objects.js';
 import { collection, END_OF_TIME, hiding, rejectionCode, SEE_ALL, sdo, version } from './fixtures.js';
 import { type StoreFactory, useStore } from './harness.suite.js';
 
@@ -104,6 +104,21 @@ export function queryFiltersSuite(makeStore: StoreFactory): void {
           hiding(() => true),
         ),
       ).toEqual([]);
+    });
+
+    it('3.4.1 of two versions with the same timestamp, the one stored first is first and last', async () => {
+      // The store keeps what core hands it; core marks a non-owner's version contested, but a
+      // backend must still order ties one way on every read path.
+      await store().addCollection(collection('c'));
+      await store().addVersions('c', [version(ind(V1), 'org-a')]);
+      await store().addVersions('c', [version(ind(V1), 'org-b')]);
+      const producersOf = async (versions: VersionSelector, view = SEE_ALL) =>
+        (await store().queryObjects(q({ versions }), view)).items.map((r) => r.producerOrg);
+      expect(await producersOf({ kind: 'first' })).toEqual(['org-a']);
+      expect(await producersOf({ kind: 'last' })).toEqual(['org-a']);
+      const hideA = hiding((r) => r.producerOrg === 'org-a');
+      expect(await producersOf({ kind: 'first' }, hideA)).toEqual(['org-b']);
+      expect(await producersOf({ kind: 'last' }, hideA)).toEqual(['org-b']);
     });
 
     it('hidden rows count nowhere: not in limit, not in more', async () => {

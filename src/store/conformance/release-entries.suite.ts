@@ -1,7 +1,7 @@
 /** Conformance: `released` feed entries of embargoed versions and the page-boundary rule (DESIGN.md, Visibility). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ObjectQuery, StoredObject } from '../store.js';
+import type { ObjectQuery, StoredObject } from '../objects.js';
 import {
   collection,
   END_OF_TIME,

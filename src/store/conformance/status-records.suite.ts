@@ -1,6 +1,6 @@
 /** Conformance: status records that name their successes by seq (TAXII 2.1 section 4.3.1). */
 import { describe, expect, it } from 'vitest';
-import type { StatusRecord } from '../store.js';
+import type { StatusRecord } from '../statuses.js';
 import { collection, sdo, version } from './fixtures.js';
 import { type StoreFactory, useStore } from './harness.suite.js';
 

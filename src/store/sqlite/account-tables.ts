@@ -1,12 +1,8 @@
 /** Organisations, users, tokens and marking definitions (hashes only, never secrets). */
 import type Database from 'better-sqlite3';
-import type {
-  DefinitionSource,
-  MarkingDefinitionRecord,
-  Organization,
-  TokenRecord,
-  UserRecord,
-} from '../accounts.js';
+import type { Organization, TokenRecord, UserRecord } from '../accounts.js';
+import type { DefinitionSource, MarkingDefinitionRecord } from '../markings.js';
+import type { GenerationTopic } from '../store.js';
 import { StoreError } from '../store-error.js';
 import { insertUnique } from './unique-insert.js';
 
@@ -37,10 +33,6 @@ function toToken({ expiresAt, ...rest }: TokenRow): TokenRecord {
 
 /** Prepared statements over the account tables. */
 export class AccountTables {
-  #markings:
-    | { readonly generation: number | null; readonly map: ReadonlyMap<string, MarkingDefinitionRecord> }
-    | undefined;
-  #orgs: { readonly generation: number | null; readonly orgs: readonly Organization[] } | undefined;
   readonly #s;
 
   constructor(db: Database.Database) {
@@ -65,7 +57,7 @@ export class AccountTables {
         `SELECT ${TOKEN_COLUMNS} FROM tokens WHERE username = ? ORDER BY created_at, token_id`,
       ),
       deleteToken: db.prepare('DELETE FROM tokens WHERE token_id = ?'),
-      generation: db.prepare('SELECT generation FROM account_generation WHERE id = 1').pluck(),
+      generation: db.prepare('SELECT value FROM generations WHERE topic = ?').pluck(),
       putMarking: db.prepare(
         'INSERT INTO marking_definitions (id, json, source_kind, producer_org, origin) VALUES (?, ?, ?, ?, ?)' +
           ' ON CONFLICT (id) DO NOTHING',
@@ -76,10 +68,6 @@ export class AccountTables {
       listMarkings: db
         .prepare('SELECT id, json, source_kind, producer_org, origin FROM marking_definitions ORDER BY id')
         .raw(),
-      // Both tables only grow (no statement updates or deletes their rows, and a rolled-back
-      // row was never read), so the largest rowid names their content as of a read.
-      markingsGeneration: db.prepare('SELECT max(rowid) FROM marking_definitions').pluck(),
-      orgsGeneration: db.prepare('SELECT max(rowid) FROM organizations').pluck(),
     };
   }
 
@@ -95,11 +83,7 @@ export class AccountTables {
 
   /** Every organisation; the same array while none is added (reads per request stay O(1)). */
   listOrganizations(): readonly Organization[] {
-    const generation = this.#s.orgsGeneration.get() as number | null;
-    if (this.#orgs?.generation !== generation) {
-      this.#orgs = { generation, orgs: Object.freeze(this.#s.listOrgs.all() as Organization[]) };
-    }
-    return this.#orgs.orgs;
+    return this.#s.listOrgs.all() as Organization[];
   }
 
   addUser(user: UserRecord): void {
@@ -165,9 +149,9 @@ export class AccountTables {
     return this.#s.deleteToken.run(tokenId).changes > 0;
   }
 
-  /** The account generation (bumped by triggers, migration 8): one indexed read. */
-  accountGeneration(): number {
-    return this.#s.generation.get() as number;
+  /** A topic's generation (bumped by triggers, migration 12): one indexed read. */
+  generation(topic: GenerationTopic): number {
+    return this.#s.generation.get(topic) as number;
   }
 
   /** Stores a definition unless its id is known; returns the one the node holds for the id. */
@@ -177,17 +161,9 @@ export class AccountTables {
     return recordOf(this.#s.getMarking.get(id) as DefinitionRow);
   }
 
-  /**
-   * Every marking definition by id; the same map while none is added, so that a policy may keep
-   * what it derived from it by identity (a request then costs one rowid lookup, not a read of
-   * every definition).
-   */
+  /** Every marking definition by id. */
   listMarkingDefinitions(): ReadonlyMap<string, MarkingDefinitionRecord> {
-    const generation = this.#s.markingsGeneration.get() as number | null;
-    if (this.#markings?.generation !== generation) {
-      const rows = this.#s.listMarkings.all() as [string, ...DefinitionRow][];
-      this.#markings = { generation, map: new Map(rows.map(([id, ...row]) => [id, recordOf(row)])) };
-    }
-    return this.#markings.map;
+    const rows = this.#s.listMarkings.all() as [string, ...DefinitionRow][];
+    return new Map(rows.map(([id, ...row]) => [id, recordOf(row)]));
   }
 }

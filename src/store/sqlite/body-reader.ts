@@ -15,8 +15,8 @@
 import type Database from 'better-sqlite3';
 import { bodyOfCollected } from '../body-page.js';
 import type { CursorCodec } from '../cursor.js';
+import type { BodyPage, BodyView, Micros, ObjectQuery } from '../objects.js';
 import { type CollectedPage, type FeedCursor, startPosition } from '../page-collector.js';
-import type { BodyPage, BodyView, Micros, ObjectQuery } from '../store.js';
 import { feedFilterSql } from './feed-source.js';
 import { FIRST, LATEST } from './row-mapping.js';
 import type { RowMetaDictionary } from './row-meta.js';

@@ -1,6 +1,6 @@
 /** Collections and their access lists (TAXII 2.1 section 5.1), listed in creation order. */
 import type Database from 'better-sqlite3';
-import type { CollectionRecord } from '../store.js';
+import type { CollectionRecord } from '../objects.js';
 import { insertUnique } from './unique-insert.js';
 
 interface CollectionRow {

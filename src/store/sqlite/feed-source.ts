@@ -4,8 +4,8 @@
  * id/type/spec_version filters in SQL, and the neighbour lookups version selection needs.
  */
 import type Database from 'better-sqlite3';
+import type { ObjectQuery, StoredObject } from '../objects.js';
 import type { FeedCursor, FeedRow, FeedSource } from '../page-collector.js';
-import type { ObjectQuery, StoredObject } from '../store.js';
 import type { GranularViewTable } from './granular-view-table.js';
 import {
   ADDED_ENTRY_COLUMNS,
@@ -111,12 +111,15 @@ export class FeedStatements {
     this.#db = db;
     this.#dictionary = dictionary;
     this.#views = views;
+    // Of two versions with the same key, the one stored first is both first and latest (as the
+    // writer's flags say), so it is a neighbour on both sides of the other.
     const neighbours = (cmp: string, order: string) =>
       db
         .prepare(
-          `SELECT ${ADDED_ENTRY_COLUMNS}, r.release_at FROM versions AS v LEFT JOIN releases AS r ON r.seq = v.seq` +
+          `SELECT ${ADDED_ENTRY_COLUMNS}, r.release_at FROM (SELECT version_key AS k, seq AS s FROM versions WHERE seq = ?) AS me` +
+            ` JOIN versions AS v LEFT JOIN releases AS r ON r.seq = v.seq` +
             ` WHERE v.collection = ? AND v.stix_id = ?` +
-            ` AND v.version_key ${cmp} (SELECT version_key FROM versions WHERE seq = ?) ORDER BY v.version_key ${order}`,
+            ` AND (v.version_key ${cmp} me.k OR (v.version_key = me.k AND v.seq < me.s)) ORDER BY v.version_key ${order}`,
         )
         .raw();
     this.#newer = neighbours('>', 'DESC');
@@ -197,7 +200,7 @@ export class FeedStatements {
         return rows;
       },
       *neighbours(row: FeedRow, direction: 'newer' | 'older'): Iterable<StoredObject> {
-        const raws = (direction === 'newer' ? newer : older).all(c, row.id, row.seq) as NeighbourRow[];
+        const raws = (direction === 'newer' ? newer : older).all(row.seq, c, row.id) as NeighbourRow[];
         for (const raw of raws) {
           const entry = entryColumns(raw);
           if (entry[1] <= now) yield toFeedRow(entry, c, dictionary);

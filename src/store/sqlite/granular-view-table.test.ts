@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { GranularView, GranularViews } from '../store.js';
+import type { GranularView, GranularViews } from '../objects.js';
 import { packViews, unpackViews } from './granular-view-table.js';
 
 const ref = fc.uuid().map((u) => `marking-definition--${u}`);

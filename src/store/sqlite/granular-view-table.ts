@@ -10,7 +10,7 @@
  * section 2.7) or raw in JSON text (RFC 8259 section 7 escapes them); writes check both.
  */
 import type Database from 'better-sqlite3';
-import type { GranularView, GranularViews } from '../store.js';
+import type { GranularView, GranularViews } from '../objects.js';
 import { StoreError } from '../store-error.js';
 
 const PART = '\u0001';

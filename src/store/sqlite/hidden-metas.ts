@@ -5,7 +5,7 @@
  * few of a collection's versions costs what it returns, not the collection's size, and takes no
  * longer for having many hidden versions (DESIGN.md, Trust: no answer depends on them).
  */
-import type { MarkingFacts, RowClass } from '../store.js';
+import type { MarkingFacts, RowClass } from '../objects.js';
 import type { RowMetaDictionary } from './row-meta.js';
 
 type ClassOf = (facts: MarkingFacts) => RowClass;

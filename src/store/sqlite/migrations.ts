@@ -5,6 +5,7 @@ import { StoreError } from '../store-error.js';
 import { ACCOUNTS_V8 } from './accounts-v8.js';
 import { SCHEMA_V1 } from './schema-v1.js';
 import { ownershipAndSources } from './schema-v8.js';
+import { GENERATIONS_V12 } from './schema-v12.js';
 import { sealPeerPasswords } from './seal-peer-passwords.js';
 
 /** What a migration may need besides the database: the key that seals secrets. */
@@ -94,6 +95,12 @@ export const MIGRATIONS: readonly Migration[] = [
     description:
       'peer passwords are sealed (AES-256-GCM) with the secret key kept outside the database; rows stored in clear are sealed now',
     up: (db, context) => sealPeerPasswords(db, context.secrets),
+  },
+  {
+    version: 12,
+    description:
+      'explicit change generations (generations: policy for marking definitions and organisations, accounts for users and tokens), bumped by triggers',
+    up: (db) => db.exec(GENERATIONS_V12),
   },
 ];
 

@@ -1,6 +1,7 @@
 /** The column list every version read uses, and the mapping of a raw result row to a FeedRow. */
+
+import type { GranularViews, StoredObject } from '../objects.js';
 import type { FeedRow } from '../page-collector.js';
-import type { GranularViews, StoredObject } from '../store.js';
 import type { RowMeta, RowMetaDictionary } from './row-meta.js';
 
 /**

@@ -1,9 +1,11 @@
 /** Secrets at rest: peer passwords sealed with a key outside the database; files only their owner reads. */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openConnection } from './connection.js';
+import { MIGRATIONS, migrate } from './migrations.js';
 import { SqliteStore } from './sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'accord-at-rest-'));
@@ -74,14 +76,16 @@ describe('secrets at rest', () => {
 
   it('migration 11 seals the passwords an older Accord stored in clear', async () => {
     const path = freshPath();
-    const store = await open(path);
-    await store.close();
-    const db = new Database(path);
+    mkdirSync(dirname(path), { recursive: true });
+    const db = openConnection({ path });
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 10),
+    );
     db.prepare(
       'INSERT INTO peers (name, url, username, password, remote_collection, local_collection, org_id, pull, push, interval_seconds)' +
         ' VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, 60)',
     ).run('bravo', PEER.url, PEER.username, PEER.password, 'r', 'l', 'au-acsc');
-    db.pragma('user_version = 10');
     db.close();
     const migrated = await open(path);
     expect((await migrated.getPeer('bravo'))?.password).toBe(PEER.password);

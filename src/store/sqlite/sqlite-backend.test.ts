@@ -11,12 +11,6 @@ import { MIGRATIONS, migrate } from './migrations.js';
 import { SqliteStore } from './sqlite-store.js';
 import { StatusTable } from './status-table.js';
 
-/** What migration 10 adds (disabled users, token expiry, the account generation), dropped again. */
-const UNDO_ACCOUNTS_MIGRATION = `
-  DROP TRIGGER users_updated; DROP TRIGGER users_deleted; DROP TRIGGER tokens_updated; DROP TRIGGER tokens_deleted;
-  DROP TABLE account_generation; DROP INDEX tokens_username;
-  ALTER TABLE tokens DROP COLUMN expires_at; ALTER TABLE users DROP COLUMN disabled;`;
-
 const dir = mkdtempSync(join(tmpdir(), 'accord-sqlite-'));
 let n = 0;
 const freshPath = () => join(dir, `b${n++}`, 'accord.db');
@@ -43,16 +37,32 @@ async function storeFailingOnTools(): Promise<{ store: SqliteStore; side: Databa
   return { store, side };
 }
 
-/** Undoes migration 8 (ownership and sources) on an open file, for tests that roll a file back. */
-function undoTrustMigration(db: Database.Database): void {
-  db.exec(`DROP INDEX versions_by_chain; DROP INDEX versions_contested; DROP INDEX versions_by_id;
-    CREATE UNIQUE INDEX versions_by_id ON versions (collection, stix_id, version_key);
-    ALTER TABLE versions DROP COLUMN producer;
-    ALTER TABLE marking_definitions DROP COLUMN source_kind;
-    ALTER TABLE marking_definitions DROP COLUMN producer_org;
-    ALTER TABLE marking_definitions DROP COLUMN origin;
-    ALTER TABLE peers DROP COLUMN speaks_for;
-    DROP TABLE node_settings;`);
+/**
+ * A file at schema `version` (the first migrations only), holding the versions `rows` as that
+ * schema stored them: collection `c`, each version one row of one row_meta entry.
+ */
+function fileAtSchema(version: number, rows: readonly Record<string, unknown>[]): string {
+  const path = freshPath();
+  const db = openConnection({ path });
+  migrate(
+    db,
+    MIGRATIONS.filter((m) => m.version <= version),
+  );
+  db.prepare(
+    "INSERT INTO collections (id, title, can_read, can_write, media_types) VALUES ('c', 'C', '[\"*\"]', '[\"*\"]', '[]')",
+  ).run();
+  db.prepare(
+    "INSERT INTO row_meta (meta_id, type, spec_version, producer_org, origin, marking_refs) VALUES (1, 'x', '2.1', 'org-a', 'local', '')",
+  ).run();
+  const insert = db.prepare(
+    'INSERT INTO versions (collection, stix_id, type, version, version_key, spec_version, date_added, meta_id, json, flags)' +
+      " VALUES ('c', ?, ?, ?, ?, '2.1', ?, 1, ?, 3)",
+  );
+  for (const [i, o] of rows.entries()) {
+    insert.run(o.id, o.type, o.modified, Date.parse(String(o.modified)) * 1000, 1000 + i, JSON.stringify(o));
+  }
+  db.close();
+  return path;
 }
 
 describe('SqliteStore specifics', () => {
@@ -68,29 +78,14 @@ describe('SqliteStore specifics', () => {
   });
 
   it('migrations run in order from an older schema and keep the data', async () => {
-    const path = freshPath();
-    const store = await open(path);
-    await store.addCollection(collection('c'));
-    await store.addVersions('c', [version(sdo('report', 1, '2021-07-19T00:00:00Z'))]);
-    await store.close();
-    // Roll the file back to schema 1 (drop what later migrations add), then reopen.
-    const db = new Database(path);
-    undoTrustMigration(db);
-    db.exec('DROP INDEX versions_type_feed');
-    db.exec('ALTER TABLE audit_log DROP COLUMN objects');
-    db.exec('ALTER TABLE audit_log DROP COLUMN versions');
-    db.exec('DROP TABLE deleted_versions');
-    db.exec('DROP TABLE granular_views');
-    db.exec('ALTER TABLE statuses DROP COLUMN success_seqs');
-    db.exec(UNDO_ACCOUNTS_MIGRATION);
-    db.pragma('user_version = 1');
-    db.close();
+    // A file written by the first Accord (schema 1), opened by this one.
+    const path = fileAtSchema(1, [sdo('report', 1, '2021-07-19T00:00:00.000Z')]);
     const reopened = await open(path);
     const page = await reopened.queryObjects(
       { collectionId: 'c', types: ['report'], limit: 5, now: END_OF_TIME },
       SEE_ALL,
     );
-    expect(page.items).toHaveLength(1);
+    expect(page.items.map((r) => r.id)).toEqual([sdo('report', 1, '2021-07-19T00:00:00.000Z').id]);
     await reopened.close();
     const check = new Database(path, { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
@@ -280,53 +275,46 @@ describe('SqliteStore specifics', () => {
   });
 
   it('rows say whether the object has granular markings; migration 4 flags rows stored before it', async () => {
-    const path = freshPath();
-    const store = await open(path);
-    await store.addCollection(collection('c'));
     const marked = { granular_markings: [{ lang: 'en', selectors: ['name'] }], name: 'n' };
     const nested = { x_note: { granular_markings: 'not a marking' } };
-    await store.addVersions('c', [
-      version(sdo('tool', 1, '2021-07-19T00:00:00Z', marked)),
-      version(sdo('tool', 2, '2021-07-19T00:00:00Z', nested)),
-      version(sdo('tool', 3, '2021-07-19T00:00:00Z')),
-    ]);
+    const objects = [
+      sdo('tool', 1, '2021-07-19T00:00:00.000Z', marked),
+      sdo('tool', 2, '2021-07-19T00:00:00.000Z', nested),
+      sdo('tool', 3, '2021-07-19T00:00:00.000Z'),
+    ];
     const flags = async (s: SqliteStore) =>
       (await s.queryObjects({ collectionId: 'c', limit: 10, now: END_OF_TIME }, SEE_ALL)).items.map(
         (r) => r.granular,
       );
-    expect(await flags(store)).toEqual([true, false, false]);
-    await store.close();
-    const db = new Database(path);
-    undoTrustMigration(db);
-    db.exec('UPDATE versions SET flags = flags & ~4');
-    db.exec('ALTER TABLE audit_log DROP COLUMN versions');
-    db.exec('DROP TABLE deleted_versions');
-    db.exec('DROP TABLE granular_views');
-    db.exec('ALTER TABLE statuses DROP COLUMN success_seqs');
-    db.exec(UNDO_ACCOUNTS_MIGRATION);
-    db.pragma('user_version = 3');
-    db.close();
-    const migrated = await open(path);
+    const fresh = await open(freshPath());
+    await fresh.addCollection(collection('c'));
+    await fresh.addVersions(
+      'c',
+      objects.map((o) => version(o)),
+    );
+    expect(await flags(fresh)).toEqual([true, false, false]);
+    await fresh.close();
+    // Stored by schema 3, before the flag existed.
+    const migrated = await open(fileAtSchema(3, objects));
     // The migration matches text, a superset (a false flag only sends the row to the slow path).
     expect(await flags(migrated)).toEqual([true, true, false]);
     await migrated.close();
   });
 
-  it('marking definitions and organisations added by another process are seen at once (cached lists are re-checked per read)', async () => {
+  it('marking definitions and organisations added by another process are seen at once, and change the policy generation', async () => {
     const path = freshPath();
     const a = await open(path);
     const b = await open(path);
-    const before = await a.listMarkingDefinitions();
-    expect(await a.listMarkingDefinitions()).toBe(before); // unchanged: the same map
+    const before = await a.generation('policy');
     await b.putMarkingDefinition('marking-definition--1', '{"x":1}', { kind: 'node' });
     await b.addOrganization({ id: 'nz-ncsc', name: 'NZ', identityId: 'identity--9' });
-    const after = await a.listMarkingDefinitions();
+    const after = await a.generation('policy');
     expect(after).not.toBe(before);
-    expect(after.get('marking-definition--1')?.json).toBe('{"x":1}');
+    expect((await a.listMarkingDefinitions()).get('marking-definition--1')?.json).toBe('{"x":1}');
     expect((await a.listOrganizations()).map((o) => o.id)).toContain('nz-ncsc');
     // Adding an id already known changes nothing.
     await b.putMarkingDefinition('marking-definition--1', '{"x":2}', { kind: 'node' });
-    expect(await a.listMarkingDefinitions()).toBe(after);
+    expect(await a.generation('policy')).toBe(after);
     await a.close();
     await b.close();
   });

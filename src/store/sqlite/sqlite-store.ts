@@ -7,16 +7,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type {
-  DefinitionSource,
-  MarkingDefinitionRecord,
-  Organization,
-  TokenRecord,
-  UserRecord,
-} from '../accounts.js';
+import type { Organization, TokenRecord, UserRecord } from '../accounts.js';
 import type { AuditEvent, AuditQuery, Disclosure } from '../audit.js';
-import type { PeerRecord, PeerState, SecretKeyRotation } from '../peers.js';
-import { SecretBox, type SecretKeySource } from '../secret-box.js';
+import type { DefinitionSource, MarkingDefinitionRecord } from '../markings.js';
 import type {
   AddOutcome,
   BodyPage,
@@ -28,12 +21,13 @@ import type {
   ObjectQuery,
   Page,
   RowClass,
-  StatusRecord,
-  Store,
-  StoreCapabilities,
   StoredObject,
   View,
-} from '../store.js';
+} from '../objects.js';
+import type { PeerRecord, PeerState, SecretKeyRotation } from '../peers.js';
+import { SecretBox, type SecretKeySource } from '../secret-box.js';
+import type { StatusRecord } from '../statuses.js';
+import type { GenerationTopic, Store } from '../store.js';
 import { StoreError } from '../store-error.js';
 import { nowMicros } from '../timestamp-micros.js';
 import { AccountTables } from './account-tables.js';
@@ -91,7 +85,6 @@ function translate(error: unknown): unknown {
 
 /** A Store on one SQLite file. Call `init()` before anything else. */
 export class SqliteStore implements Store {
-  readonly capabilities: StoreCapabilities = { sharedAcrossProcesses: false };
   readonly #options: SqliteStoreOptions;
   #parts: Parts | undefined;
   #closed = false;
@@ -265,8 +258,8 @@ export class SqliteStore implements Store {
     return this.#with((p) => p.accounts.deleteToken(tokenId));
   }
 
-  async accountGeneration(): Promise<number> {
-    return this.#with((p) => p.accounts.accountGeneration());
+  async generation(topic: GenerationTopic): Promise<number> {
+    return this.#with((p) => p.accounts.generation(topic));
   }
 
   async addToken(token: TokenRecord): Promise<void> {

@@ -6,7 +6,7 @@
  * kilobyte instead of about fifty.
  */
 import type Database from 'better-sqlite3';
-import type { StatusDetail, StatusRecord } from '../store.js';
+import type { StatusDetail, StatusRecord } from '../statuses.js';
 import { StoreError } from '../store-error.js';
 import { commitWithoutSync } from './unsynced-commit.js';
 import { seqDeltas, seqsOf, VersionNames } from './version-names.js';

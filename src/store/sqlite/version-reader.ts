@@ -1,7 +1,6 @@
 /** Reads versions: the paged feed query, every version of an id, and rows by marking. */
 import type Database from 'better-sqlite3';
 import { CursorCodec } from '../cursor.js';
-import { collectPage, collectPageRows, type FeedCursor } from '../page-collector.js';
 import type {
   BodyPage,
   BodyView,
@@ -11,7 +10,8 @@ import type {
   RowClass,
   StoredObject,
   View,
-} from '../store.js';
+} from '../objects.js';
+import { collectPage, collectPageRows, type FeedCursor } from '../page-collector.js';
 import { StoreError } from '../store-error.js';
 import { BodyReader } from './body-reader.js';
 import { FeedStatements } from './feed-source.js';

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { KeyOrders } from '../../stix/index.js';
-import type { AddOutcome, Micros, NewVersion } from '../store.js';
+import type { AddOutcome, Micros, NewVersion } from '../objects.js';
 import { StoreError } from '../store-error.js';
 import { parseTimestampMicros } from '../timestamp-micros.js';
 import { dateAddedVersion, type VersionFacts, versionFacts } from '../version-facts.js';
