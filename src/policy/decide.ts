@@ -9,6 +9,7 @@ import type { SelectorStep } from './granular-selector.js';
 import { parseSelector, resolves } from './granular-selector.js';
 import { type MarkingMeaning, type MeaningOf, meaningsFor } from './marking-index.js';
 import { isRequiredProperty } from './required-properties.js';
+import type { SelectorCache } from './selector-cache.js';
 import type { PolicyContext, Reader } from './types.js';
 
 /** What the decision looks at: one feed entry of one version, with its object parsed. */
@@ -96,7 +97,11 @@ export function decide(reader: Reader, subject: DecisionSubject, ctx: PolicyCont
   const level = objectLevel(reader, subject, refs, ctx);
   if ('kind' in level) return level;
   const meaning = meaningsFor(ctx.markings, subject);
-  return granularOutcome(object, (ref) => granularStanding(meaning(ref), reader, level.inGroup, ctx.now));
+  return granularOutcome(
+    object,
+    (ref) => granularStanding(meaning(ref), reader, level.inGroup, ctx.now),
+    ctx.selectors,
+  );
 }
 
 /**
@@ -158,7 +163,9 @@ function covers(outer: readonly SelectorStep[], inner: readonly SelectorStep[]):
 export function granularOutcome(
   object: Readonly<Record<string, unknown>>,
   standing: (ref: string) => GranularStanding,
+  cache?: SelectorCache,
 ): Decision {
+  const parse = (sel: unknown) => (cache === undefined ? parseSelector(sel) : cache.parse(sel));
   const granular = object.granular_markings;
   if (granular === undefined) return VISIBLE;
   if (!Array.isArray(granular)) return HIDDEN;
@@ -176,7 +183,7 @@ export function granularOutcome(
     if (s !== 'member' && ++denying > MAX_DENYING_MARKINGS) return HIDDEN;
     const steps: (readonly SelectorStep[])[] = [];
     for (const sel of selectors) {
-      const parsed = parseSelector(sel);
+      const parsed = parse(sel);
       // A denying marking whose selector cannot be followed might cover anything: fail closed.
       if (parsed === undefined) return HIDDEN;
       if (s !== 'member' && !resolves(object, parsed)) return HIDDEN;

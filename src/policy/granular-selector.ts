@@ -9,10 +9,6 @@ const MAX_SELECTOR_LENGTH = 1024;
 const MAX_SELECTOR_STEPS = 64;
 const INDEX = /^\[(0|[1-9]\d{0,8})\]$/;
 
-/** Parsed selectors by text: objects of one feed mostly repeat a few selectors. */
-const parsed = new Map<string, readonly SelectorStep[] | undefined>();
-const MAX_CACHED_SELECTORS = 4096;
-
 /**
  * Parses a selector: components separated by `.`, each a property name / dictionary key or
  * `[n]`. Undefined when malformed. The result is frozen (it may be shared).
@@ -20,14 +16,11 @@ const MAX_CACHED_SELECTORS = 4096;
 export function parseSelector(selector: unknown): readonly SelectorStep[] | undefined {
   if (typeof selector !== 'string' || selector.length === 0 || selector.length > MAX_SELECTOR_LENGTH)
     return undefined;
-  if (parsed.has(selector)) return parsed.get(selector);
-  const steps = parseUncached(selector);
-  if (parsed.size >= MAX_CACHED_SELECTORS) parsed.clear();
-  parsed.set(selector, steps === undefined ? undefined : Object.freeze(steps));
-  return parsed.get(selector);
+  const steps = parseSteps(selector);
+  return steps === undefined ? undefined : Object.freeze(steps);
 }
 
-function parseUncached(selector: string): SelectorStep[] | undefined {
+function parseSteps(selector: string): SelectorStep[] | undefined {
   // Hot path of redaction: most selectors are a single property name.
   if (selector.indexOf('.') < 0 && selector.indexOf('[') < 0 && selector.indexOf(']') < 0) return [selector];
   const parts = selector.split('.');

@@ -1,4 +1,4 @@
-/** Public surface of policy/: the only place that decides what an organisation may see or receive. */
+/** Public surface of policy/: the only place that decides what an organisation may see, receive or do. */
 export {
   EMBARGO_EXTENSION_ID,
   embargoMarking,
@@ -6,8 +6,6 @@ export {
   sharingGroupMarking,
 } from './accord-markings.js';
 export { auditLevelOf } from './audit-level.js';
-export { mayReadCollection, mayWriteCollection } from './collection-access.js';
-export { type Decision, type DecisionSubject, decide } from './decide.js';
 export { embargoOf } from './embargo.js';
 export {
   ACCORD_EXTENSION_DEFINITIONS,
@@ -15,7 +13,7 @@ export {
   EMBARGO_SCHEMA,
   SHARING_GROUP_SCHEMA,
 } from './extension-definitions.js';
-export { decideByViews, granularViewsOf, type ViewDecision } from './granular-views.js';
+export { granularViewsOf } from './granular-views.js';
 export {
   buildMarkingIndex,
   type MarkingIndex,
@@ -24,10 +22,10 @@ export {
   meaningsFor,
   trusts,
 } from './marking-index.js';
-export { policyContextOf } from './policy-context.js';
+export { type Action, type ActionResources, type Actor, may } from './may.js';
+export { type NodePolicyContext, PolicyContexts, type PolicySource } from './policy-contexts.js';
 export { PolicyError } from './policy-error.js';
 export { POLICY_ERROR_CODES, type PolicyErrorCode } from './policy-error-codes.js';
-export { type FastDecision, fastDecider, fastDecision, rowClasses, seesUnchanged } from './sees-unchanged.js';
+export { planFor, type ReaderPlan, type Sight, sightObject } from './reader-plan.js';
 export { timestampToMicros } from './timestamp.js';
 export type { PolicyContext, Reader } from './types.js';
-export { decideStored, viewFor } from './view.js';

@@ -5,7 +5,13 @@
  * producer trusts (DESIGN.md, Trust): otherwise the object sees the marking as unknown (deny).
  */
 import { TLP_V1_IDS, TLP_V2_EXTENSION_ID, TLP_V2_IDS } from '../stix/index.js';
-import type { DefinitionSource, MarkingDefinitionRecord, Micros } from '../store/index.js';
+import type {
+  DefinitionSource,
+  MarkingDefinitionRecord,
+  MarkingFacts,
+  Micros,
+  RowClass,
+} from '../store/index.js';
 import { EMBARGO_EXTENSION_ID, isIdentityId, SHARING_GROUP_EXTENSION_ID } from './accord-markings.js';
 import { timestampToMicros } from './timestamp.js';
 
@@ -39,6 +45,11 @@ export interface MarkingIndex {
   readonly hasEmbargo: boolean;
   /** True when every stored definition was made by the node's administrators (trust is then moot). */
   readonly allNodeDefined: boolean;
+  /**
+   * Row classes per reader worked out from this index (rowClasses): they hold while the index
+   * does, and a store may keep what it derived from a class function by its identity.
+   */
+  readonly readerClasses: Map<string, (facts: MarkingFacts) => RowClass>;
 }
 
 /**
@@ -157,5 +168,5 @@ export function buildMarkingIndex(definitions: Iterable<string | MarkingDefiniti
   }
   const hasEmbargo = [...byId.values()].some((m) => m.kind === 'embargo');
   const allNodeDefined = [...sources.values()].every((s) => s.kind === 'node');
-  return { byId, sources, hasEmbargo, allNodeDefined };
+  return { byId, sources, hasEmbargo, allNodeDefined, readerClasses: new Map() };
 }

@@ -135,24 +135,19 @@ const CLASS_OF_VERDICT: Readonly<Record<RefsVerdict, RowClass['kind']>> = {
  */
 export function rowClasses(reader: Reader, ctx: PolicyContext): (facts: MarkingFacts) => RowClass {
   // The answer depends only on the reader and the marking index (not on the clock): one
-  // function per pair, so that a store may keep what it derived from it across requests.
-  let byReader = classesByIndex.get(ctx.markings);
-  if (byReader === undefined) {
-    byReader = new Map();
-    classesByIndex.set(ctx.markings, byReader);
-  }
+  // function per pair, kept with the index, so that a store may keep what it derived from it.
+  const memo = ctx.markings.readerClasses;
   const key = `${reader.orgId}\n${reader.identityId}`;
-  let classOf = byReader.get(key);
+  let classOf = memo.get(key);
   if (classOf === undefined) {
-    if (byReader.size >= MAX_REMEMBERED_READERS) byReader.clear();
+    if (memo.size >= MAX_REMEMBERED_READERS) memo.clear();
     classOf = classesOf(reader, ctx.markings);
-    byReader.set(key, classOf);
+    memo.set(key, classOf);
   }
   return classOf;
 }
 
 const MAX_REMEMBERED_READERS = 1024;
-const classesByIndex = new WeakMap<MarkingIndex, Map<string, (facts: MarkingFacts) => RowClass>>();
 
 function classesOf(reader: Reader, markings: MarkingIndex): (facts: MarkingFacts) => RowClass {
   return (facts) => {

@@ -261,7 +261,15 @@ export function rowsOf(world: World): StoredObject[] {
       specVersion: '2.1',
       producerOrg: o.producer,
       origin: 'local',
-      markingRefs: [],
+      // As a store derives them: object markings, then granular ones, each once.
+      markingRefs: [
+        ...new Set([
+          ...((o.object.object_marking_refs as string[] | undefined) ?? []),
+          ...((o.object.granular_markings as { marking_ref?: string }[] | undefined) ?? []).flatMap(
+            (g) => g.marking_ref ?? [],
+          ),
+        ]),
+      ],
       json: JSON.stringify(o.object),
     };
     rows.push({ ...base, dateAdded: o.addedAt, entry: 'added' });
