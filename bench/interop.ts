@@ -21,10 +21,11 @@ import {
   type IngestItem,
   importFiles,
   ingestBatch,
+  nodeServices,
 } from '../src/core/index.js';
 import { mispEventUnits, mispItems } from '../src/interop/index.js';
 import { uuidV5 } from '../src/stix/index.js';
-import { nowMicros, openStore, type Store } from '../src/store/index.js';
+import { openStore, type Store } from '../src/store/index.js';
 import { mispEvent } from './misp-events.js';
 import { object } from './taxii-objects.js';
 
@@ -74,11 +75,12 @@ async function writeInputs(): Promise<{ feed: string; bundle: string; objects: n
 async function importMisp(store: Store, feed: string, collection: string): Promise<number> {
   const caller = await callerOf(store, 'bench');
   const source = { producerOrg: caller.orgId, origin: 'local' };
+  const node = nodeServices(store);
   let batch: IngestItem[] = [];
   let stored = 0;
   let rejected = 0;
   const flush = async () => {
-    const report = await ingestBatch(store, collection, batch, source, nowMicros);
+    const report = await ingestBatch(node, collection, batch, source);
     stored += report.successes.length;
     rejected += report.failures.length;
     batch = [];

@@ -19,12 +19,13 @@ import {
   buildMarkingIndex,
   embargoMarking,
   granularViewsOf,
+  planFor,
   sharingGroupMarking,
-  viewFor,
+  sightObject,
 } from '../src/policy/index.js';
 import { buildServer } from '../src/server/index.js';
 import { TLP_V2 } from '../src/stix/index.js';
-import type { Cursor, NewVersion, Store } from '../src/store/index.js';
+import type { Cursor, NewVersion, Store, StoredObject } from '../src/store/index.js';
 import { SqliteStore } from '../src/store/sqlite/index.js';
 import { countOf, getBytes, keepAlive, nextOf } from './lean-http-client.js';
 
@@ -206,7 +207,11 @@ async function main(): Promise<void> {
       now,
       identityOfOrg: () => undefined,
     };
-    const policyView = viewFor(reader, ctx);
+    const plan = planFor(reader, ctx);
+    const policyView = (row: StoredObject) => {
+      const sight = plan.see(row);
+      return sight === undefined ? undefined : sightObject(row, sight);
+    };
     const viaStore = (c: string, view: typeof policyView) => (cursor: Cursor | undefined) =>
       store.queryObjects({ collectionId: c, limit: PAGE, now, ...(cursor ? { cursor } : {}) }, view);
     const bare = (row: { json: string }) => JSON.parse(row.json) as Record<string, unknown>;

@@ -44,6 +44,7 @@ export type { ImportFailure } from './ingest/import-sources.js';
 export { type IngestItem, type IngestReport, ingestBatch } from './ingest/ingest-batch.js';
 export { STIX_VALIDATION, validateStixStream } from './ingest/stix-validation.js';
 export { AccordNode, type AccordNodeOptions } from './node/accord-node.js';
+export { type NodeServices, nodeServices } from './node/node-services.js';
 export type { CollectionAccess } from './query/collection-access.js';
 export type { ReadFilters, VisibleEntry } from './query/query-objects.js';
 export { addEmbargo, addSharingGroup, listAudit } from './sharing.js';

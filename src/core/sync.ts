@@ -18,22 +18,29 @@ import {
   startFederation,
   syncOnce,
 } from '../federation/index.js';
+import { may, type PolicyContexts } from '../policy/index.js';
 import { type Micros, nowMicros, type PeerRecord, type Store } from '../store/index.js';
 import type { Caller } from './accounts/caller.js';
 import { CoreError } from './errors/core-error.js';
 import { envelopeItems, ingestBatch } from './ingest/ingest-batch.js';
+import { type NodeServices, nodeServices } from './node/node-services.js';
+import { actorOf } from './query/reader-of.js';
+
+/** The node's policy contexts, when a shell shares one (default: new ones for the run). */
+type WithPolicy = { readonly policy?: PolicyContexts };
 
 /** Sync settings the shells may give; core supplies the ingest. */
-export type SyncRunOptions = Omit<SyncOptions, 'ingest'> & { readonly peer?: string };
+export type SyncRunOptions = Omit<SyncOptions, 'ingest' | 'policy'> & WithPolicy & { readonly peer?: string };
 
 /** Background sync settings the shells may give. */
-export type SyncBackgroundOptions = Omit<FederationOptions, 'ingest'>;
+export type SyncBackgroundOptions = Omit<FederationOptions, 'ingest' | 'policy'> & WithPolicy;
 
 /** Core's ingest as federation's port: outcomes per object, conflicts told apart from invalid objects. */
-export function syncIngest(store: Store, now: () => Micros): SyncIngest {
+export function syncIngest(node: NodeServices): SyncIngest {
+  const { store } = node;
   return async (collectionId, objects, source, duplicateKeys) => {
     const items = envelopeItems(objects, duplicateKeys);
-    const report = await ingestBatch(store, collectionId, items, source, now);
+    const report = await ingestBatch(node, collectionId, items, source);
     const results: IngestResult[] = objects.map((o) => ({
       status: 'accepted',
       id: String(o.id),
@@ -67,7 +74,7 @@ export function peerStatuses(store: Store): Promise<PeerStatus[]> {
  * errors describe the node's trust relationships, which ordinary users need not see).
  */
 export async function peerStatusesFor(store: Store, caller: Caller): Promise<PeerStatus[]> {
-  if (caller.role !== 'admin')
+  if (!may(actorOf(caller), 'peers.view', 'node'))
     throw new CoreError('CORE_FORBIDDEN', 'only administrators may see federation peers');
   return listPeerStatus(store);
 }
@@ -79,12 +86,23 @@ export async function syncPeersOnce(
   signal?: AbortSignal,
 ): Promise<SyncReport[]> {
   if (opts.peer !== undefined) await requirePeer(store, opts.peer);
-  const now = opts.nowMicros ?? nowMicros;
-  return syncOnce(store, { ...opts, nowMicros: now, ingest: syncIngest(store, now) }, signal);
+  const node = servicesFor(store, opts);
+  return syncOnce(store, { ...opts, ...federationPorts(node) }, signal);
+}
+
+function servicesFor(store: Store, opts: WithPolicy & { readonly nowMicros?: () => Micros }): NodeServices {
+  return nodeServices(store, {
+    now: opts.nowMicros ?? nowMicros,
+    ...(opts.policy === undefined ? {} : { policy: opts.policy }),
+  });
+}
+
+/** What federation needs of the node: its clock, its policy contexts and its ingest. */
+function federationPorts(node: NodeServices) {
+  return { nowMicros: node.now, policy: node.policy, ingest: syncIngest(node) };
 }
 
 /** `accord serve` and `accord sync --watch`: syncs configured peers in the background until stopped. */
 export function startPeerSync(store: Store, opts: SyncBackgroundOptions = {}): FederationHandle {
-  const now = opts.nowMicros ?? nowMicros;
-  return startFederation(store, { ...opts, nowMicros: now, ingest: syncIngest(store, now) });
+  return startFederation(store, { ...opts, ...federationPorts(servicesFor(store, opts)) });
 }

@@ -5,13 +5,12 @@
  * committed, so a crash repeats at most one page, which (id, version) deduplication absorbs.
  */
 import canonicalizeImport from 'canonicalize';
-import { viewFor } from '../policy/index.js';
+import { type PolicyContext, type PolicyContexts, planFor, sightObject } from '../policy/index.js';
 import type { PeerRecord, Store } from '../store/index.js';
 import type { TaxiiObject } from '../taxii/client/index.js';
 import { markingRefsOf } from './marking-refs.js';
 import type { PeerLink } from './peer-link.js';
 import { patchPeerState, recordConflict } from './peer-state.js';
-import { policyContextAt } from './policy-context.js';
 import type { IngestResult, SyncOptions } from './sync-ports.js';
 
 // CommonJS typed as an ES default export: at run time the default import is the function (see store/version-facts.ts).
@@ -89,7 +88,7 @@ export async function pullPeer(
           : new Map([...page.duplicateKeys].map(([i, d]) => [i + markings.length, d]));
       const results = await opts.ingest(peer.localCollection, objects, source, duplicates);
       report.received += page.objects.length;
-      await tally(store, peer, objects, results, report, now());
+      await tally(store, peer, objects, results, report, now(), opts.policy);
     }
     // Section 3.5: X-TAXII-Date-Added-Last is where the next request resumes.
     if (page.dateAddedLast !== undefined)
@@ -146,13 +145,15 @@ async function tally(
   results: readonly IngestResult[],
   report: { accepted: number; echoes: number; conflicts: number; rejected: number; rejections: string[] },
   nowMicros: number,
+  policy: PolicyContexts,
 ): Promise<void> {
   for (const [i, r] of results.entries()) {
     if (r.status === 'accepted') report.accepted++;
     else if (r.status === 'rejected') {
       report.rejected++;
       if (report.rejections.length < 20) report.rejections.push(`${r.id ?? `object ${i}`}: ${r.message}`);
-    } else if (await isEcho(store, peer, objects[i], r.id, r.version, nowMicros)) report.echoes++;
+    } else if (await isEcho(store, peer, objects[i], r.id, r.version, await policy.at(nowMicros)))
+      report.echoes++;
     else {
       report.conflicts++;
       await recordConflict(store, peer, r.id, r.version, nowMicros);
@@ -170,14 +171,13 @@ async function isEcho(
   received: TaxiiObject | undefined,
   id: string,
   version: string,
-  nowMicros: number,
+  ctx: PolicyContext,
 ): Promise<boolean> {
   if (received === undefined || !peer.push) return false;
   const rows = await store.getVersions(peer.localCollection, id);
   const row = rows.find((r) => r.version === version);
   const org = await store.getOrganization(peer.orgId);
   if (row === undefined || org === undefined) return false;
-  const ctx = await policyContextAt(store, nowMicros);
-  const sent = viewFor({ orgId: org.id, identityId: org.identityId }, ctx)(row);
-  return sent !== undefined && canonicalize(sent) === canonicalize(received);
+  const sight = planFor({ orgId: org.id, identityId: org.identityId }, ctx).see(row);
+  return sight !== undefined && canonicalize(sightObject(row, sight)) === canonicalize(received);
 }

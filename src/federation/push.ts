@@ -1,18 +1,17 @@
 /**
  * Push: local versions after the persisted push cursor (a feed position, µs) that policy clears
- * for the peer's organisation, sent as viewed (redacted) by `viewFor`, with the marking
+ * for the peer's organisation, sent as its plan sees them (redacted), with the marking
  * definitions they reference. Nothing goes back to the peer it came from: versions received from
  * it (origin `peer:NAME`) or produced by its organisation. Objects the peer refuses in its status
  * resource (TAXII 2.1 section 4.3.1) are sent again, then recorded as refused.
  */
-import { auditLevelOf, mayReadCollection, viewFor } from '../policy/index.js';
+import { auditLevelOf, may, planFor, sightObject } from '../policy/index.js';
 import type { AuditEvent, PeerRecord, Store, StoredObject } from '../store/index.js';
 import type { StatusDetails, TaxiiObject } from '../taxii/client/index.js';
 import { envelopeBatches } from './envelope-batches.js';
 import { markingRefsOf } from './marking-refs.js';
 import type { PeerLink } from './peer-link.js';
 import { isoNow, patchPeerState, recordRefusal } from './peer-state.js';
-import { policyContextAt } from './policy-context.js';
 import { SyncError } from './sync-error.js';
 import type { SyncOptions } from './sync-ports.js';
 
@@ -46,7 +45,7 @@ export async function pushPeer(
   if (org === undefined)
     throw new SyncError('SYNC_UNKNOWN_ORG', `no organisation ${peer.orgId} on this node`);
   const reader = { orgId: org.id, identityId: org.identityId };
-  if (!mayReadCollection(reader, collection)) {
+  if (!may(reader, 'collection.read', collection)) {
     throw new SyncError(
       'SYNC_PUSH_NOT_PERMITTED',
       `organisation ${org.id} may not read collection ${collection.id}`,
@@ -58,8 +57,12 @@ export async function pushPeer(
   let cursor = (await store.getPeerState(peer.name))?.pushCursor;
   const origin = `peer:${peer.name}`;
   for (;;) {
-    const ctx = await policyContextAt(store, now());
-    const view = viewFor(reader, ctx);
+    const ctx = await opts.policy.at(now());
+    const plan = planFor(reader, ctx);
+    const view = (row: StoredObject) => {
+      const sight = plan.see(row);
+      return sight === undefined ? undefined : (sightObject(row, sight) as Record<string, unknown>);
+    };
     // Every row comes back (hidden ones with no object) so the cursor passes them too.
     const page = await store.queryObjects<Candidate>(
       {

@@ -2,6 +2,7 @@
  * What federation/ needs from the node, passed in by core/ (which owns the ingest use case):
  * federation validates nothing itself and stores nothing but through `ingest`.
  */
+import type { PolicyContexts } from '../policy/index.js';
 import type { DuplicateKey } from '../stix/index.js';
 import type { TaxiiClientOptions } from '../taxii/client/index.js';
 
@@ -56,6 +57,8 @@ export interface SyncOptions {
   readonly client?: TaxiiClientOptions;
   /** The node's clock in µs since the epoch (default Date.now() * 1000). */
   readonly nowMicros?: () => number;
+  /** The node's policy contexts (what push may send, what pull recognises as an echo). */
+  readonly policy: PolicyContexts;
   /** How many times objects the peer refused are sent again within one run (default 2). */
   readonly pushRetries?: number;
 }

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import ipaddr from 'ipaddr.js';
-import { type DemoResult, loadDemo, startPeerSync } from '../core/index.js';
+import { type DemoResult, loadDemo, nodeServices, startPeerSync } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import { buildServer } from './build-server.js';
 import type { ConnectionLimits } from './connection-limits.js';
@@ -55,8 +55,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ? { cert: await readFile(options.tlsCert!), key: await readFile(options.tlsKey!) }
     : undefined;
   const demo = options.demo ? await loadDemo(options.store) : undefined;
+  // One node: the TAXII server and federation share its policy contexts.
+  const { policy } = nodeServices(options.store);
   const app = buildServer({
     store: options.store,
+    node: { policy },
     log: options.log ?? true,
     ...(https ? { https } : {}),
     ...(options.maxContentLength ? { maxContentLength: options.maxContentLength } : {}),
@@ -64,7 +67,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   await app.listen({ host: options.host, port: options.port });
   // Federation (issue 6): configured peers sync in the background; stopped before the store closes.
-  const federation = startPeerSync(options.store, { log: app.log });
+  const federation = startPeerSync(options.store, { log: app.log, policy });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host =

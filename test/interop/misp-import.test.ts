@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerOf, ingestBatch } from '../../src/core/index.js';
+import { callerOf, ingestBatch, nodeServices } from '../../src/core/index.js';
 import { type FeedState, mispItems, withEntry } from '../../src/interop/index.js';
 import { upgradeObjects } from '../../src/stix/index.js';
 import { nowMicros } from '../../src/store/index.js';
@@ -29,11 +29,10 @@ async function importMisp(paths: string[], feedStates: Record<string, FeedState>
   const states = { ...feedStates };
   for await (const unit of mispItems(paths, { feedStates })) {
     const report = await ingestBatch(
-      f.store,
+      nodeServices(f.store),
       f.shared,
       unit.items.map((i) => ({ value: i.value, path: `${unit.file}:${i.path}` })),
       { producerOrg: caller.orgId, origin: 'local' },
-      nowMicros,
     );
     stored += report.successes.length;
     for (const success of report.successes) ids.add(success.id);
@@ -117,11 +116,10 @@ describe('STIX 2.0 upgraded before ingest', () => {
       };
       const { objects } = upgradeObjects(bundle.objects);
       const report = await ingestBatch(
-        f.store,
+        nodeServices(f.store),
         f.shared,
         objects.map((value, i) => ({ value, path: `/objects/${i}` })),
         { producerOrg: caller.orgId, origin: 'local' },
-        nowMicros,
       );
       expect(report.failures).toEqual([]);
       expect(report.successes).toHaveLength(bundle.objects.length);

@@ -60,7 +60,7 @@ export class Authenticator {
     if (header.length > MAX_HEADER)
       throw new CoreError('CORE_UNAUTHENTICATED', 'Authorization header too long');
     // One indexed read per request: what was cached under another generation is not trusted.
-    const generation = await this.#store.accountGeneration();
+    const generation = await this.#store.generation('accounts');
     const cacheKey = createHash('sha256').update(header).digest('base64');
     const cached = this.#cache.get(cacheKey);
     if (cached && cached.generation === generation && cached.until > this.#now()) return cached.caller;

@@ -11,6 +11,7 @@ import { addOrganization } from '../admin/add-organization.js';
 import { addUser } from '../admin/add-user.js';
 import { CoreError } from '../errors/core-error.js';
 import { ingestBatch } from '../ingest/ingest-batch.js';
+import { nodeServices } from '../node/node-services.js';
 import {
   attributionRelationships,
   indicatorObjects,
@@ -85,17 +86,14 @@ export async function loadDemo(store: Store): Promise<DemoResult> {
         DEMO_USER_ORG;
       byProducer.set(producer, [...(byProducer.get(producer) ?? []), object]);
     }
-    const now = () => Date.now() * 1000;
+    const node = nodeServices(store);
     const failures: string[] = [];
     for (const [producer, objects] of byProducer) {
       const items = objects.map((value, i) => ({ value, path: `demo/${producer}/${i}` }));
-      const report = await ingestBatch(
-        store,
-        DEMO_COLLECTION_ID,
-        items,
-        { producerOrg: producer, origin: 'local' },
-        now,
-      );
+      const report = await ingestBatch(node, DEMO_COLLECTION_ID, items, {
+        producerOrg: producer,
+        origin: 'local',
+      });
       stored += report.successes.length;
       failures.push(...report.failures.map((f) => `${f.id}: ${f.message}`));
     }

@@ -6,15 +6,16 @@
  * rejected one by one and reported, never fatal.
  */
 import type { Readable } from 'node:stream';
+import type { PolicyContexts } from '../../policy/index.js';
 import type { StreamItem } from '../../stix/index.js';
-import { type Micros, nowMicros, type Store } from '../../store/index.js';
+import type { Micros, Store } from '../../store/index.js';
 import type { Caller } from '../accounts/caller.js';
 import { CoreError } from '../errors/core-error.js';
+import { type NodeServices, nodeServices } from '../node/node-services.js';
 import { usableCollection } from '../query/collection-access.js';
 import { type Deliver, importFile } from './import-file.js';
 import { type ImportFailure, resolveSources } from './import-sources.js';
 import { type IngestItem, type IngestSource, ingestBatch } from './ingest-batch.js';
-import { type OutcomeCounter, outcomeCounter } from './outcome-counter.js';
 import { sourceOfCaller } from './source-of-caller.js';
 
 /** What an import needs. */
@@ -35,6 +36,8 @@ export interface ImportInput {
     readonly totalBytes: number;
     readonly objects: number;
   }) => void;
+  /** The node's policy contexts, when the caller keeps them (default: new ones for this import). */
+  readonly policy?: PolicyContexts;
   readonly now?: () => Micros;
 }
 
@@ -77,11 +80,12 @@ class ImportRun {
   rejected = 0;
   objects = 0;
 
+  readonly counts = { new: 0, unchanged: 0 };
+
   constructor(
-    private readonly counting: OutcomeCounter,
+    private readonly node: NodeServices,
     private readonly collectionId: string,
     private readonly source: IngestSource,
-    private readonly now: () => Micros,
   ) {}
 
   reject(error: ImportError): void {
@@ -105,7 +109,9 @@ class ImportRun {
     }
     this.objects += items.length;
     if (batch.length === 0) return;
-    const outcome = await ingestBatch(this.counting.store, this.collectionId, batch, this.source, this.now);
+    const outcome = await ingestBatch(this.node, this.collectionId, batch, this.source);
+    this.counts.new += outcome.added;
+    this.counts.unchanged += outcome.successes.length - outcome.added;
     for (const f of outcome.failures)
       this.reject({ file, path: f.path, ...(f.id ? { id: f.id } : {}), message: f.message });
   }
@@ -116,13 +122,11 @@ export async function importFiles(store: Store, input: ImportInput): Promise<Imp
   const caller = await callerOf(store, input.username);
   await usableCollection(store, caller, input.collectionId, { write: true });
   const batchSize = input.batchSize ?? 1000;
-  const counting = outcomeCounter(store);
-  const run = new ImportRun(
-    counting,
-    input.collectionId,
-    await sourceOfCaller(store, caller),
-    input.now ?? nowMicros,
-  );
+  const node = nodeServices(store, {
+    ...(input.policy === undefined ? {} : { policy: input.policy }),
+    ...(input.now === undefined ? {} : { now: input.now }),
+  });
+  const run = new ImportRun(node, input.collectionId, await sourceOfCaller(store, caller));
   const resolved = await resolveSources(input.files, input.stdin);
   const totalBytes = resolved.sources.reduce((sum, s) => sum + s.size, 0);
   const failed = [...resolved.failed];
@@ -132,12 +136,12 @@ export async function importFiles(store: Store, input: ImportInput): Promise<Imp
     for (const source of resolved.sources) {
       const before = bytes;
       const deliver: Deliver = async (items) => {
-        const wasNew = counting.counts.new;
+        const wasNew = run.counts.new;
         for (let i = 0; i < items.length; i += batchSize) {
           await run.store(source.label, items.slice(i, i + batchSize));
           progress();
         }
-        return counting.counts.new - wasNew;
+        return run.counts.new - wasNew;
       };
       const failure = await importFile(source, deliver, {
         ...(input.holdBytes === undefined ? {} : { holdBytes: input.holdBytes }),
@@ -152,7 +156,7 @@ export async function importFiles(store: Store, input: ImportInput): Promise<Imp
   } finally {
     await resolved.cleanup();
   }
-  const { counts } = counting;
+  const { counts } = run;
   return {
     new: counts.new,
     unchanged: counts.unchanged,

@@ -3,6 +3,7 @@ import { TLP_V2 } from '../../stix/index.js';
 import { SqliteStore } from '../../store/sqlite/index.js';
 import { addCollection } from '../admin/add-collection.js';
 import { addOrganization } from '../admin/add-organization.js';
+import { nodeServices } from '../node/node-services.js';
 import { addEmbargo } from '../sharing.js';
 import { ingestBatch } from './ingest-batch.js';
 
@@ -31,13 +32,10 @@ describe('ingestBatch', () => {
     const green = TLP_V2.green.id;
     const objects = [indicator(1, []), indicator(2, [green]), indicator(3, [green, String(embargo.id)])];
     const items = objects.map((value, i) => ({ value, path: `/objects/${i}` }));
-    const report = await ingestBatch(
-      store,
-      id,
-      items,
-      { producerOrg: 'uk-ncsc', origin: 'local' },
-      () => NOW,
-    );
+    const report = await ingestBatch(nodeServices(store, { now: () => NOW }), id, items, {
+      producerOrg: 'uk-ncsc',
+      origin: 'local',
+    });
     expect(report.failures).toEqual([]);
     const page = await store.queryObjects(
       { collectionId: id, limit: 10, now: Number.MAX_SAFE_INTEGER },

@@ -20,7 +20,7 @@ import type {
   StatusDetail,
   Store,
 } from '../../store/index.js';
-import { policyContext } from '../query/policy-context.js';
+import type { NodeServices } from '../node/node-services.js';
 import { type Ownership, ownershipOf } from './ownership.js';
 import { type IngestSource, orgOfIdentityIn, provenanceOf } from './provenance.js';
 import { rewindPushCursors } from './rewind-push.js';
@@ -64,6 +64,8 @@ export interface IngestReport {
   readonly successes: readonly StatusDetail[];
   /** The stored version (seq) of each success, same order. */
   readonly successSeqs: readonly number[];
+  /** How many successes were new versions (the others were already stored exactly so). */
+  readonly added: number;
   readonly failures: readonly IngestFailure[];
 }
 
@@ -75,12 +77,12 @@ function identify(value: unknown): { id: string; version: string } {
 
 /** Validates and stores one batch of objects in a collection. */
 export async function ingestBatch(
-  store: Store,
+  node: NodeServices,
   collectionId: string,
   items: readonly IngestItem[],
   source: IngestSource,
-  now: () => Micros,
 ): Promise<IngestReport> {
+  const { store, now } = node;
   const failures: IngestFailure[] = [];
   const valid: { item: IngestItem; object: Readonly<Record<string, unknown>> }[] = [];
   for (const item of items) {
@@ -95,7 +97,7 @@ export async function ingestBatch(
     if (check.ok) valid.push({ item, object: check.object });
     else failures.push({ ...identify(item.value), path: item.path, message: check.message });
   }
-  if (valid.length === 0) return { successes: [], successSeqs: [], failures };
+  if (valid.length === 0) return { successes: [], successSeqs: [], added: 0, failures };
   const orgOf = orgOfIdentityIn(await store.listOrganizations());
   const refused: AuditEvent[] = [];
   const attributed: { item: IngestItem; object: Readonly<Record<string, unknown>>; producerOrg: string }[] =
@@ -108,7 +110,7 @@ export async function ingestBatch(
       if (source.origin !== 'local') refused.push(relayRefusal(source, object, provenance.message, now()));
     }
   }
-  const context = await ingestContext(store, now());
+  const context = await ingestContext(node);
   const ownership = await ownershipOf(
     store,
     collectionId,
@@ -148,7 +150,7 @@ export async function ingestBatch(
   if (refused.length > 0) await store.appendAudit(refused);
   const successes: StatusDetail[] = repeated.map(({ id, version }) => ({ id, version }));
   const successSeqs: number[] = repeated.map((r) => r.seq);
-  if (accepted.length === 0) return { successes, successSeqs, failures };
+  if (accepted.length === 0) return { successes, successSeqs, added: 0, failures };
   const outcomes = await store.addVersions(
     collectionId,
     accepted.map((a) => a.version),
@@ -172,17 +174,16 @@ export async function ingestBatch(
     successSeqs.push(outcome.seq);
     if (outcome.status === 'stored') stored.push({ seq: outcome.seq, dateAdded: outcome.dateAdded, version });
   });
-  await afterStore(store, stored, now);
-  return { successes, successSeqs, failures };
+  await afterStore(node, stored);
+  return { successes, successSeqs, added: stored.length, failures };
 }
 
 /** The policy context and known definitions of one batch, read once. */
 async function ingestContext(
-  store: Store,
-  at: Micros,
+  node: NodeServices,
 ): Promise<{ policy: PolicyContext; definitions: ReadonlyMap<string, MarkingDefinitionRecord> }> {
-  const [policy, definitions] = await Promise.all([policyContext(store, at), store.listMarkingDefinitions()]);
-  return { policy, definitions };
+  const policy = await node.policy.at(node.now());
+  return { policy, definitions: policy.definitions };
 }
 
 /** The audit record of a version a peer relayed for an organisation it may not speak for. */
@@ -215,7 +216,8 @@ interface StoredVersion {
  * new to the node also reaches back to versions stored before it: an embargo gives them release
  * entries, and any definition may clear them for peers whose push already passed them.
  */
-async function afterStore(store: Store, stored: readonly StoredVersion[], now: () => Micros): Promise<void> {
+async function afterStore(node: NodeServices, stored: readonly StoredVersion[]): Promise<void> {
+  const { store, now } = node;
   // A contested definition counts for nothing: the node keeps the first definition of an id.
   const definitions = stored.filter(
     (s) => s.version.object.type === 'marking-definition' && s.version.contested !== true,
@@ -236,7 +238,7 @@ async function afterStore(store: Store, stored: readonly StoredVersion[], now: (
   // and no new definition (the usual envelope) needs no policy context, read from the store.
   const candidates = stored.filter((s) => mayBeEmbargoed(s.version.object));
   if (candidates.length === 0 && fresh.length === 0) return;
-  const { markings } = await policyContext(store, now());
+  const { markings } = await node.policy.at(now());
   // Decided synchronously, awaited only for the versions that need an entry: one asynchronous
   // step per stored version would cost more than the check itself.
   for (const s of candidates) {

@@ -9,9 +9,10 @@
  * alone. Cyber-observables (no `created`, no `modified`) are shared facts: every producer keeps
  * its own copy under its own markings, and none is contested.
  */
-import { decideStored, mayReadCollection, type PolicyContext } from '../../policy/index.js';
+import { may, type PolicyContext, planFor } from '../../policy/index.js';
 import { canonicalJson, isTlpMarking, TLP_V1, TLP_V2 } from '../../stix/index.js';
 import type { MarkingDefinitionRecord, Store, StoredObject } from '../../store/index.js';
+import { seesVersion } from '../query/definition-lookup.js';
 
 /** A version about to be stored, with its producer and the organisation whose view the adder has. */
 export interface OwnedCandidate {
@@ -152,13 +153,9 @@ async function visibleStored(
   const reader = { orgId: c.adderOrg, identityId: ctx.identityOfOrg(c.adderOrg) ?? '' };
   // An organisation that may not read the collection sees nothing in it (it may still write).
   const collection = await store.getCollection(collectionId);
-  if (collection === undefined || !mayReadCollection(reader, collection)) return [];
+  if (collection === undefined || !may(reader, 'collection.read', collection)) return [];
+  const plan = planFor(reader, ctx);
   const rows = await store.getVersions(collectionId, String(c.object.id));
   // Only the owner's versions count: the adder's own contested ones say nothing about others.
-  return rows.filter(
-    (row) =>
-      row.contested !== true &&
-      (decideStored(reader, row, ctx).kind !== 'hidden' ||
-        decideStored(reader, { ...row, entry: 'released', dateAdded: ctx.now }, ctx).kind !== 'hidden'),
-  );
+  return rows.filter((row) => row.contested !== true && seesVersion(plan, row));
 }

@@ -4,6 +4,7 @@
  * from an options object; it holds no HTTP knowledge.
  */
 import { randomUUID } from 'node:crypto';
+import { may, type PolicyContexts, planFor } from '../../policy/index.js';
 import type { DuplicateKey } from '../../stix/index.js';
 import {
   type BodyPage,
@@ -26,12 +27,15 @@ import {
   visibleCollection,
 } from '../query/collection-access.js';
 import { definitionEntry } from '../query/definition-lookup.js';
-import { policyContext, readerOf } from '../query/policy-context.js';
 import { type ReadFilters, readVisible, readVisibleBody, type VisibleEntry } from '../query/query-objects.js';
+import { actorOf, readerOf } from '../query/reader-of.js';
+import { type NodeServices, nodeServices } from './node-services.js';
 
 /** Options of a node. */
 export interface AccordNodeOptions {
   readonly store: Store;
+  /** The node's policy contexts, to share them with its other users (default: its own). */
+  readonly policy?: PolicyContexts;
   /** The node's clock in µs since the epoch (default: wall clock). */
   readonly now?: () => Micros;
   readonly auth?: Omit<AuthenticatorOptions, 'store'>;
@@ -45,13 +49,23 @@ export class AccordNode {
   readonly #now: () => Micros;
   readonly #auth: Authenticator;
   readonly #options: AccordNodeOptions;
+  readonly #node: NodeServices;
 
   constructor(options: AccordNodeOptions) {
     this.#options = options;
     this.#store = options.store;
     // The store's clock, so that a read right after a commit sees what was just added.
     this.#now = options.now ?? nowMicros;
+    this.#node = nodeServices(options.store, {
+      now: this.#now,
+      ...(options.policy === undefined ? {} : { policy: options.policy }),
+    });
     this.#auth = new Authenticator({ store: options.store, ...options.auth });
+  }
+
+  /** The node's services (store, policy contexts, clock), for use cases beside TAXII. */
+  get services(): NodeServices {
+    return this.#node;
   }
 
   /** The caller an Authorization header proves (HTTP Basic or Accord bearer token). */
@@ -97,8 +111,8 @@ export class AccordNode {
     const page = await readVisible(deps, caller, collectionId, { ...filters, ids: [objectId] }, true);
     if (page.items.length > 0 || filters.cursor !== undefined || filters.addedAfter !== undefined)
       return page;
-    const ctx = await policyContext(this.#store, this.#now());
-    const entry = await definitionEntry(this.#store, readerOf(caller), collectionId, objectId, ctx);
+    const ctx = await this.#node.policy.at(this.#now());
+    const entry = await definitionEntry(this.#store, planFor(readerOf(caller), ctx), collectionId, objectId);
     return entry === undefined ? page : { items: [entry], more: false };
   }
 
@@ -123,11 +137,10 @@ export class AccordNode {
     const requestTimestamp = formatTaxiiTimestamp(this.#now());
     const items = envelopeItems(objects, duplicateKeys);
     const report = await ingestBatch(
-      this.#store,
+      this.#node,
       collectionId,
       items,
       await sourceOfCaller(this.#store, caller),
-      this.#now,
     );
     const status: StatusRecord = {
       id: randomUUID(),
@@ -179,9 +192,8 @@ export class AccordNode {
       cursor = page.next;
     }
     if (visible.size === 0) throw new CoreError('CORE_NOT_FOUND', `no object ${objectId} in this collection`);
-    const mine = rows.filter(
-      (r) => visible.has(r.version) && (caller.role === 'admin' || r.producerOrg === caller.orgId),
-    );
+    const actor = actorOf(caller);
+    const mine = rows.filter((r) => visible.has(r.version) && may(actor, 'version.delete', r));
     if (mine.length < visible.size) {
       throw new CoreError('CORE_FORBIDDEN', 'only versions added by your organisation can be deleted');
     }
@@ -191,15 +203,14 @@ export class AccordNode {
   /** A status resource of the caller's organisation. */
   async getStatus(caller: Caller, statusId: string): Promise<StatusRecord> {
     const status = await this.#store.getStatus(statusId);
-    if (!status || status.ownerOrg !== caller.orgId)
+    if (!status || !may(actorOf(caller), 'status.read', status))
       throw new CoreError('CORE_NOT_FOUND', `no status ${statusId}`);
     return status;
   }
 
   #readDeps() {
     return {
-      store: this.#store,
-      now: this.#now,
+      ...this.#node,
       ...(this.#options.slowQueryMs === undefined ? {} : { slowQueryMs: this.#options.slowQueryMs }),
       ...(this.#options.onSlowQuery ? { onSlowQuery: this.#options.onSlowQuery } : {}),
     };

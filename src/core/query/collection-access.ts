@@ -1,13 +1,14 @@
 /**
- * Collection permissions of a caller. A collection the caller can neither read nor write does
- * not exist for it (404, TAXII 2.1 sections 5.2-5.8 allow 404 for "no access"); one it can see
- * but not use as asked is 403, as section 5.7's table prescribes for DELETE.
+ * Collection permissions of a caller, as policy/ decides them (`may`). A collection the caller
+ * can neither read nor write does not exist for it (404, TAXII 2.1 sections 5.2-5.8 allow 404
+ * for "no access"); one it can see but not use as asked is 403, as section 5.7's table
+ * prescribes for DELETE.
  */
-import { mayReadCollection, mayWriteCollection } from '../../policy/index.js';
+import { may } from '../../policy/index.js';
 import type { CollectionRecord, Store } from '../../store/index.js';
 import type { Caller } from '../accounts/caller.js';
 import { CoreError } from '../errors/core-error.js';
-import { readerOf } from './policy-context.js';
+import { actorOf } from './reader-of.js';
 
 /** A collection with what the caller may do with it. */
 export interface CollectionAccess {
@@ -16,24 +17,23 @@ export interface CollectionAccess {
   readonly canWrite: boolean;
 }
 
-/** The caller's permissions on a collection; readers (role) never write. */
+/** The caller's permissions on a collection. */
 export function accessOf(caller: Caller, collection: CollectionRecord): CollectionAccess {
-  const reader = readerOf(caller);
+  const actor = actorOf(caller);
   return {
     collection,
-    canRead: mayReadCollection(reader, collection),
-    canWrite: caller.role !== 'reader' && mayWriteCollection(reader, collection),
+    canRead: may(actor, 'collection.read', collection),
+    canWrite: may(actor, 'collection.write', collection),
   };
 }
 
 /** The collection if the caller may read or write it, else CORE_NOT_FOUND. */
 export async function visibleCollection(store: Store, caller: Caller, id: string): Promise<CollectionAccess> {
   const collection = await store.getCollection(id);
-  const access = collection && accessOf(caller, collection);
-  if (!access || (!access.canRead && !access.canWrite)) {
+  if (collection === undefined || !may(actorOf(caller), 'collection.see', collection)) {
     throw new CoreError('CORE_NOT_FOUND', `no collection ${id}`);
   }
-  return access;
+  return accessOf(caller, collection);
 }
 
 /** The collection if the caller may do `need` with it; 404 when it cannot see it at all, else 403. */

@@ -6,23 +6,23 @@
  * that version: a pulling peer fetches it like any object. Nobody learns a definition by naming
  * its id: without such a version the answer is the same 404 as for an unknown id.
  */
-import { decideStored, meaningsFor, type PolicyContext, type Reader } from '../../policy/index.js';
+import { meaningsFor, type ReaderPlan } from '../../policy/index.js';
 import type { Store, StoredObject } from '../../store/index.js';
 import type { VisibleEntry } from './query-objects.js';
 
-function visibleTo(reader: Reader, row: StoredObject, ctx: PolicyContext): boolean {
-  if (decideStored(reader, row, ctx).kind !== 'hidden') return true;
+/** Does the plan's reader see the version through either of its feed entries? */
+export function seesVersion(plan: ReaderPlan, row: StoredObject): boolean {
+  if (plan.see(row) !== undefined) return true;
   // An embargoed version reaches others through its released entry once released.
-  return decideStored(reader, { ...row, entry: 'released', dateAdded: ctx.now }, ctx).kind !== 'hidden';
+  return plan.see({ ...row, entry: 'released', dateAdded: plan.ctx.now }) !== undefined;
 }
 
 /** The known definition `id` as the reader may fetch it from `collectionId`, if a visible version there uses it. */
 export async function definitionEntry(
   store: Store,
-  reader: Reader,
+  plan: ReaderPlan,
   collectionId: string,
   id: string,
-  ctx: PolicyContext,
 ): Promise<VisibleEntry | undefined> {
   if (!id.startsWith('marking-definition--')) return undefined;
   const known = (await store.listMarkingDefinitions()).get(id);
@@ -30,8 +30,8 @@ export async function definitionEntry(
   const users = (await store.findByMarking(id)).filter(
     (row) =>
       row.collectionId === collectionId &&
-      meaningsFor(ctx.markings, row)(id) !== undefined &&
-      visibleTo(reader, row, ctx),
+      meaningsFor(plan.ctx.markings, row)(id) !== undefined &&
+      seesVersion(plan, row),
   );
   const first = users.sort((a, b) => a.dateAdded - b.dateAdded)[0];
   if (first === undefined) return undefined;

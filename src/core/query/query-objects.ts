@@ -5,17 +5,15 @@
  */
 import {
   auditLevelOf,
-  type Decision,
-  decideByViews,
-  decideStored,
-  fastDecider,
   type PolicyContext,
-  type Reader,
-  rowClasses,
+  planFor,
+  type ReaderPlan,
+  type Sight,
 } from '../../policy/index.js';
 import type { BodyPage, Micros, ObjectQuery, Page, Store, StoredObject, View } from '../../store/index.js';
 import type { Caller } from '../accounts/caller.js';
-import { policyContext, readerOf } from './policy-context.js';
+import type { NodeServices } from '../node/node-services.js';
+import { readerOf } from './reader-of.js';
 
 /** Filters of a read (TAXII 2.1 section 3.4): the store's query without collection and clock. */
 export type ReadFilters = Omit<ObjectQuery, 'collectionId' | 'now'>;
@@ -94,15 +92,15 @@ class UnchangedEntry extends TextEntry {
 
 /** A version seen with some content removed: the copy is made only if someone reads `object`. */
 class RedactedEntry extends EntryOfRow implements VisibleEntry {
-  readonly #decision: Extract<Decision, { kind: 'redacted' }>;
+  readonly #sight: Extract<Sight, { kind: 'redacted-object' }>;
 
-  constructor(row: StoredObject, decision: Extract<Decision, { kind: 'redacted' }>) {
+  constructor(row: StoredObject, sight: Extract<Sight, { kind: 'redacted-object' }>) {
     super(row);
-    this.#decision = decision;
+    this.#sight = sight;
   }
 
   get object(): Readonly<Record<string, unknown>> {
-    return this.#decision.object;
+    return this.#sight.object;
   }
 }
 
@@ -130,10 +128,8 @@ class PrecomputedRedactionEntry extends TextEntry {
   }
 }
 
-/** What a read needs besides the query. */
-export interface ReadDeps {
-  readonly store: Store;
-  readonly now: () => Micros;
+/** What a read needs besides the query: the node's services, and a report of slow store queries. */
+export interface ReadDeps extends NodeServices {
   /** Called when the store took longer than the slow-query threshold. */
   readonly onSlowQuery?: (ms: number, detail: Readonly<Record<string, unknown>>) => void;
   readonly slowQueryMs?: number;
@@ -177,23 +173,14 @@ async function recordReads(
   });
 }
 
-/** What `reader` may see of each row, as VisibleEntry values: the fast path first, then decide(). */
-function visibleEntries(reader: Reader, ctx: PolicyContext): View<StoredEntry> {
-  const fast = fastDecider(reader, ctx);
+/** What the plan's reader sees of each row, as VisibleEntry values. */
+function visibleEntries(plan: ReaderPlan): View<StoredEntry> {
   return (row): StoredEntry | undefined => {
-    const decision = fast(row);
-    if (decision === 'hidden') return undefined;
-    if (decision === 'unchanged') return new UnchangedEntry(row);
-    const viewed =
-      row.granularViews === undefined ? undefined : decideByViews(reader, row, row.granularViews, ctx);
-    if (viewed !== undefined) {
-      if (viewed.kind === 'hidden') return undefined;
-      if (viewed.kind === 'visible') return new UnchangedEntry(row);
-      return new PrecomputedRedactionEntry(row, viewed.json, viewed.markingRefs);
-    }
-    const slow = decideStored(reader, row, ctx);
-    if (slow.kind === 'hidden') return undefined;
-    return slow.kind === 'visible' ? new UnchangedEntry(row) : new RedactedEntry(row, slow);
+    const sight = plan.see(row);
+    if (sight === undefined) return undefined;
+    if (sight.kind === 'stored') return new UnchangedEntry(row);
+    if (sight.kind === 'redacted') return new PrecomputedRedactionEntry(row, sight.json, sight.markingRefs);
+    return new RedactedEntry(row, sight);
   };
 }
 
@@ -210,13 +197,13 @@ export async function readVisible(
   filters: ReadFilters,
   audit: boolean,
 ): Promise<Page<VisibleEntry>> {
-  const ctx = await policyContext(deps.store, deps.now());
+  const ctx = await deps.policy.at(deps.now());
   const started = performance.now();
-  const reader = readerOf(caller);
+  const plan = planFor(readerOf(caller), ctx);
   const page = await deps.store.queryObjects(
     { ...filters, collectionId, now: ctx.now },
-    visibleEntries(reader, ctx),
-    rowClasses(reader, ctx),
+    visibleEntries(plan),
+    plan.classOf,
   );
   reportSlow(deps, started, { collectionId, limit: filters.limit, items: page.items.length });
   if (audit) await recordReads(deps.store, caller, page.items, ctx);
@@ -234,14 +221,14 @@ export async function readVisibleBody(
   collectionId: string,
   filters: ReadFilters,
 ): Promise<BodyPage<VisibleEntry>> {
-  const ctx = await policyContext(deps.store, deps.now());
-  const reader = readerOf(caller);
+  const ctx = await deps.policy.at(deps.now());
+  const plan = planFor(readerOf(caller), ctx);
   const started = performance.now();
   const page = await deps.store.queryObjectsBody(
     { ...filters, collectionId, now: ctx.now },
     {
-      classOf: rowClasses(reader, ctx),
-      view: visibleEntries(reader, ctx),
+      classOf: plan.classOf,
+      view: visibleEntries(plan),
       textOf: (entry) => entry.json ?? JSON.stringify(entry.object),
     },
   );
