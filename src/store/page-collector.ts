@@ -23,37 +23,70 @@ export interface FeedCursor {
   readonly kind: 0 | 1;
 }
 
-/** Where the collector reads from. */
+/**
+ * Where the collector reads from, synchronously (an in-process backend). Both calls are bounded
+ * per chunk, so a page costs a bounded number of reads whatever the rows hold.
+ */
 export interface FeedSource {
   /** Up to `max` entries strictly after `after`, in feed order, with dateAdded <= query.now. */
   read(after: FeedCursor, max: number): readonly FeedRow[];
-  /** The currently visible entries (dateAdded <= now) of the newer or older versions of `row`'s id. */
-  neighbours(row: FeedRow, direction: 'newer' | 'older'): Iterable<StoredObject>;
+  /**
+   * Every entry of every version of each id (in the query's collection) visible at query.now:
+   * added entries, and released entries once released. One lookup for all ids of a chunk.
+   */
+  versionsOf(ids: readonly string[]): ReadonlyMap<string, readonly StoredObject[]>;
+}
+
+/** The same source for a backend behind a network connection. */
+export interface AsyncFeedSource {
+  read(after: FeedCursor, max: number): Promise<readonly FeedRow[]>;
+  versionsOf(ids: readonly string[]): Promise<ReadonlyMap<string, readonly StoredObject[]>>;
 }
 
 const FIRST_BATCH_MIN = 64;
 const BATCH_MAX = 8192;
+const NO_ENTRIES: readonly StoredObject[] = [];
 
-function anyVisible<T>(entries: Iterable<StoredObject>, view: View<T>): boolean {
-  for (const entry of entries) if (view(entry) !== undefined) return true;
-  return false;
+const keyOf = (entry: StoredObject): number => parseTimestampMicros(entry.version) ?? Number.NaN;
+
+/**
+ * Is `other` newer (or, with `older`, older) than `row` among the id's versions? Of two versions
+ * with the same key, the one stored first is both first and latest (as the writers' flags say).
+ */
+function beyond(row: FeedRow, rowKey: number, other: StoredObject, older: boolean): boolean {
+  const key = keyOf(other);
+  if (key === rowKey) return other.seq < row.seq;
+  return older ? key < rowKey : key > rowKey;
 }
 
-/** Builds the predicate "is this visible row selected by the version selector?". */
-function selectorFor<T>(
-  selector: VersionSelector,
-  source: FeedSource,
-  view: View<T>,
-): (row: FeedRow) => boolean {
-  const isLast = (row: FeedRow) => row.isLatest || !anyVisible(source.neighbours(row, 'newer'), view);
-  const isFirst = (row: FeedRow) => row.isFirst || !anyVisible(source.neighbours(row, 'older'), view);
+/** What a version selector asks of a row and its id's other versions. */
+interface Selection {
+  /** Does the row's answer depend on the other versions of its id? */
+  needsVersions(row: FeedRow): boolean;
+  /** Is this visible row selected, given the entries of its id's versions? */
+  selected(row: FeedRow, versions: readonly StoredObject[]): boolean;
+}
+
+function selectionFor<T>(selector: VersionSelector, view: View<T>): Selection {
+  const noneVisible = (row: FeedRow, versions: readonly StoredObject[], older: boolean) => {
+    const rowKey = keyOf(row);
+    for (const other of versions) {
+      if (other.seq !== row.seq && beyond(row, rowKey, other, older) && view(other) !== undefined)
+        return false;
+    }
+    return true;
+  };
+  const isLast = (row: FeedRow, versions: readonly StoredObject[]) =>
+    row.isLatest || noneVisible(row, versions, false);
+  const isFirst = (row: FeedRow, versions: readonly StoredObject[]) =>
+    row.isFirst || noneVisible(row, versions, true);
   switch (selector.kind) {
     case 'all':
-      return () => true;
+      return { needsVersions: () => false, selected: () => true };
     case 'last':
-      return isLast;
+      return { needsVersions: (row) => !row.isLatest, selected: isLast };
     case 'first':
-      return isFirst;
+      return { needsVersions: (row) => !row.isFirst, selected: isFirst };
     case 'set': {
       const keys = new Set<number>();
       const strings = new Set(selector.exact);
@@ -61,11 +94,14 @@ function selectorFor<T>(
         const key = parseTimestampMicros(v);
         if (key !== undefined) keys.add(key);
       }
-      return (row) =>
-        keys.has(parseTimestampMicros(row.version) ?? Number.NaN) ||
-        strings.has(row.version) ||
-        (selector.first && isFirst(row)) ||
-        (selector.last && isLast(row));
+      return {
+        needsVersions: (row) => (selector.first && !row.isFirst) || (selector.last && !row.isLatest),
+        selected: (row, versions) =>
+          keys.has(keyOf(row)) ||
+          strings.has(row.version) ||
+          (selector.first && isFirst(row, versions)) ||
+          (selector.last && isLast(row, versions)),
+      };
     }
   }
 }
@@ -105,27 +141,22 @@ export interface CollectedPage<T> extends Page<T> {
   readonly rows: readonly FeedRow[];
 }
 
-/** Runs one page of a query over `source`; `start` is the decoded cursor, if any. */
-export function collectPage<T>(
-  query: ObjectQuery,
-  start: FeedCursor | undefined,
-  source: FeedSource,
-  view: View<T>,
-  cursors: CursorCodec,
-): Page<T> {
-  const { rows: _, ...page } = collectPageRows(query, start, source, view, cursors);
-  return page;
-}
+/** What the collector asks of its source next. */
+type Request =
+  | { readonly kind: 'read'; readonly after: FeedCursor; readonly max: number }
+  | { readonly kind: 'versions'; readonly ids: readonly string[] };
 
-/** collectPage, also returning the rows of the items. */
-export function collectPageRows<T>(
+/**
+ * One page of a query as a sequence of requests to a source: the algorithm is written once and
+ * driven synchronously (collectPageRows) or asynchronously (collectPageRowsAsync).
+ */
+function* pageSteps<T>(
   query: ObjectQuery,
   start: FeedCursor | undefined,
-  source: FeedSource,
   view: View<T>,
   cursors: CursorCodec,
-): CollectedPage<T> {
-  const selected = selectorFor(query.versions ?? { kind: 'last' }, source, view);
+): Generator<Request, CollectedPage<T>, unknown> {
+  const selection = selectionFor(query.versions ?? { kind: 'last' }, view);
   let position = startPosition(query, start);
 
   const values: T[] = [];
@@ -134,11 +165,18 @@ export function collectPageRows<T>(
   let batch = Math.min(Math.max(query.limit + 1, FIRST_BATCH_MIN), BATCH_MAX);
   let seen = 0;
   scan: for (;;) {
-    const chunk = source.read(position, batch);
+    const chunk = (yield { kind: 'read', after: position, max: batch }) as readonly FeedRow[];
+    // The other versions of the chunk's ids that selection needs, in one lookup.
+    const ids = new Set<string>();
+    for (const row of chunk) if (selection.needsVersions(row)) ids.add(row.id);
+    const versions =
+      ids.size === 0
+        ? undefined
+        : ((yield { kind: 'versions', ids: [...ids] }) as ReadonlyMap<string, readonly StoredObject[]>);
     for (const row of chunk) {
       seen++;
       const value = view(row);
-      if (value === undefined || !selected(row)) continue;
+      if (value === undefined || !selection.selected(row, versions?.get(row.id) ?? NO_ENTRIES)) continue;
       if (values.length === query.limit) {
         following = row;
         break scan;
@@ -169,4 +207,56 @@ export function collectPageRows<T>(
       entry: last.entry,
     }),
   };
+}
+
+/** Runs one page of a query over `source`; `start` is the decoded cursor, if any. */
+export function collectPage<T>(
+  query: ObjectQuery,
+  start: FeedCursor | undefined,
+  source: FeedSource,
+  view: View<T>,
+  cursors: CursorCodec,
+): Page<T> {
+  const { rows: _, ...page } = collectPageRows(query, start, source, view, cursors);
+  return page;
+}
+
+/** collectPage, also returning the rows of the items. */
+export function collectPageRows<T>(
+  query: ObjectQuery,
+  start: FeedCursor | undefined,
+  source: FeedSource,
+  view: View<T>,
+  cursors: CursorCodec,
+): CollectedPage<T> {
+  const steps = pageSteps(query, start, view, cursors);
+  let step = steps.next();
+  while (!step.done) {
+    const request = step.value;
+    step = steps.next(
+      request.kind === 'read' ? source.read(request.after, request.max) : source.versionsOf(request.ids),
+    );
+  }
+  return step.value;
+}
+
+/** collectPageRows over a source behind a connection: one round trip per request. */
+export async function collectPageRowsAsync<T>(
+  query: ObjectQuery,
+  start: FeedCursor | undefined,
+  source: AsyncFeedSource,
+  view: View<T>,
+  cursors: CursorCodec,
+): Promise<CollectedPage<T>> {
+  const steps = pageSteps(query, start, view, cursors);
+  let step = steps.next();
+  while (!step.done) {
+    const request = step.value;
+    step = steps.next(
+      request.kind === 'read'
+        ? await source.read(request.after, request.max)
+        : await source.versionsOf(request.ids),
+    );
+  }
+  return step.value;
 }

@@ -1,7 +1,7 @@
 /**
  * The SQLite FeedSource: ordered reads of a collection's feed (added entries from `versions`,
  * released entries from `releases`, merged by SQLite over the two feed indexes) with the
- * id/type/spec_version filters in SQL, and the neighbour lookups version selection needs.
+ * id/type/spec_version filters in SQL, and the batched version lookups version selection needs.
  */
 import type Database from 'better-sqlite3';
 import type { ObjectQuery, StoredObject } from '../objects.js';
@@ -104,26 +104,19 @@ export class FeedStatements {
   readonly #dictionary: RowMetaDictionary;
   readonly #views: GranularViewTable;
   readonly #feed = new Map<string, { added: Database.Statement; released: Database.Statement }>();
-  readonly #newer: Database.Statement;
-  readonly #older: Database.Statement;
+  readonly #versions: Database.Statement;
 
   constructor(db: Database.Database, dictionary: RowMetaDictionary, views: GranularViewTable) {
     this.#db = db;
     this.#dictionary = dictionary;
     this.#views = views;
-    // Of two versions with the same key, the one stored first is both first and latest (as the
-    // writer's flags say), so it is a neighbour on both sides of the other.
-    const neighbours = (cmp: string, order: string) =>
-      db
-        .prepare(
-          `SELECT ${ADDED_ENTRY_COLUMNS}, r.release_at FROM (SELECT version_key AS k, seq AS s FROM versions WHERE seq = ?) AS me` +
-            ` JOIN versions AS v LEFT JOIN releases AS r ON r.seq = v.seq` +
-            ` WHERE v.collection = ? AND v.stix_id = ?` +
-            ` AND (v.version_key ${cmp} me.k OR (v.version_key = me.k AND v.seq < me.s)) ORDER BY v.version_key ${order}`,
-        )
-        .raw();
-    this.#newer = neighbours('>', 'DESC');
-    this.#older = neighbours('<', 'ASC');
+    this.#versions = db
+      .prepare(
+        `SELECT ${ADDED_ENTRY_COLUMNS}, r.release_at FROM json_each(?) AS j` +
+          ' JOIN versions AS v INDEXED BY versions_by_id ON v.collection = ? AND v.stix_id = j.value' +
+          ' LEFT JOIN releases AS r ON r.seq = v.seq',
+      )
+      .raw();
   }
 
   #statements(ids: number, types: number, specs: number, skipHidden: boolean) {
@@ -152,8 +145,7 @@ export class FeedStatements {
     const { collectionId: c, now } = query;
     const dictionary = this.#dictionary;
     const viewTable = this.#views;
-    const newer = this.#newer;
-    const older = this.#older;
+    const versions = this.#versions;
     // A few types are read one type index each and merged: scanning the whole feed for a rare
     // pair of types would cost the whole collection per page.
     const perType = ids.length === 0 && types.length > 1 && types.length <= MAX_MERGED_TYPES;
@@ -199,15 +191,22 @@ export class FeedStatements {
         }
         return rows;
       },
-      *neighbours(row: FeedRow, direction: 'newer' | 'older'): Iterable<StoredObject> {
-        const raws = (direction === 'newer' ? newer : older).all(row.seq, c, row.id) as NeighbourRow[];
-        for (const raw of raws) {
+      versionsOf(ids: readonly string[]): ReadonlyMap<string, readonly StoredObject[]> {
+        const byId = new Map<string, StoredObject[]>();
+        for (const raw of versions.all(JSON.stringify(ids), c) as NeighbourRow[]) {
           const entry = entryColumns(raw);
-          if (entry[1] <= now) yield toFeedRow(entry, c, dictionary);
+          const found: StoredObject[] = [];
+          if (entry[1] <= now) found.push(toFeedRow(entry, c, dictionary));
           const releaseAt = raw[4];
           if (releaseAt !== null && releaseAt <= now)
-            yield toFeedRow(asReleased(entry, releaseAt), c, dictionary);
+            found.push(toFeedRow(asReleased(entry, releaseAt), c, dictionary));
+          const first = found[0];
+          if (first === undefined) continue;
+          const list = byId.get(first.id);
+          if (list === undefined) byId.set(first.id, found);
+          else list.push(...found);
         }
+        return byId;
       },
     };
   }
