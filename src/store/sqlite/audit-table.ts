@@ -10,7 +10,7 @@ import type Database from 'better-sqlite3';
 import type { AuditEvent, AuditQuery, Disclosure } from '../audit.js';
 import { StoreError } from '../store-error.js';
 import { parseTimestampMicros } from '../timestamp-micros.js';
-import { commitWithoutSync } from './unsynced-commit.js';
+import type { UnsyncedCommit } from './unsynced-commit.js';
 import { seqDeltas, seqsOf, VersionNames } from './version-names.js';
 
 // SQLite reads LIMIT -1 as "no limit".
@@ -85,13 +85,13 @@ const DISCLOSURES: ReadonlySet<string> = new Set(['read', 'send']);
 
 /** Prepared statements over audit_log. */
 export class AuditTable {
-  readonly #db: Database.Database;
+  readonly #unsynced: UnsyncedCommit;
   readonly #s;
   readonly #names: VersionNames;
   readonly #appendAll: (events: readonly AuditEvent[]) => void;
 
-  constructor(db: Database.Database) {
-    this.#db = db;
+  constructor(db: Database.Database, unsynced: UnsyncedCommit) {
+    this.#unsynced = unsynced;
     this.#names = new VersionNames(db);
     const cols =
       'at, action, org_id AS orgId, username, object_id AS objectId, object_version AS objectVersion, marking, detail, objects, versions';
@@ -123,7 +123,7 @@ export class AuditTable {
       this.#appendAll(events);
       return;
     }
-    commitWithoutSync(this.#db, () => this.#appendAll(events));
+    this.#unsynced.run(() => this.#appendAll(events));
   }
 
   /** Appends one Disclosure as one row, committed as disclosure events are. */
@@ -141,7 +141,7 @@ export class AuditTable {
     if (seqs.length === 0) return;
     const at = micros(d.at, 'audit event at');
     const versions = encodeVersions(d);
-    commitWithoutSync(this.#db, () =>
+    this.#unsynced.run(() =>
       this.#s.appendVersions.run(d.at, at, d.action, d.orgId, d.username ?? null, versions),
     );
   }

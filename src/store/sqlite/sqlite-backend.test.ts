@@ -10,6 +10,7 @@ import { openConnection } from './connection.js';
 import { MIGRATIONS, migrate } from './migrations.js';
 import { SqliteStore } from './sqlite-store.js';
 import { StatusTable } from './status-table.js';
+import { UnsyncedCommit } from './unsynced-commit.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'accord-sqlite-'));
 let n = 0;
@@ -220,7 +221,6 @@ describe('SqliteStore specifics', () => {
   it('disclosure records and statuses commit without an fsync; every other batch, and everything after, stays synced', () => {
     const db = openConnection({ path: freshPath() });
     migrate(db);
-    const audit = new AuditTable(db);
     const FULL = 2;
     const at = '2021-07-19T00:00:00.000Z';
     const seen: number[] = [];
@@ -244,6 +244,8 @@ describe('SqliteStore specifics', () => {
       }) as typeof stmt.run;
       return stmt;
     }) as typeof db.prepare;
+    const unsynced = new UnsyncedCommit(db);
+    const audit = new AuditTable(db, unsynced);
     audit.appendAll([
       { at, action: 'read', orgId: 'o', objectId: 'x--1' },
       { at, action: 'send', orgId: 'o' },
@@ -255,7 +257,7 @@ describe('SqliteStore specifics', () => {
     ]);
     expect(seen).toEqual([1, FULL]);
     // A status resource reports on versions already committed and synced.
-    const statuses = new StatusTable(db);
+    const statuses = new StatusTable(db, unsynced);
     statuses.put({
       id: 's1',
       collectionId: 'c',

@@ -39,6 +39,7 @@ import { migrate } from './migrations.js';
 import { PeerTables } from './peer-tables.js';
 import { RowMetaDictionary } from './row-meta.js';
 import { StatusTable } from './status-table.js';
+import { UnsyncedCommit } from './unsynced-commit.js';
 import { VersionReader } from './version-reader.js';
 import { VersionWriter } from './version-writer.js';
 
@@ -119,14 +120,15 @@ export class SqliteStore implements Store {
       );
       migrate(db, undefined, { secrets });
       const dictionary = new RowMetaDictionary(db);
+      const unsynced = new UnsyncedCommit(db);
       const tables = {
         collections: new CollectionTable(db),
         writer: new VersionWriter(db, dictionary, clock),
         reader: new VersionReader(db, dictionary),
         accounts: new AccountTables(db),
         peers: new PeerTables(db, secrets),
-        statuses: new StatusTable(db),
-        audit: new AuditTable(db),
+        statuses: new StatusTable(db, unsynced),
+        audit: new AuditTable(db, unsynced),
       };
       // Started last: nothing after it can fail and leave a worker holding the file open.
       const background = this.#options.backgroundCheckpoints ?? path !== ':memory:';

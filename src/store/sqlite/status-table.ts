@@ -8,17 +8,17 @@
 import type Database from 'better-sqlite3';
 import type { StatusDetail, StatusRecord } from '../statuses.js';
 import { StoreError } from '../store-error.js';
-import { commitWithoutSync } from './unsynced-commit.js';
+import type { UnsyncedCommit } from './unsynced-commit.js';
 import { seqDeltas, seqsOf, VersionNames } from './version-names.js';
 
 /** Prepared statements over the statuses table. */
 export class StatusTable {
-  readonly #db: Database.Database;
+  readonly #unsynced: UnsyncedCommit;
   readonly #s;
   readonly #names: VersionNames;
 
-  constructor(db: Database.Database) {
-    this.#db = db;
+  constructor(db: Database.Database, unsynced: UnsyncedCommit) {
+    this.#unsynced = unsynced;
     this.#names = new VersionNames(db);
     this.#s = {
       put: db.prepare(
@@ -39,7 +39,7 @@ export class StatusTable {
       successSeqs.every((s) => Number.isSafeInteger(s) && s > 0) &&
       status.successes.every((d) => d.message === undefined);
     const stored = byReference ? { ...record, successes: [] } : record;
-    commitWithoutSync(this.#db, () =>
+    this.#unsynced.run(() =>
       this.#s.put.run(
         status.id,
         status.collectionId,

@@ -6,27 +6,23 @@
  */
 import type Database from 'better-sqlite3';
 
-type Switches = { readonly normal: Database.Statement; readonly full: Database.Statement };
+/** The synchronous switch of one connection (db.pragma() would prepare its statement per call). */
+export class UnsyncedCommit {
+  readonly #normal: Database.Statement;
+  readonly #full: Database.Statement;
 
-// db.pragma() prepares its statement on every call; these are prepared once per connection.
-const switches = new WeakMap<Database.Database, Switches>();
-
-function switchesOf(db: Database.Database): Switches {
-  let s = switches.get(db);
-  if (s === undefined) {
-    s = { normal: db.prepare('PRAGMA synchronous = NORMAL'), full: db.prepare('PRAGMA synchronous = FULL') };
-    switches.set(db, s);
+  constructor(db: Database.Database) {
+    this.#normal = db.prepare('PRAGMA synchronous = NORMAL');
+    this.#full = db.prepare('PRAGMA synchronous = FULL');
   }
-  return s;
-}
 
-/** Runs `fn` (one statement or transaction) with synchronous=NORMAL, then restores FULL. */
-export function commitWithoutSync<R>(db: Database.Database, fn: () => R): R {
-  const { normal, full } = switchesOf(db);
-  normal.run();
-  try {
-    return fn();
-  } finally {
-    full.run();
+  /** Runs `fn` (one statement or transaction) with synchronous=NORMAL, then restores FULL. */
+  run<R>(fn: () => R): R {
+    this.#normal.run();
+    try {
+      return fn();
+    } finally {
+      this.#full.run();
+    }
   }
 }

@@ -57,41 +57,18 @@ export class JsonBytes {
 }
 
 /**
- * Bodies are written into one reused buffer and copied out at their exact size: a fresh buffer
- * large enough for any text (three bytes per UTF-16 unit) costs page faults on every response.
- */
-let scratch = Buffer.allocUnsafeSlow(1 << 20);
-const MAX_KEPT_SCRATCH = 16 << 20;
-
-/**
  * Section 3.7: the envelope; `objects` omitted when empty. Objects whose stored text is known
- * are copied in verbatim rather than serialised again, each straight into the body's bytes:
- * joining a thousand texts into one string first costs more than the copies themselves.
+ * are copied in verbatim rather than serialised again. (Collection pages take envelopeOfBody;
+ * this serves one object's versions, which are few.)
  */
 export function envelope(page: Page<VisibleEntry>): JsonBytes {
   const head = JSON.stringify(paging(page));
   const { items } = page;
   if (items.length === 0) return new JsonBytes(Buffer.from(head));
-  const texts = new Array<string>(items.length);
-  let units = head.length + items.length + 16;
-  for (let i = 0; i < items.length; i++) {
-    const e = items[i] as VisibleEntry;
-    const text = e.json ?? JSON.stringify(e.object);
-    texts[i] = text;
-    units += text.length;
-  }
-  let body = scratch;
-  if (units * 3 > body.length) {
-    body = Buffer.allocUnsafeSlow(units * 3);
-    if (body.length <= MAX_KEPT_SCRATCH) scratch = body;
-  }
-  let at = body.write(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"objects":[`, 0);
-  for (let i = 0; i < texts.length; i++) {
-    if (i > 0) body[at++] = 0x2c; // ,
-    at += body.write(texts[i] as string, at);
-  }
-  at += body.write(']}', at);
-  return new JsonBytes(Buffer.from(body.subarray(0, at)));
+  const texts = items.map((e) => e.json ?? JSON.stringify(e.object));
+  return new JsonBytes(
+    Buffer.from(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"objects":[${texts.join(',')}]}`),
+  );
 }
 
 /** Section 3.7: the envelope around a body of objects already joined as JSON texts. */
