@@ -17,6 +17,14 @@ module.exports = {
       from: { path: '^src/(?!cli/|server/)' },
       to: { path: '^src/(cli|server)/' },
     },
+    {
+      name: 'store-backends-from-roots-only',
+      comment:
+        'Only the composition roots (cli/, server/) pick a store backend; everything else talks to the ports of store/index.ts (issue 14).',
+      severity: 'error',
+      from: { path: '^src/(?!store/|cli/|server/)' },
+      to: { path: '^src/store/(sqlite|postgres)/' },
+    },
     lib('stix', 'pattern|store|policy|taxii|federation|core|detect|intel', 'stix/ knows nothing of storage, HTTP or users.'),
     lib('pattern', 'store|policy|taxii|federation|core|detect|intel', 'pattern/ touches no I/O.'),
     lib('store', 'policy|taxii|federation|core|detect|intel', 'store/ does not decide visibility.'),
