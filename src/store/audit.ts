@@ -36,6 +36,8 @@ export interface Disclosure {
 export interface AuditQuery {
   readonly since?: string;
   readonly orgId?: string;
+  /** Only events naming this object (any version): who read it, who was sent it. */
+  readonly objectId?: string;
   readonly limit?: number;
 }
 

@@ -1,64 +1,56 @@
 /**
  * The append-only audit log (UPDATE and DELETE are refused by triggers in the schema).
  * Events that differ only in the object they name (one response disclosing a page of
- * restricted versions) share one row whose `objects` column lists [id, version, marking]
- * triples; a Disclosure's row names its versions by seq instead (`versions`, a few bytes each
- * rather than a hundred), resolved through `versions` or, once deleted, `deleted_versions`.
- * Reading expands both back, in order, so callers see one event per object.
+ * restricted versions) share one audit_log row, and the objects it names are rows of
+ * audit_objects in order: by seq for a Disclosure (a few bytes each rather than a hundred,
+ * resolved through `versions` or, once deleted, `deleted_versions`), else by id and version.
+ * audit_objects is indexed by seq and by id, so the events about one object are found without
+ * reading the others. Reading expands rows back, in order, so callers see one event per object.
  */
 import type Database from 'better-sqlite3';
 import type { AuditEvent, AuditQuery, Disclosure } from '../audit.js';
 import { StoreError } from '../store-error.js';
 import { parseTimestampMicros } from '../timestamp-micros.js';
 import type { UnsyncedCommit } from './unsynced-commit.js';
-import { seqDeltas, seqsOf, VersionNames } from './version-names.js';
 
 // SQLite reads LIMIT -1 as "no limit".
 const DEFAULT_LIMIT = -1;
-const OPTIONAL = ['username', 'objectId', 'objectVersion', 'marking', 'detail'] as const;
 
-type AuditRow = {
-  at: string;
-  action: string;
-  orgId: string;
-  objects: string | null;
-  versions: string | null;
-} & Record<(typeof OPTIONAL)[number], string | null>;
+/** A row of the list query: one per event (an audit row, or one of the objects it names). */
+type EventRow = [
+  at: string,
+  action: string,
+  orgId: string,
+  username: string | null,
+  objectId: string | null,
+  objectVersion: string | null,
+  marking: string | null,
+  detail: string | null,
+  position: number | null,
+  seq: number | null,
+  listedId: string | null,
+  listedVersion: string | null,
+  listedMarking: string | null,
+];
 
-/** One object an event names: id, version, marking (null when absent). */
-type ObjectTriple = [objectId: string, objectVersion: string | null, marking: string | null];
-
-function toEvent(row: AuditRow): AuditEvent {
-  const event: Record<string, string> = { at: row.at, action: row.action, orgId: row.orgId };
-  for (const key of OPTIONAL) {
-    const value = row[key];
-    if (value !== null) event[key] = value;
+function toEvent(row: EventRow): AuditEvent {
+  const [at, action, orgId, username, objectId, objectVersion, marking, detail, position, seq] = row;
+  const event: Record<string, string> = { at, action, orgId };
+  if (username !== null) event.username = username;
+  if (position === null) {
+    if (objectId !== null) event.objectId = objectId;
+    if (objectVersion !== null) event.objectVersion = objectVersion;
+    if (marking !== null) event.marking = marking;
+    if (detail !== null) event.detail = detail;
+    return event as unknown as AuditEvent;
   }
+  const [, , , , , , , , , , listedId, listedVersion, listedMarking] = row;
+  if (listedId !== null) event.objectId = listedId;
+  if (listedVersion !== null) event.objectVersion = listedVersion;
+  if (listedMarking !== null) event.marking = listedMarking;
+  if (listedId === null) event.detail = `version seq ${seq} is not recorded`;
+  else if (detail !== null) event.detail = detail;
   return event as unknown as AuditEvent;
-}
-
-/**
- * `versions` of a Disclosure row: the distinct markings, the seqs as differences from the
- * previous one (a page's seqs are close together), and each version's index into `markings`.
- */
-interface VersionList {
-  readonly markings: readonly string[];
-  readonly deltas: readonly number[];
-  readonly of: readonly number[];
-}
-
-function encodeVersions(d: Disclosure): string {
-  const markings: string[] = [];
-  const index = new Map<string, number>();
-  const of = d.markings.map((marking) => {
-    let m = index.get(marking);
-    if (m === undefined) {
-      m = markings.push(marking) - 1;
-      index.set(marking, m);
-    }
-    return m;
-  });
-  return JSON.stringify({ markings, deltas: seqDeltas(d.seqs), of } satisfies VersionList);
 }
 
 function micros(at: string, what: string): number {
@@ -83,28 +75,59 @@ function sameRow(a: AuditEvent, b: AuditEvent): boolean {
 /** Actions that record a disclosure (a read served, a version sent to a peer). */
 const DISCLOSURES: ReadonlySet<string> = new Set(['read', 'send']);
 
-/** Prepared statements over audit_log. */
+/** The audit rows a list reads (`rows`, with its WHERE and LIMIT), one row per event, in order. */
+function eventsSql(rows: string): string {
+  return (
+    'SELECT a.at, a.action, a.org_id, a.username, a.object_id, a.object_version, a.marking, a.detail,' +
+    ' o.position, o.seq, COALESCE(v.stix_id, d.stix_id, o.object_id), COALESCE(v.version, d.version, o.object_version), o.marking' +
+    ` FROM (${rows}) AS a LEFT JOIN audit_objects AS o ON o.audit_id = a.id` +
+    ' LEFT JOIN versions AS v ON v.seq = o.seq LEFT JOIN deleted_versions AS d ON d.seq = o.seq AND v.seq IS NULL' +
+    ' ORDER BY a.at_micros, a.id, o.position'
+  );
+}
+
+const ROW_COLUMNS = 'id, at, at_micros, action, org_id, username, object_id, object_version, marking, detail';
+const SINCE_AND_ORG = 'at_micros >= ? AND (? IS NULL OR org_id = ?)';
+
+/** Prepared statements over audit_log and audit_objects. */
 export class AuditTable {
   readonly #unsynced: UnsyncedCommit;
   readonly #s;
-  readonly #names: VersionNames;
   readonly #appendAll: (events: readonly AuditEvent[]) => void;
+  readonly #appendDisclosure: (d: Disclosure, at: number) => void;
 
   constructor(db: Database.Database, unsynced: UnsyncedCommit) {
     this.#unsynced = unsynced;
-    this.#names = new VersionNames(db);
-    const cols =
-      'at, action, org_id AS orgId, username, object_id AS objectId, object_version AS objectVersion, marking, detail, objects, versions';
-    const where = 'WHERE at_micros >= ? AND (? IS NULL OR org_id = ?)';
     this.#s = {
-      appendVersions: db.prepare(
-        'INSERT INTO audit_log (at, at_micros, action, org_id, username, versions) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
       append: db.prepare(
-        'INSERT INTO audit_log (at, at_micros, action, org_id, username, object_id, object_version, marking, detail, objects)' +
-          ' VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO audit_log (at, at_micros, action, org_id, username, object_id, object_version, marking, detail)' +
+          ' VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      list: db.prepare(`SELECT ${cols} FROM audit_log ${where} ORDER BY at_micros, id LIMIT ?`),
+      listed: db.prepare(
+        'INSERT INTO audit_objects (audit_id, position, seq, object_id, object_version, marking) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      list: db
+        .prepare(
+          eventsSql(
+            `SELECT ${ROW_COLUMNS} FROM audit_log WHERE ${SINCE_AND_ORG} ORDER BY at_micros, id LIMIT ?`,
+          ),
+        )
+        .raw(),
+      // The rows naming one object: itself, by id in audit_objects, or by the seq of any of its
+      // versions (found through the (collection, stix_id) index, deleted ones through theirs).
+      listObject: db
+        .prepare(
+          eventsSql(
+            `SELECT ${ROW_COLUMNS} FROM audit_log WHERE ${SINCE_AND_ORG} AND id IN (` +
+              'SELECT id FROM audit_log WHERE object_id = ?1' +
+              ' UNION SELECT audit_id FROM audit_objects WHERE object_id = ?1' +
+              ' UNION SELECT audit_id FROM audit_objects WHERE seq IN (' +
+              'SELECT v.seq FROM collections AS c JOIN versions AS v ON v.collection = c.id AND v.stix_id = ?1' +
+              ' UNION ALL SELECT seq FROM deleted_versions WHERE stix_id = ?1))' +
+              ' ORDER BY at_micros, id',
+          ).replace(/\?1/g, '@object'),
+        )
+        .raw(),
     };
     this.#appendAll = db.transaction((events: readonly AuditEvent[]) => {
       for (let i = 0; i < events.length; ) {
@@ -114,6 +137,11 @@ export class AuditTable {
         else this.#appendGroup(events.slice(i, end));
         i = end;
       }
+    });
+    this.#appendDisclosure = db.transaction((d: Disclosure, at: number) => {
+      const id = this.#insertRow(d.at, at, d.action, d.orgId, d.username ?? null, null, null, null, null);
+      const { listed } = this.#s;
+      for (let i = 0; i < d.seqs.length; i++) listed.run(id, i, d.seqs[i], null, null, d.markings[i]);
     });
   }
 
@@ -126,7 +154,7 @@ export class AuditTable {
     this.#unsynced.run(() => this.#appendAll(events));
   }
 
-  /** Appends one Disclosure as one row, committed as disclosure events are. */
+  /** Appends one Disclosure as one row and its versions, committed as disclosure events are. */
   appendDisclosure(d: Disclosure): void {
     if (!DISCLOSURES.has(d.action))
       throw new StoreError('STORE_INVALID_RECORD', `disclosure action: not read or send: ${d.action}`);
@@ -140,76 +168,83 @@ export class AuditTable {
       throw new StoreError('STORE_INVALID_RECORD', 'disclosure: markings must be strings');
     if (seqs.length === 0) return;
     const at = micros(d.at, 'audit event at');
-    const versions = encodeVersions(d);
-    this.#unsynced.run(() =>
-      this.#s.appendVersions.run(d.at, at, d.action, d.orgId, d.username ?? null, versions),
-    );
+    this.#unsynced.run(() => this.#appendDisclosure(d, at));
   }
 
   append(e: AuditEvent): void {
-    this.#insert(e, e.objectId ?? null, e.objectVersion ?? null, e.marking ?? null, null);
-  }
-
-  /** One row for events that differ only in the object they name. */
-  #appendGroup(group: readonly AuditEvent[]): void {
-    const triples: ObjectTriple[] = group.map((g) => [
-      g.objectId as string,
-      g.objectVersion ?? null,
-      g.marking ?? null,
-    ]);
-    this.#insert(group[0] as AuditEvent, null, null, null, JSON.stringify(triples));
-  }
-
-  #insert(
-    e: AuditEvent,
-    objectId: string | null,
-    objectVersion: string | null,
-    marking: string | null,
-    objects: string | null,
-  ): void {
-    this.#s.append.run(
+    this.#insertRow(
       e.at,
       micros(e.at, 'audit event at'),
       e.action,
       e.orgId,
       e.username ?? null,
-      objectId,
-      objectVersion,
-      marking,
+      e.objectId ?? null,
+      e.objectVersion ?? null,
+      e.marking ?? null,
       e.detail ?? null,
-      objects,
     );
   }
 
-  /** Events at or after `since`, of one organisation when `orgId` is given, oldest first. */
+  /** One row for events that differ only in the object they name. */
+  #appendGroup(group: readonly AuditEvent[]): void {
+    const e = group[0] as AuditEvent;
+    const id = this.#insertRow(
+      e.at,
+      micros(e.at, 'audit event at'),
+      e.action,
+      e.orgId,
+      e.username ?? null,
+      null,
+      null,
+      null,
+      e.detail ?? null,
+    );
+    group.forEach((g, i) => {
+      this.#s.listed.run(id, i, null, g.objectId as string, g.objectVersion ?? null, g.marking ?? null);
+    });
+  }
+
+  #insertRow(
+    at: string,
+    atMicros: number,
+    action: string,
+    orgId: string,
+    username: string | null,
+    objectId: string | null,
+    objectVersion: string | null,
+    marking: string | null,
+    detail: string | null,
+  ): number {
+    const info = this.#s.append.run(
+      at,
+      atMicros,
+      action,
+      orgId,
+      username,
+      objectId,
+      objectVersion,
+      marking,
+      detail,
+    );
+    return Number(info.lastInsertRowid);
+  }
+
+  /**
+   * Events at or after `since`, of one organisation when `orgId` is given, about one object when
+   * `objectId` is given, oldest first.
+   */
   list(q: AuditQuery): AuditEvent[] {
     const since = q.since === undefined ? Number.MIN_SAFE_INTEGER : micros(q.since, 'audit query since');
     const org = q.orgId ?? null;
     const limit = q.limit === undefined ? DEFAULT_LIMIT : Math.max(0, Math.floor(q.limit));
-    // Every row holds at least one event, so `limit` rows hold at least `limit` events.
-    const events = (this.#s.list.all(since, org, org, limit) as AuditRow[]).flatMap((row) =>
-      this.#eventsOf(row),
-    );
-    return limit === DEFAULT_LIMIT ? events : events.slice(0, limit);
-  }
-
-  /** The events of one row: itself, or one per listed object or version. */
-  #eventsOf(row: AuditRow): AuditEvent[] {
-    const plain = { ...row, objects: null, versions: null };
-    if (row.versions !== null) {
-      const list = JSON.parse(row.versions) as VersionList;
-      return seqsOf(list.deltas).map((seq, i) => {
-        const marking = list.markings[list.of[i] as number] ?? null;
-        const found = this.#names.of(seq);
-        if (found === undefined)
-          return toEvent({ ...plain, marking, detail: `version seq ${seq} is not recorded` });
-        return toEvent({ ...plain, objectId: found[0], objectVersion: found[1], marking });
-      });
+    if (q.objectId !== undefined) {
+      const object = q.objectId;
+      const rows = this.#s.listObject.all({ object }, since, org, org) as EventRow[];
+      const events = rows.map(toEvent).filter((e) => e.objectId === object);
+      return limit === DEFAULT_LIMIT ? events : events.slice(0, limit);
     }
-    if (row.objects === null) return [toEvent(row)];
-    const triples = JSON.parse(row.objects) as ObjectTriple[];
-    return triples.map(([objectId, objectVersion, marking]) =>
-      toEvent({ ...plain, objectId, objectVersion, marking }),
-    );
+    // Every row holds at least one event, so `limit` rows hold at least `limit` events.
+    const events = (this.#s.list.all(since, org, org, limit) as EventRow[]).map(toEvent);
+    return limit === DEFAULT_LIMIT ? events : events.slice(0, limit);
   }
 }

@@ -18,7 +18,6 @@ import type { CursorCodec } from '../cursor.js';
 import type { BodyPage, BodyView, Micros, ObjectQuery } from '../objects.js';
 import { type CollectedPage, type FeedCursor, startPosition } from '../page-collector.js';
 import { feedFilterSql } from './feed-source.js';
-import { FIRST, LATEST } from './row-mapping.js';
 import type { RowMetaDictionary } from './row-meta.js';
 
 const MAX_CACHED_SHAPES = 32;
@@ -28,11 +27,7 @@ type SelectorKind = 'last' | 'first' | 'all';
 function bodySql(ids: number, types: number, specs: number, selector: SelectorKind): string {
   const { filters, index } = feedFilterSql(ids, types, specs);
   const selected =
-    selector === 'last'
-      ? ` AND (v.flags & ${LATEST}) <> 0`
-      : selector === 'first'
-        ? ` AND (v.flags & ${FIRST}) <> 0`
-        : '';
+    selector === 'last' ? ' AND v.is_latest = 1' : selector === 'first' ? ' AND v.is_first = 1' : '';
   // The rows are `added` entries of one collection: their date_added and seq both grow with
   // insertion (date_added strictly, per collection; seq as SQLite's rowid), so the last row has
   // both the largest date_added and the largest seq.
@@ -77,7 +72,7 @@ export class BodyReader {
       // The partial index versions_contested answers this: the expression must match its WHERE.
       contested: db
         .prepare(
-          'SELECT 1 FROM versions INDEXED BY versions_contested WHERE collection = ? AND (flags & 16) <> 0 LIMIT 1',
+          'SELECT 1 FROM versions INDEXED BY versions_contested WHERE collection = ? AND contested = 1 LIMIT 1',
         )
         .pluck(),
     };

@@ -36,7 +36,7 @@ export function feedFilterSql(ids: number, types: number, specs: number): { filt
     filters: inList('v.stix_id', ids) + inList('v.type', types) + inList('v.spec_version', specs),
     index:
       ids > 0
-        ? 'INDEXED BY versions_by_id'
+        ? 'INDEXED BY versions_by_chain'
         : types === 1
           ? 'INDEXED BY versions_type_feed'
           : 'INDEXED BY versions_feed',
@@ -58,7 +58,7 @@ function feedSql(
   const { filters, index } = feedFilterSql(ids, types, specs);
   // The reader's hidden combinations (a JSON array bound last but one), tested in the index.
   const hidden = skipHidden
-    ? ' AND NOT ((v.flags & 4) = 0 AND v.meta_id IN (SELECT value FROM json_each(?)))'
+    ? ' AND NOT (v.has_granular = 0 AND v.meta_id IN (SELECT value FROM json_each(?)))'
     : '';
   return {
     added:
@@ -113,7 +113,7 @@ export class FeedStatements {
     this.#versions = db
       .prepare(
         `SELECT ${ADDED_ENTRY_COLUMNS}, r.release_at FROM json_each(?) AS j` +
-          ' JOIN versions AS v INDEXED BY versions_by_id ON v.collection = ? AND v.stix_id = j.value' +
+          ' JOIN versions AS v INDEXED BY versions_by_chain ON v.collection = ? AND v.stix_id = j.value' +
           ' LEFT JOIN releases AS r ON r.seq = v.seq',
       )
       .raw();

@@ -6,6 +6,7 @@ import { ACCOUNTS_V8 } from './accounts-v8.js';
 import { SCHEMA_V1 } from './schema-v1.js';
 import { ownershipAndSources } from './schema-v8.js';
 import { GENERATIONS_V12 } from './schema-v12.js';
+import { normaliseSchema } from './schema-v13.js';
 import { sealPeerPasswords } from './seal-peer-passwords.js';
 
 /** What a migration may need besides the database: the key that seals secrets. */
@@ -101,6 +102,12 @@ export const MIGRATIONS: readonly Migration[] = [
     description:
       'explicit change generations (generations: policy for marking definitions and organisations, accounts for users and tokens), bumped by triggers',
     up: (db) => db.exec(GENERATIONS_V12),
+  },
+  {
+    version: 13,
+    description:
+      'plain columns: the five facts of a version as booleans (versions.flags goes), and the objects an audit row names as rows of audit_objects indexed by version and id (audit_log.objects and .versions go)',
+    up: normaliseSchema,
   },
 ];
 

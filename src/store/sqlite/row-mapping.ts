@@ -13,7 +13,7 @@ import type { RowMeta, RowMetaDictionary } from './row-meta.js';
 const ENTRY_TEXT = "v.stix_id || ' ' || v.version || ' ' || v.json";
 /** meta_id above six bits: five of flags (shifted by one) and, lowest, the entry kind. */
 const META_SHIFT = 64;
-const PACKED = `v.meta_id * ${META_SHIFT} + (v.flags & 31) * 2`;
+const PACKED = `v.meta_id * ${META_SHIFT} + (v.is_latest + v.is_first * 2 + v.has_granular * 4 + v.has_views * 8 + v.contested * 16) * 2`;
 
 /** Columns of an `added` entry read from versions (aliased `v`). */
 export const ADDED_ENTRY_COLUMNS = `v.seq, v.date_added, ${PACKED}, ${ENTRY_TEXT}`;
@@ -24,7 +24,7 @@ export const RELEASED_ENTRY_COLUMNS = `r.seq, r.release_at, ${PACKED} + 1, ${ENT
 /** A row as better-sqlite3 returns it in raw mode with the columns above. */
 export type RawRow = readonly [seq: number, dateAdded: number, packed: number, text: string];
 
-/** Bits of versions.flags (at most five: the read packs them in five bits). */
+/** Bits of the five boolean columns of versions as the read packs them (this file's format alone). */
 export const LATEST = 1;
 export const FIRST = 2;
 /** The object has granular markings (set at insert; migration 4 set it for older rows). */

@@ -276,6 +276,73 @@ describe('SqliteStore specifics', () => {
     db.close();
   });
 
+  it('migration 13 turns version flags into columns and audit lists into rows, and lists the same events', async () => {
+    const objects = [
+      sdo('report', 1, '2021-07-19T00:00:00.000Z'),
+      sdo('report', 2, '2021-07-19T00:00:00.000Z'),
+    ];
+    const path = fileAtSchema(12, objects);
+    const old = new Database(path);
+    const seqs = old.prepare('SELECT seq FROM versions ORDER BY seq').pluck().all() as number[];
+    const at = '2021-07-19T12:00:00.000Z';
+    const row = old.prepare(
+      'INSERT INTO audit_log (at, at_micros, action, org_id, username, detail, objects, versions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const us = Date.parse(at) * 1000;
+    // A disclosure as schema 12 wrote it: seqs as deltas, each naming a marking by index.
+    const deltas = [seqs[1] as number, (seqs[0] as number) - (seqs[1] as number)];
+    row.run(
+      at,
+      us,
+      'read',
+      'uk-ncsc',
+      'alice',
+      null,
+      null,
+      JSON.stringify({ markings: ['red'], deltas, of: [0, 0] }),
+    );
+    row.run(at, us + 1, 'send', 'au-acsc', null, null, JSON.stringify([['indicator--x', at, 'amber']]), null);
+    row.run(at, us + 2, 'org.add', 'nz-ncsc', null, 'added', null, null);
+    old.close();
+
+    const store = await open(path);
+    const [one, two] = objects.map((o) => o.id as string);
+    const read = {
+      at,
+      action: 'read',
+      orgId: 'uk-ncsc',
+      username: 'alice',
+      objectVersion: '2021-07-19T00:00:00.000Z',
+      marking: 'red',
+    };
+    expect(await store.listAudit({})).toEqual([
+      { ...read, objectId: two },
+      { ...read, objectId: one },
+      { at, action: 'send', orgId: 'au-acsc', objectId: 'indicator--x', objectVersion: at, marking: 'amber' },
+      { at, action: 'org.add', orgId: 'nz-ncsc', detail: 'added' },
+    ]);
+    // Who received this object: found through the index on audit_objects.
+    expect(await store.listAudit({ objectId: one as string })).toEqual([{ ...read, objectId: one }]);
+    expect(await store.listAudit({ objectId: 'indicator--x' })).toHaveLength(1);
+    const page = await store.queryObjects({ collectionId: 'c', limit: 5, now: END_OF_TIME }, SEE_ALL);
+    expect(page.items.map((r) => r.id)).toEqual([one, two]);
+    await store.close();
+    const check = new Database(path, { readonly: true });
+    const columns = (table: string) =>
+      (check.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+    expect(columns('versions')).not.toContain('flags');
+    expect(columns('versions')).toEqual(
+      expect.arrayContaining(['is_latest', 'is_first', 'has_granular', 'contested']),
+    );
+    expect(columns('audit_log')).not.toContain('versions');
+    expect(check.prepare('SELECT count(*) FROM audit_objects').pluck().get()).toBe(3);
+    const plan = check
+      .prepare('EXPLAIN QUERY PLAN SELECT audit_id FROM audit_objects WHERE seq = 1')
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX audit_objects_seq/);
+    check.close();
+  });
+
   it('rows say whether the object has granular markings; migration 4 flags rows stored before it', async () => {
     const marked = { granular_markings: [{ lang: 'en', selectors: ['name'] }], name: 'n' };
     const nested = { x_note: { granular_markings: 'not a marking' } };

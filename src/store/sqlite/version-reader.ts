@@ -72,7 +72,7 @@ export class VersionReader {
       owners: db
         .prepare(
           'SELECT j.value, (SELECT producer FROM versions WHERE collection = ? AND stix_id = j.value' +
-            ' AND (flags & 16) = 0 LIMIT 1) AS producer FROM json_each(?) AS j WHERE producer IS NOT NULL',
+            ' AND contested = 0 LIMIT 1) AS producer FROM json_each(?) AS j WHERE producer IS NOT NULL',
         )
         .raw(),
       byMarking: db

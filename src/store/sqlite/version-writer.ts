@@ -42,7 +42,7 @@ export class VersionWriter {
     this.#views = new GranularViewTable(db);
     const ends = 'SELECT seq, version_key, date_added, version, json, producer FROM versions';
     // The latest/first flags name the ends of the uncontested versions (DESIGN.md, Trust).
-    const owned = `(flags & ${CONTESTED}) = 0`;
+    const owned = 'contested = 0';
     this.#s = {
       collection: db.prepare('SELECT last_date_added FROM collections WHERE id = ?').pluck(),
       setLast: db.prepare('UPDATE collections SET last_date_added = ? WHERE id = ?'),
@@ -77,7 +77,7 @@ export class VersionWriter {
         .raw(),
       anyContested: db
         .prepare(
-          'SELECT 1 FROM versions INDEXED BY versions_contested WHERE collection = ? AND (flags & 16) <> 0 LIMIT 1',
+          'SELECT 1 FROM versions INDEXED BY versions_contested WHERE collection = ? AND contested = 1 LIMIT 1',
         )
         .pluck(),
       // The latest uncontested version of each id of a batch, in one statement rather than one per row.
@@ -88,12 +88,15 @@ export class VersionWriter {
             ` AND ${owned} ORDER BY version_key DESC LIMIT 1)`,
         )
         .raw(),
-      clearFlag: db.prepare('UPDATE versions SET flags = flags & ~? WHERE seq = ?'),
-      setFlag: db.prepare('UPDATE versions SET flags = flags | ? WHERE seq = ?'),
+      clearLatest: db.prepare('UPDATE versions SET is_latest = 0 WHERE seq = ?'),
+      clearFirst: db.prepare('UPDATE versions SET is_first = 0 WHERE seq = ?'),
+      setLatest: db.prepare('UPDATE versions SET is_latest = 1 WHERE seq = ?'),
+      setFirst: db.prepare('UPDATE versions SET is_first = 1 WHERE seq = ?'),
       // seq is null (SQLite's next rowid) unless that would reuse a deleted version's seq.
       insert: db.prepare(
         'INSERT INTO versions (seq, collection, stix_id, type, version, version_key, spec_version, date_added,' +
-          ' meta_id, json, flags, producer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          ' meta_id, json, is_latest, is_first, has_granular, has_views, contested, producer)' +
+          ' VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       // SQLite hands out max(seq) + 1: after deleting the newest versions that is a deleted seq.
       reusedSeq: db
@@ -247,15 +250,15 @@ export class VersionWriter {
   ): number {
     const s = this.#s;
     const views = f.granularViews;
-    const marks = (f.granular ? GRANULAR : 0) | (views !== undefined ? VIEWS : 0);
-    // A contested version stands outside the owner's chain: it moves no flag and carries none.
-    let flags = f.contested ? CONTESTED | marks : LATEST | FIRST | marks;
+    // A contested version stands outside the owner's chain: it moves no end and is none.
+    let isLatest = !f.contested;
+    let isFirst = !f.contested;
     if (latest !== undefined && !f.contested) {
-      if (versionKey > latest[1]) s.clearFlag.run(LATEST, latest[0]);
-      else flags &= ~LATEST;
+      if (versionKey > latest[1]) s.clearLatest.run(latest[0]);
+      else isLatest = false;
       const first = s.first.get(c, f.id) as EndRow;
-      if (versionKey < first[1]) s.clearFlag.run(FIRST, first[0]);
-      else flags &= ~FIRST;
+      if (versionKey < first[1]) s.clearFirst.run(first[0]);
+      else isFirst = false;
     }
     const info = s.insert.run(
       this.#seqFloor,
@@ -268,7 +271,11 @@ export class VersionWriter {
       dateAdded,
       this.#dictionary.idFor(f),
       f.json,
-      flags,
+      isLatest ? 1 : 0,
+      isFirst ? 1 : 0,
+      f.granular ? 1 : 0,
+      views !== undefined ? 1 : 0,
+      f.contested ? 1 : 0,
       f.producerOrg,
     );
     const seq = Number(info.lastInsertRowid);
@@ -327,8 +334,8 @@ export class VersionWriter {
         if (targets.length > 0 && targets.length < rows.length) {
           const latest = s.latest.get(c, id) as EndRow | undefined;
           const first = s.first.get(c, id) as EndRow | undefined;
-          if (latest !== undefined) s.setFlag.run(LATEST, latest[0]);
-          if (first !== undefined) s.setFlag.run(FIRST, first[0]);
+          if (latest !== undefined) s.setLatest.run(latest[0]);
+          if (first !== undefined) s.setFirst.run(first[0]);
         }
         return targets.length;
       })
