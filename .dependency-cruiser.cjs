@@ -25,6 +25,13 @@ module.exports = {
       from: { path: '^src/(?!store/|cli/|server/)' },
       to: { path: '^src/store/(sqlite|postgres)/' },
     },
+    {
+      name: 'errors-import-nothing',
+      comment: 'errors/ is the base every module shares: it imports nothing from src/ (issue 14).',
+      severity: 'error',
+      from: { path: '^src/errors/' },
+      to: { path: '^src/', pathNot: '^src/errors/' },
+    },
     lib('stix', 'pattern|store|policy|taxii|federation|core|detect|intel', 'stix/ knows nothing of storage, HTTP or users.'),
     lib('pattern', 'store|policy|taxii|federation|core|detect|intel', 'pattern/ touches no I/O.'),
     lib('store', 'policy|taxii|federation|core|detect|intel', 'store/ does not decide visibility.'),

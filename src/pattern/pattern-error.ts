@@ -1,3 +1,4 @@
+import { AccordError } from '../errors/index.js';
 import type { PatternErrorCode } from './error-codes.js';
 
 /** A point in the pattern text: 0-based offset, 1-based line and column (code units). */
@@ -23,18 +24,12 @@ export function positionAt(source: string, offset: number): SourcePosition {
 }
 
 /** The only error the pattern module throws: a stable code, a message and where in the pattern. */
-export class PatternError extends Error {
+export class PatternError extends AccordError<PatternErrorCode> {
   readonly position: SourcePosition | undefined;
 
-  constructor(
-    readonly code: PatternErrorCode,
-    message: string,
-    source?: string,
-    offset?: number,
-  ) {
+  constructor(code: PatternErrorCode, message: string, source?: string, offset?: number) {
     const position = source !== undefined && offset !== undefined ? positionAt(source, offset) : undefined;
-    super(position ? `${position.line}:${position.column}: ${message}` : message);
-    this.name = 'PatternError';
+    super(code, position ? `${position.line}:${position.column}: ${message}` : message);
     this.position = position;
   }
 }

@@ -1,13 +1,10 @@
+import { AccordError } from '../errors/index.js';
 import type { StoreErrorCode } from './store-error-codes.js';
 
 /** The one error class of store/: a stable `code` from STORE_ERROR_CODES and a message naming the place. */
-export class StoreError extends Error {
-  override readonly name = 'StoreError';
-  readonly code: StoreErrorCode;
-
+export class StoreError extends AccordError<StoreErrorCode> {
   constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
+    super(code, message, options);
   }
 }
 

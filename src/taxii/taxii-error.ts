@@ -1,17 +1,17 @@
+import { AccordError } from '../errors/index.js';
 import { TAXII_ERRORS, type TaxiiErrorCode } from './taxii-error-catalog.js';
 
 /** A protocol error of the TAXII layer (negotiation, parameters, body), with its HTTP status. */
-export class TaxiiError extends Error {
+export class TaxiiError extends AccordError<TaxiiErrorCode> {
   readonly status: number;
 
   constructor(
-    readonly code: TaxiiErrorCode,
+    code: TaxiiErrorCode,
     message: string,
     /** Extra response headers (e.g. `Allow` for 405). */
     readonly headers: Readonly<Record<string, string>> = {},
   ) {
-    super(message);
-    this.name = 'TaxiiError';
+    super(code, message);
     this.status = TAXII_ERRORS[code].status;
   }
 }

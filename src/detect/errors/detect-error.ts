@@ -1,3 +1,5 @@
+import { AccordError } from '../../errors/index.js';
+
 /**
  * The catalog of detection error codes (documented in docs/reference/errors-detect.md; a test keeps
  * both equal) and the one error class the module throws.
@@ -17,12 +19,8 @@ export const DETECT_ERROR_CODES = {
 export type DetectErrorCode = keyof typeof DETECT_ERROR_CODES;
 
 /** The only error the detection module throws: a stable code and a message saying what and where. */
-export class DetectError extends Error {
-  constructor(
-    readonly code: DetectErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'DetectError';
+export class DetectError extends AccordError<DetectErrorCode> {
+  constructor(code: DetectErrorCode, message: string) {
+    super(code, message);
   }
 }

@@ -1,3 +1,5 @@
+import { AccordError } from '../../errors/index.js';
+
 /**
  * The catalog of stable STIX error codes: every issue and StixError carries one of these.
  * docs/reference/errors-stix.md documents each (a test keeps the two equal).
@@ -72,14 +74,13 @@ export const STIX_ERROR_CODES = {
 export type StixErrorCode = keyof typeof STIX_ERROR_CODES;
 
 /** The error the STIX module throws for input it cannot read (streaming); validation reports issues instead. */
-export class StixError extends Error {
+export class StixError extends AccordError<StixErrorCode> {
   constructor(
-    readonly code: StixErrorCode,
+    code: StixErrorCode,
     message: string,
     /** Where: a JSON pointer or `line:column`. */
     readonly where?: string,
   ) {
-    super(message);
-    this.name = 'StixError';
+    super(code, message);
   }
 }

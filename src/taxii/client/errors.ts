@@ -1,4 +1,5 @@
 /** The one error class of the TAXII client and its catalog of stable codes (docs/reference/errors-sync.md). */
+import { AccordError } from '../../errors/index.js';
 
 /** Every code a TaxiiClientError may carry, with what it means. */
 export const TAXII_CLIENT_ERRORS = {
@@ -44,8 +45,7 @@ export interface TaxiiClientErrorInfo {
 }
 
 /** Any failure of the TAXII client; `code` is stable, `message` is for people. */
-export class TaxiiClientError extends Error {
-  readonly code: TaxiiClientErrorCode;
+export class TaxiiClientError extends AccordError<TaxiiClientErrorCode> {
   readonly url: string | undefined;
   readonly method: string | undefined;
   readonly httpStatus: number | undefined;
@@ -53,9 +53,7 @@ export class TaxiiClientError extends Error {
   readonly resource: TaxiiErrorResource | undefined;
 
   constructor(code: TaxiiClientErrorCode, message: string, info: TaxiiClientErrorInfo = {}) {
-    super(message, info.cause === undefined ? undefined : { cause: info.cause });
-    this.name = 'TaxiiClientError';
-    this.code = code;
+    super(code, message, info.cause === undefined ? {} : { cause: info.cause });
     this.url = info.url;
     this.method = info.method;
     this.httpStatus = info.httpStatus;
