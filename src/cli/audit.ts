@@ -1,7 +1,6 @@
 /** `accord audit [--since TIMESTAMP] [--org ID] [--json] [--db PATH]` (CONTRACT.md "Sharing rules"). */
 import { listAudit } from '../core/index.js';
 import type { RegisterCommand } from './register-command.js';
-import { asCliError } from './sharing-cli-errors.js';
 
 /** Registers `audit`: prints the append-only audit log, oldest first (exit 1: bad --since). */
 export const registerAudit: RegisterCommand = (program, ctx) => {
@@ -18,13 +17,11 @@ export const registerAudit: RegisterCommand = (program, ctx) => {
     .action(async (opts: { since?: string; org?: string; limit?: number; db?: string; json?: boolean }) => {
       const store = await ctx.openStore(opts.db);
       try {
-        const events = await asCliError(() =>
-          listAudit(store, {
-            ...(opts.since === undefined ? {} : { since: opts.since }),
-            ...(opts.org === undefined ? {} : { orgId: opts.org }),
-            ...(opts.limit === undefined || Number.isNaN(opts.limit) ? {} : { limit: opts.limit }),
-          }),
-        );
+        const events = await listAudit(store, {
+          ...(opts.since === undefined ? {} : { since: opts.since }),
+          ...(opts.org === undefined ? {} : { orgId: opts.org }),
+          ...(opts.limit === undefined || Number.isNaN(opts.limit) ? {} : { limit: opts.limit }),
+        });
         if (opts.json) {
           ctx.stdout.write(`${JSON.stringify({ events })}\n`);
           return;

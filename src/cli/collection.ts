@@ -1,7 +1,6 @@
 /** `accord collection add --title T [--id UUID] [--description D] [--read ORGS] [--write ORGS]` (CONTRACT.md). */
 import { addCollection, parseOrgList } from '../core/index.js';
 import type { RegisterCommand } from './register-command.js';
-import { asCliError } from './sharing-cli-errors.js';
 
 /** Registers `collection add`: prints the collection id. */
 export const registerCollection: RegisterCommand = (program, ctx) => {
@@ -28,16 +27,14 @@ export const registerCollection: RegisterCommand = (program, ctx) => {
       }) => {
         const store = await ctx.openStore(opts.db);
         try {
-          const created = await asCliError(() =>
-            addCollection(store, {
-              title: opts.title,
-              ...(opts.id === undefined ? {} : { id: opts.id }),
-              ...(opts.description === undefined ? {} : { description: opts.description }),
-              ...(opts.alias === undefined ? {} : { alias: opts.alias }),
-              canRead: parseOrgList(opts.read),
-              canWrite: parseOrgList(opts.write),
-            }),
-          );
+          const created = await addCollection(store, {
+            title: opts.title,
+            ...(opts.id === undefined ? {} : { id: opts.id }),
+            ...(opts.description === undefined ? {} : { description: opts.description }),
+            ...(opts.alias === undefined ? {} : { alias: opts.alias }),
+            canRead: parseOrgList(opts.read),
+            canWrite: parseOrgList(opts.write),
+          });
           ctx.stdout.write(`${created.id}\n`);
         } finally {
           await store.close();

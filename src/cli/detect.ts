@@ -13,7 +13,6 @@ import {
   type CorrelationScope,
   checkFollowSettings,
   compileIndicators,
-  DetectError,
   type DetectionReport,
   type DetectOptions,
   eventSource,
@@ -184,11 +183,6 @@ export const registerDetect: RegisterCommand = (program, ctx) => {
     )
     .option('--warninglists <dir>', 'MISP warninglists: matches on the values they list are suppressed')
     .action(async (o: DetectFlags) => {
-      try {
-        await detect(o, ctx);
-      } catch (err) {
-        if (err instanceof DetectError) throw new CliError(err.message, EXIT.usage);
-        throw err;
-      }
+      await detect(o, ctx);
     });
 };

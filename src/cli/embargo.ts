@@ -1,7 +1,6 @@
 /** `accord embargo add --release-at TIMESTAMP --cosigners ORGS [--org ORG] [--db PATH]` (CONTRACT.md "Sharing rules"). */
 import { addEmbargo } from '../core/index.js';
 import type { RegisterCommand } from './register-command.js';
-import { asCliError } from './sharing-cli-errors.js';
 
 /** Registers `embargo add`: prints the embargo's marking-definition id (exit 1: bad timestamp or unknown organisation). */
 export const registerEmbargo: RegisterCommand = (program, ctx) => {
@@ -26,16 +25,14 @@ export const registerEmbargo: RegisterCommand = (program, ctx) => {
       async (opts: { releaseAt: string; cosigners: string; org?: string; db?: string; json?: boolean }) => {
         const store = await ctx.openStore(opts.db);
         try {
-          const def = await asCliError(() =>
-            addEmbargo(store, {
-              releaseAt: opts.releaseAt,
-              cosigners: opts.cosigners
-                .split(',')
-                .map((s) => s.trim())
-                .filter((s) => s !== ''),
-              ...(opts.org === undefined ? {} : { asOrg: opts.org }),
-            }),
-          );
+          const def = await addEmbargo(store, {
+            releaseAt: opts.releaseAt,
+            cosigners: opts.cosigners
+              .split(',')
+              .map((s) => s.trim())
+              .filter((s) => s !== ''),
+            ...(opts.org === undefined ? {} : { asOrg: opts.org }),
+          });
           ctx.stdout.write(opts.json ? `${JSON.stringify(def)}\n` : `${String(def.id)}\n`);
         } finally {
           await store.close();

@@ -1,7 +1,6 @@
 /** `accord group add ID --members ORGS [--name NAME] [--org ORG] [--db PATH]` (CONTRACT.md "Sharing rules"). */
 import { addSharingGroup } from '../core/index.js';
 import type { RegisterCommand } from './register-command.js';
-import { asCliError } from './sharing-cli-errors.js';
 
 /** Registers `group add`: prints the sharing group's marking-definition id (exit 1: unknown organisation or bad id). */
 export const registerGroup: RegisterCommand = (program, ctx) => {
@@ -21,17 +20,15 @@ export const registerGroup: RegisterCommand = (program, ctx) => {
       ) => {
         const store = await ctx.openStore(opts.db);
         try {
-          const def = await asCliError(() =>
-            addSharingGroup(store, {
-              id,
-              members: opts.members
-                .split(',')
-                .map((s) => s.trim())
-                .filter((s) => s !== ''),
-              ...(opts.name === undefined ? {} : { name: opts.name }),
-              ...(opts.org === undefined ? {} : { asOrg: opts.org }),
-            }),
-          );
+          const def = await addSharingGroup(store, {
+            id,
+            members: opts.members
+              .split(',')
+              .map((s) => s.trim())
+              .filter((s) => s !== ''),
+            ...(opts.name === undefined ? {} : { name: opts.name }),
+            ...(opts.org === undefined ? {} : { asOrg: opts.org }),
+          });
           ctx.stdout.write(opts.json ? `${JSON.stringify(def)}\n` : `${String(def.id)}\n`);
         } finally {
           await store.close();

@@ -3,7 +3,6 @@ import cliProgress from 'cli-progress';
 import { importFiles } from '../core/index.js';
 import { EXIT } from './cli-error.js';
 import type { RegisterCommand } from './register-command.js';
-import { asCliError } from './sharing-cli-errors.js';
 
 /**
  * Registers `import`: exit 0 when every object was stored (or already was), 1 when some were
@@ -39,19 +38,17 @@ export const registerImport: RegisterCommand = (program, ctx) => {
           : undefined;
         try {
           bar?.start(100, 0, { objects: 0 });
-          const summary = await asCliError(() =>
-            importFiles(store, {
-              files,
-              stdin: ctx.stdin,
-              collectionId: opts.collection,
-              username: opts.as,
-              batchSize: Math.max(1, Number.parseInt(opts.batch, 10) || 1000),
-              onProgress: (p) =>
-                bar?.update(p.totalBytes > 0 ? Math.round((100 * p.bytes) / p.totalBytes) : 100, {
-                  objects: p.objects,
-                }),
-            }),
-          );
+          const summary = await importFiles(store, {
+            files,
+            stdin: ctx.stdin,
+            collectionId: opts.collection,
+            username: opts.as,
+            batchSize: Math.max(1, Number.parseInt(opts.batch, 10) || 1000),
+            onProgress: (p) =>
+              bar?.update(p.totalBytes > 0 ? Math.round((100 * p.bytes) / p.totalBytes) : 100, {
+                objects: p.objects,
+              }),
+          });
           bar?.stop();
           if (opts.json) ctx.stdout.write(`${JSON.stringify(summary)}\n`);
           else {

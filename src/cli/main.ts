@@ -2,7 +2,7 @@
 /** Composition root of the CLI: builds the context (streams, store factory) and runs a command. */
 import { Command, CommanderError } from 'commander';
 import { openStore, type SecretKeySource } from '../store/index.js';
-import { CliError, EXIT } from './cli-error.js';
+import { EXIT, exitStatusOf } from './cli-error.js';
 import { COMMANDS } from './commands.js';
 import type { CliContext } from './context.js';
 
@@ -47,7 +47,7 @@ function fail(err: unknown): void {
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`accord: ${message.split('\n')[0]}\n`);
   if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
-  process.exitCode = err instanceof CliError ? err.exitCode : EXIT.usage;
+  process.exitCode = exitStatusOf(err);
 }
 
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

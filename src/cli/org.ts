@@ -1,7 +1,6 @@
 /** `accord org add ID [--name NAME] [--identity IDENTITY_ID]` (CONTRACT.md "Node administration"). */
 import { addOrganization } from '../core/index.js';
 import type { RegisterCommand } from './register-command.js';
-import { asCliError } from './sharing-cli-errors.js';
 
 /** Registers `org add`: prints the organisation's STIX identity id. */
 export const registerOrg: RegisterCommand = (program, ctx) => {
@@ -15,13 +14,11 @@ export const registerOrg: RegisterCommand = (program, ctx) => {
     .action(async (id: string, opts: { name?: string; identity?: string; db?: string }) => {
       const store = await ctx.openStore(opts.db);
       try {
-        const { organization } = await asCliError(() =>
-          addOrganization(store, {
-            id,
-            ...(opts.name === undefined ? {} : { name: opts.name }),
-            ...(opts.identity === undefined ? {} : { identityId: opts.identity }),
-          }),
-        );
+        const { organization } = await addOrganization(store, {
+          id,
+          ...(opts.name === undefined ? {} : { name: opts.name }),
+          ...(opts.identity === undefined ? {} : { identityId: opts.identity }),
+        });
         ctx.stdout.write(`${organization.identityId}\n`);
       } finally {
         await store.close();

@@ -1,7 +1,6 @@
 /** `accord peer add …` and `accord peer list` (CONTRACT.md "Federation"). */
 import type { Command } from 'commander';
 import { configurePeer, peerStatuses } from '../core/index.js';
-import { CliError, EXIT } from './cli-error.js';
 import type { CliContext } from './context.js';
 import { readSecret } from './read-secret.js';
 
@@ -77,10 +76,6 @@ export const registerPeer: (program: Command, ctx: CliContext) => void = (progra
                 }),
             ...(o.pull ? { pull: true } : {}),
             ...(o.push ? { push: true } : {}),
-          }).catch((err: unknown) => {
-            if (err instanceof Error && err.name === 'SyncError')
-              throw new CliError(err.message, EXIT.invalid);
-            throw err;
           });
           const dirs = [added.pull ? 'pull' : '', added.push ? 'push' : ''].filter(Boolean).join('+');
           ctx.stdout.write(

@@ -54,10 +54,6 @@ export const registerSync: (program: Command, ctx: CliContext) => void = (progra
             const reports = await syncPeersOnce(store, {
               client,
               ...(o.peer === undefined ? {} : { peer: o.peer }),
-            }).catch((err: unknown) => {
-              if (err instanceof Error && err.name === 'SyncError')
-                throw new CliError(err.message, EXIT.invalid);
-              throw err;
             });
             if (o.json) ctx.stdout.write(`${JSON.stringify({ reports })}\n`);
             else if (reports.length === 0) ctx.stdout.write('no peers configured (see `accord peer add`)\n');

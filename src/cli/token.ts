@@ -1,7 +1,6 @@
 /** `accord token add|list|revoke` (CONTRACT.md "Node administration" and "Operations"): bearer tokens that expire. */
 import { issueToken, listTokens, parseDuration, revokeToken } from '../core/index.js';
 import type { RegisterCommand } from './register-command.js';
-import { asCliError } from './sharing-cli-errors.js';
 
 const DB = 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)';
 
@@ -16,9 +15,9 @@ export const registerToken: RegisterCommand = (program, ctx) => {
     .action(async (username: string, opts: { expires: string; db?: string }) => {
       const store = await ctx.openStore(opts.db);
       try {
-        const { token: value } = await asCliError(async () =>
-          issueToken(store, username, { lifetimeMs: parseDuration(opts.expires) }),
-        );
+        const { token: value } = await issueToken(store, username, {
+          lifetimeMs: parseDuration(opts.expires),
+        });
         ctx.stdout.write(`${value}\n`);
       } finally {
         await store.close();
@@ -32,7 +31,7 @@ export const registerToken: RegisterCommand = (program, ctx) => {
     .action(async (username: string | undefined, opts: { json?: boolean; db?: string }) => {
       const store = await ctx.openStore(opts.db);
       try {
-        const tokens = await asCliError(() => listTokens(store, username));
+        const tokens = await listTokens(store, username);
         if (opts.json) ctx.stdout.write(`${JSON.stringify(tokens)}\n`);
         else
           for (const t of tokens)
@@ -50,7 +49,7 @@ export const registerToken: RegisterCommand = (program, ctx) => {
     .action(async (id: string, opts: { db?: string }) => {
       const store = await ctx.openStore(opts.db);
       try {
-        await asCliError(() => revokeToken(store, id));
+        await revokeToken(store, id);
         ctx.stdout.write(`token ${id} revoked\n`);
       } finally {
         await store.close();

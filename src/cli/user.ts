@@ -7,7 +7,6 @@ import { addUser, listUsers, setPassword, setUserDisabled } from '../core/index.
 import type { Role } from '../store/index.js';
 import { readSecret } from './read-secret.js';
 import type { RegisterCommand } from './register-command.js';
-import { asCliError } from './sharing-cli-errors.js';
 
 const DB = 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)';
 
@@ -36,9 +35,7 @@ export const registerUser: RegisterCommand = (program, ctx) => {
         });
         const store = await ctx.openStore(opts.db);
         try {
-          await asCliError(() =>
-            addUser(store, { username, orgId: opts.org, password, role: opts.role as Role }),
-          );
+          await addUser(store, { username, orgId: opts.org, password, role: opts.role as Role });
           ctx.stdout.write(`user ${username} added to ${opts.org} (${opts.role})\n`);
         } finally {
           await store.close();
@@ -54,7 +51,7 @@ export const registerUser: RegisterCommand = (program, ctx) => {
     .action(async (opts: { org?: string; json?: boolean; db?: string }) => {
       const store = await ctx.openStore(opts.db);
       try {
-        const users = await asCliError(() => listUsers(store, opts.org));
+        const users = await listUsers(store, opts.org);
         if (opts.json) ctx.stdout.write(`${JSON.stringify(users)}\n`);
         else
           for (const u of users)
@@ -80,7 +77,7 @@ export const registerUser: RegisterCommand = (program, ctx) => {
       });
       const store = await ctx.openStore(opts.db);
       try {
-        await asCliError(() => setPassword(store, username, password));
+        await setPassword(store, username, password);
         ctx.stdout.write(`password of ${username} changed\n`);
       } finally {
         await store.close();
@@ -101,7 +98,7 @@ export const registerUser: RegisterCommand = (program, ctx) => {
       .action(async (username: string, opts: { db?: string }) => {
         const store = await ctx.openStore(opts.db);
         try {
-          await asCliError(() => setUserDisabled(store, username, disabled));
+          await setUserDisabled(store, username, disabled);
           ctx.stdout.write(`user ${username} ${disabled ? 'disabled' : 'enabled'}\n`);
         } finally {
           await store.close();

@@ -2,7 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { validateStixStream } from '../core/index.js';
 import { type Issue, type ObjectResult, StixError } from '../stix/index.js';
-import { CliError, EXIT } from './cli-error.js';
+import { CliError, EXIT, exitStatusOf } from './cli-error.js';
 import type { RegisterCommand } from './register-command.js';
 
 /** Writes to a stream, waiting for it to drain (bounded memory on huge outputs). */
@@ -20,15 +20,6 @@ const contractResult = (r: ObjectResult) => ({
   errors: r.errors.map(contractIssue),
   warnings: r.warnings.map(contractIssue),
 });
-
-/** Exit status of a stream error: unreadable or not JSON (UTF-8 is part of JSON, RFC 8259 8.1) → 2; JSON beyond the limits → 1. */
-function exitFor(err: StixError): number {
-  return err.code === 'STIX_JSON_SYNTAX' ||
-    err.code === 'STIX_JSON_TRUNCATED' ||
-    err.code === 'STIX_INVALID_UTF8'
-    ? EXIT.usage
-    : EXIT.invalid;
-}
 
 /** Registers `validate`: exit 0 all valid (warnings allowed), 1 something invalid, 2 unreadable or not JSON. */
 export const registerValidate: RegisterCommand = (program, ctx) => {
@@ -65,7 +56,8 @@ export const registerValidate: RegisterCommand = (program, ctx) => {
           ? `${file === '-' ? 'stdin' : file}: ${stixError.message}`
           : readError(file, err);
         if (opts.json && opened) await write(`],"valid":false,"error":${JSON.stringify(message)}}\n`);
-        throw new CliError(message, stixError ? exitFor(stixError) : EXIT.usage);
+        // The file name goes in front of the message; the exit status is the one map's.
+        throw new CliError(message, stixError ? exitStatusOf(stixError) : EXIT.usage);
       }
       const valid = counts.invalid === 0;
       if (opts.json) {
