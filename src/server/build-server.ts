@@ -1,17 +1,26 @@
 /**
  * Builds the Fastify application of a node (never listens): the TAXII 2.1 plugin under
- * `/taxii2`, `GET /healthz`, pino request logging, slow-query warnings, the one error handler
- * (Node's own parser errors included), and the connection limits and timeouts.
+ * `/taxii2` and the JSON API plugin under `/api`, each with its own auth hook and error
+ * handler over the one map of domain errors (httpErrorOf); `GET /healthz`, pino request
+ * logging, slow-query warnings, and the connection limits and timeouts. What fails before
+ * routing (Node's parser, Fastify's URL checks) is answered in the shape of the plugin the URL
+ * names, TAXII's elsewhere.
  */
 import { randomUUID } from 'node:crypto';
-import fastify, { type FastifyInstance } from 'fastify';
+import fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import { AccordNode, type AccordNodeOptions } from '../core/index.js';
 import type { Store } from '../store/index.js';
-import { DEFAULT_MAX_CONTENT_LENGTH, TaxiiError, taxiiPlugin } from '../taxii/index.js';
+import { DEFAULT_MAX_CONTENT_LENGTH, sendTaxiiError, TaxiiError, taxiiPlugin } from '../taxii/index.js';
+import { sendApiError } from './api/api-error-handler.js';
+import { apiPlugin } from './api/api-plugin.js';
 import { taxiiClientErrorHandler } from './client-error.js';
 import { type ConnectionLimits, connectionLimits } from './connection-limits.js';
-import { taxiiErrorHandler } from './error-handler.js';
-import { registerPeersRoute } from './peers-route.js';
+import { httpErrorOf } from './http-error-of.js';
 
 /** Options of buildServer. */
 export interface BuildServerOptions {
@@ -56,8 +65,8 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     routerOptions: { maxParamLength: 300 },
     return503OnClosing: true,
     clientErrorHandler: taxiiClientErrorHandler(() => app.log),
-    // Fastify's own 400 (bad URL) and 414 (path parameter too long) go through the one handler.
-    frameworkErrors: (err, request, reply) => taxiiErrorHandler(err, request, reply),
+    // Fastify's own 400 (bad URL) and 414 (path parameter too long) come before any plugin.
+    frameworkErrors: beforeRouting,
   }) as unknown as FastifyInstance;
   app.server.maxConnections = limits.maxConnections;
   const slowQueryMs = options.slowQueryMs ?? 200;
@@ -67,17 +76,29 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     slowQueryMs,
     onSlowQuery: (ms, detail) => app.log.warn({ ms: Math.round(ms), ...detail }, 'slow store query'),
   });
-  app.setErrorHandler(taxiiErrorHandler);
-  app.setNotFoundHandler(async () => {
-    throw new TaxiiError('TAXII_NOT_FOUND', 'no such resource (TAXII URLs end with a slash)');
-  });
+  // A URL outside both plugins: answered as TAXII would, for the TAXII clients that guess URLs.
+  app.setNotFoundHandler((request, reply) =>
+    sendTaxiiError(
+      new TaxiiError('TAXII_NOT_FOUND', 'no such resource (TAXII URLs end with a slash)'),
+      request,
+      reply,
+    ),
+  );
   app.get('/healthz', async (_request, reply) => reply.type('application/json').send({ status: 'ok' }));
-  registerPeersRoute(app, node, options.store);
+  app.register(apiPlugin, { prefix: '/api', node, store: options.store, httpErrorOf });
   app.register(taxiiPlugin, {
     prefix: '/taxii2',
     backend: node,
     maxContentLength,
+    httpErrorOf,
     ...(options.limits ? { limits: options.limits } : {}),
   });
   return app;
+}
+
+/** Answers an error Fastify raises before routing in the shape of the plugin the URL names. */
+function beforeRouting(err: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return request.url === '/api' || request.url.startsWith('/api/')
+    ? sendApiError(err, request, reply, httpErrorOf)
+    : sendTaxiiError(err, request, reply, httpErrorOf);
 }

@@ -7,8 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
-import { TAXII_MEDIA_TYPE } from '../taxii/index.js';
-import { errorResource } from './error-handler.js';
+import { errorResource, TAXII_MEDIA_TYPE } from '../taxii/index.js';
 
 function classify(err: NodeJS.ErrnoException): readonly [number, string, string] {
   if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT')

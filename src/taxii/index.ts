@@ -14,6 +14,13 @@ export type {
   TaxiiCaller,
   VisibleEntry,
 } from './server/taxii-backend.js';
+export {
+  errorResource,
+  type HttpError,
+  type HttpErrorOf,
+  sendTaxiiError,
+  taxiiHttpError,
+} from './server/taxii-error-handler.js';
 export { DEFAULT_MAX_CONTENT_LENGTH, type TaxiiPluginOptions, taxiiPlugin } from './server/taxii-plugin.js';
 export { type ErrorResource, TaxiiError } from './taxii-error.js';
 export { TAXII_ERRORS, type TaxiiErrorCode } from './taxii-error-catalog.js';

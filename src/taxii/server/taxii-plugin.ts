@@ -3,7 +3,8 @@
  * 8.2.1). Hooks negotiate the media type (406) and authenticate (401) before any handler; the
  * body parser accepts only TAXII/STIX JSON (415) up to max_content_length (413), in strict
  * UTF-8 (400), nested at most maxDepth deep (422) with at most maxDocumentKeys keys (413).
- * Errors are thrown and turned into error resources by the server's single error handler.
+ * Errors are thrown and turned into error resources by the plugin's one error handler, set
+ * inside the plugin so that it answers for `/taxii2` only (Fastify encapsulation).
  */
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import {
@@ -28,6 +29,7 @@ import { registerObjects } from './routes/objects.js';
 import { registerStatus } from './routes/status.js';
 import { registerVersions } from './routes/versions.js';
 import type { TaxiiBackend, TaxiiCaller } from './taxii-backend.js';
+import { type HttpErrorOf, sendTaxiiError } from './taxii-error-handler.js';
 
 /** Options of the TAXII plugin. */
 export interface TaxiiPluginOptions {
@@ -42,6 +44,8 @@ export interface TaxiiPluginOptions {
   readonly title?: string;
   readonly description?: string;
   readonly contact?: string;
+  /** HTTP status, code and message of the node's domain errors (the composition root maps them). */
+  readonly httpErrorOf?: HttpErrorOf;
 }
 
 /** Default largest request body: 10 MiB. */
@@ -97,6 +101,15 @@ export const taxiiPlugin: FastifyPluginAsync<TaxiiPluginOptions> = async (app, o
         .send(body instanceof JsonBytes ? body.bytes : Buffer.from(JSON.stringify(body)));
     },
   };
+
+  app.setErrorHandler((err, request, reply) => sendTaxiiError(err, request, reply, options.httpErrorOf));
+  app.setNotFoundHandler((request, reply) =>
+    sendTaxiiError(
+      new TaxiiError('TAXII_NOT_FOUND', 'no such resource (TAXII URLs end with a slash)'),
+      request,
+      reply,
+    ),
+  );
 
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config as TaxiiRouteConfig;

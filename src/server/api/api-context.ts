@@ -1,0 +1,12 @@
+/** What the API routes share: the node's use cases and the authenticated caller of a request. */
+import type { FastifyRequest } from 'fastify';
+import type { AccordNode, Caller } from '../../core/index.js';
+import type { Store } from '../../store/index.js';
+
+/** Handed to every route of the API plugin. */
+export interface ApiContext {
+  readonly node: AccordNode;
+  readonly store: Store;
+  /** The caller the plugin's auth hook proved for this request. */
+  callerOf(request: FastifyRequest): Caller;
+}

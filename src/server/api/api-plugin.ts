@@ -1,0 +1,49 @@
+/**
+ * The node's JSON API (CONTRACT.md "Web console") as one encapsulated Fastify plugin, mounted
+ * under `/api`. Its own hook authenticates every request with the accounts TAXII uses (HTTP
+ * Basic or bearer token, through core's authenticator) before any route or 404; its own error
+ * handler answers `{"error": {"code", "message"}}`. Reads go through core's query functions,
+ * hence through policy: the API shows nothing TAXII would not.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { AccordNode, Caller } from '../../core/index.js';
+import type { Store } from '../../store/index.js';
+import type { HttpErrorOf } from '../../taxii/index.js';
+import type { ApiContext } from './api-context.js';
+import { ApiError, sendApiError } from './api-error-handler.js';
+import { registerObjectRoute } from './object-route.js';
+import { registerPeersRoute } from './peers-route.js';
+
+/** Options of the API plugin. */
+export interface ApiPluginOptions {
+  readonly node: AccordNode;
+  readonly store: Store;
+  /** HTTP status, code and message of the node's domain errors. */
+  readonly httpErrorOf: HttpErrorOf;
+}
+
+/** The JSON API plugin; register it with `{ prefix: '/api' }`. */
+export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (app, options) => {
+  const callers = new WeakMap<FastifyRequest, Caller>();
+  const ctx: ApiContext = {
+    node: options.node,
+    store: options.store,
+    callerOf(request) {
+      const caller = callers.get(request);
+      if (!caller) throw new ApiError(500, 'API_INTERNAL', 'request was not authenticated');
+      return caller;
+    },
+  };
+
+  app.setErrorHandler((err, request, reply) => sendApiError(err, request, reply, options.httpErrorOf));
+  app.addHook('onRequest', async (request) => {
+    callers.set(request, await options.node.authenticate(request.headers.authorization, request.ip));
+  });
+  // Unknown API URLs are answered after authentication, so they tell strangers nothing.
+  app.setNotFoundHandler(async () => {
+    throw new ApiError(404, 'API_NOT_FOUND', 'no such API resource');
+  });
+
+  registerObjectRoute(app, ctx);
+  registerPeersRoute(app, ctx);
+};
