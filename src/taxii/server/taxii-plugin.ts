@@ -113,7 +113,8 @@ export const taxiiPlugin: FastifyPluginAsync<TaxiiPluginOptions> = async (app, o
 
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config as TaxiiRouteConfig;
-    if (config.open) return;
+    // An unknown URL is 404 before negotiation and authentication, as it was on the root.
+    if (config.open || request.is404) return;
     // Section 3.1: requests MUST include a TAXII media range in Accept; otherwise 406.
     const mediaType = negotiate(request.headers.accept, config.stix === true);
     if (!mediaType) {
