@@ -11,6 +11,7 @@ describe('exitStatusOf: the one map from errors to CONTRACT.md exit statuses', (
     expect(exitStatusOf(new CoreError('CORE_INVALID', 'bad timestamp'))).toBe(EXIT.invalid);
     expect(exitStatusOf(new CoreError('CORE_NOT_FOUND', 'no organisation x'))).toBe(EXIT.invalid);
     expect(exitStatusOf(new CoreError('CORE_CONFLICT', 'exists'))).toBe(EXIT.invalid);
+    expect(exitStatusOf(new CoreError('CORE_FORBIDDEN', 'you may not write'))).toBe(EXIT.invalid);
     expect(exitStatusOf(new SyncError('SYNC_BAD_PEER_NAME', 'bad name'))).toBe(EXIT.invalid);
     expect(exitStatusOf(new StixError('STIX_TOO_DEEP', 'deep'))).toBe(EXIT.invalid);
   });
@@ -22,7 +23,7 @@ describe('exitStatusOf: the one map from errors to CONTRACT.md exit statuses', (
 
   it('2 for bad usage, unreadable input and internal failures', () => {
     expect(exitStatusOf(new DetectError('DETECT_FORMAT_MISMATCH', 'not zeek'))).toBe(EXIT.usage);
-    expect(exitStatusOf(new CoreError('CORE_FORBIDDEN', 'admins only'))).toBe(EXIT.usage);
+    expect(exitStatusOf(new CoreError('CORE_UNAUTHENTICATED', 'no such user'))).toBe(EXIT.usage);
     expect(exitStatusOf(new StoreError('STORE_BUSY', 'locked'))).toBe(EXIT.usage);
     expect(exitStatusOf(new Error('boom'))).toBe(EXIT.usage);
     expect(exitStatusOf('a string')).toBe(EXIT.usage);

@@ -24,11 +24,15 @@ export class CliError extends Error {
   }
 }
 
-/** Core codes meaning the input was read and found invalid (a bad timestamp, an unknown organisation, a duplicate id). */
+/**
+ * Core codes meaning the input was read and refused (a bad timestamp, an unknown organisation,
+ * a duplicate id, an `--as` user who may not write there), as docs/reference/errors-taxii.md says.
+ */
 const INVALID_CORE_CODES: ReadonlySet<CoreErrorCode> = new Set([
   'CORE_INVALID',
   'CORE_NOT_FOUND',
   'CORE_CONFLICT',
+  'CORE_FORBIDDEN',
 ]);
 
 /** STIX codes of input that is not JSON at all (RFC 8259 8.1 makes UTF-8 part of JSON): unreadable, not invalid. */
