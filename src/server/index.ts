@@ -6,5 +6,5 @@ export {
   maxConnectionsFor,
   openFileLimit,
 } from './connection-limits.js';
-export { httpErrorOf, WWW_AUTHENTICATE } from './http-error-of.js';
+export { WWW_AUTHENTICATE } from './http-error-of.js';
 export { isLoopback, type RunningServer, type StartServerOptions, startServer } from './main.js';
