@@ -69,13 +69,27 @@ module.exports = {
     },
     lib('intel', 'store|taxii|federation|core|detect', 'intel/ is pure: no storage, transport or use cases; callers hand it what a reader may see.'),
     {
+      name: 'cli-commands-load-lazily',
+      comment:
+        'cli/main.ts and cli/commands.ts import command modules, other folders and native packages only with await import(): a run loads only the command it names (issue 14).',
+      severity: 'error',
+      from: { path: '^src/cli/(main|commands|build-program)\\.ts$' },
+      to: {
+        path: '^src/(?!cli/(cli-error|commands|build-program|context|register-command)\\.ts$)|better-sqlite3|fastify|re2|pg|nats',
+        dynamic: false,
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
       name: 'only-through-index',
       comment: 'Other folders import a module only through its index.ts (its public surface).',
       severity: 'error',
       from: { path: '^src/([^/]+)/' },
       to: {
         path: '^src/([^/]+)/.+',
-        pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$', '^src/taxii/client/index\\.ts$', '^src/store/sqlite/index\\.ts$', '^src/store/postgres/index\\.ts$'],
+        pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$', '^src/taxii/client/index\\.ts$', '^src/store/sqlite/index\\.ts$', '^src/store/postgres/index\\.ts$',
+          // The one validation policy alone: the core barrel loads every use case (issue 14, `accord validate`).
+          '^src/core/ingest/stix-validation\\.ts$'],
       },
     },
   ],

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /** Composition root of the CLI: builds the context (streams, store factory) and runs a command. */
-import { Command, CommanderError } from 'commander';
-import { openStore, type SecretKeySource } from '../store/index.js';
+import { CommanderError } from 'commander';
+import type { SecretKeySource } from '../store/index.js';
+import { buildProgram } from './build-program.js';
 import { EXIT, exitStatusOf } from './cli-error.js';
 import { COMMANDS } from './commands.js';
 import type { CliContext } from './context.js';
@@ -22,7 +23,9 @@ const ctx: CliContext = {
   stderr: process.stderr,
   env: process.env,
   interactive: Boolean(process.stderr.isTTY),
-  openStore: (db) => {
+  openStore: async (db) => {
+    // Imported here, not above: commands that touch no database never load the store.
+    const { openStore } = await import('../store/index.js');
     const key = secretKey(process.env);
     return openStore(db ?? process.env.ACCORD_DB ?? './accord-data/accord.db', key ? { secretKey: key } : {});
   },
@@ -30,13 +33,6 @@ const ctx: CliContext = {
     process.exitCode = code;
   },
 };
-
-const program = new Command('accord')
-  .description('Accord: exchange cyber-threat intelligence between allies on STIX 2.1 and TAXII 2.1')
-  .option('--debug', 'print stack traces of internal errors')
-  .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
-for (const register of COMMANDS) register(program, ctx);
 
 function fail(err: unknown): void {
   if (err instanceof CommanderError) {
@@ -56,6 +52,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 try {
+  const program = await buildProgram(process.argv.slice(2), COMMANDS, ctx);
   await program.parseAsync(process.argv);
 } catch (err) {
   fail(err);

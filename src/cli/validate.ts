@@ -1,6 +1,6 @@
 /** `accord validate [--json] FILE|-` (CONTRACT.md "STIX"): validates a STIX object, bundle or array, streaming. */
 import { createReadStream } from 'node:fs';
-import { validateStixStream } from '../core/index.js';
+import { validateStixStream } from '../core/ingest/stix-validation.js';
 import { type Issue, type ObjectResult, StixError } from '../stix/index.js';
 import { CliError, EXIT, exitStatusOf } from './cli-error.js';
 import type { RegisterCommand } from './register-command.js';

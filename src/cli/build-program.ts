@@ -1,0 +1,33 @@
+/** The commander program of `accord`, with only the command a run names loaded. */
+import { Command } from 'commander';
+import type { CliContext } from './context.js';
+import type { CommandEntry } from './register-command.js';
+
+/** The top-level command an argument list names (`help NAME` names NAME), skipping global options. */
+export function commandNameOf(args: readonly string[]): string | undefined {
+  const words = args.filter((a) => !a.startsWith('-'));
+  return words[0] === 'help' ? words[1] : words[0];
+}
+
+/**
+ * Builds the program for `args` (process.argv without node and the script). The named command is
+ * loaded and registered in full; every other entry is a stub with its name and description, which
+ * is all `accord --help` prints and costs no import.
+ */
+export async function buildProgram(
+  args: readonly string[],
+  entries: readonly CommandEntry[],
+  ctx: CliContext,
+): Promise<Command> {
+  const program = new Command('accord')
+    .description('Accord: exchange cyber-threat intelligence between allies on STIX 2.1 and TAXII 2.1')
+    .option('--debug', 'print stack traces of internal errors')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => ctx.stderr.write(s), writeOut: (s) => ctx.stdout.write(s) });
+  const named = commandNameOf(args);
+  for (const entry of entries) {
+    if (entry.name === named) (await entry.load())(program, ctx);
+    else program.command(entry.name).description(entry.description);
+  }
+  return program;
+}
