@@ -18,7 +18,10 @@ function secretKey(env: NodeJS.ProcessEnv): SecretKeySource | undefined {
 }
 
 const ctx: CliContext = {
-  stdin: process.stdin,
+  // A getter: touching process.stdin sets up a stream even for commands that never read it.
+  get stdin() {
+    return process.stdin;
+  },
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,

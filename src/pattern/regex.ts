@@ -1,6 +1,12 @@
 /** MATCHES and LIKE on RE2 (linear time, never a backtracking engine) with PCRE constructs named when RE2 lacks them. */
-import RE2 from 're2';
+import { createRequire } from 'node:module';
+import type RE2 from 're2';
 import { PatternError } from './pattern-error.js';
+
+const require = createRequire(import.meta.url);
+
+/** RE2, a native addon, is loaded on the first MATCHES compiled: parsing a pattern without one never loads it. */
+const re2 = (): typeof RE2 => require('re2') as typeof RE2;
 
 /** A compiled regular expression: `test` searches (9.6.1: the search function MUST be used). */
 export interface CompiledRegex {
@@ -81,7 +87,7 @@ export function compileRegex(
       offset,
     );
   try {
-    const compiled = new RE2(regex, 's');
+    const compiled = new (re2())(regex, 's');
     cache?.set(regex, compiled);
     return compiled;
   } catch (err) {

@@ -1,5 +1,11 @@
 /** IPv4/IPv6 addresses and CIDR blocks as networks, for ISSUBSET, ISSUPERSET and IP equality (9.6.1). */
-import ipaddr from 'ipaddr.js';
+import { createRequire } from 'node:module';
+import type ipaddr from 'ipaddr.js';
+
+const require = createRequire(import.meta.url);
+
+/** ipaddr.js is loaded on the first IPv6 network read: validating patterns never needs it. */
+const ipv6 = (): typeof ipaddr.IPv6 => (require('ipaddr.js') as typeof ipaddr).IPv6;
 
 /** An address or CIDR block: its family, its network octets (host bits cleared) and prefix length. */
 export interface IpNetwork {
@@ -61,8 +67,9 @@ function parseV6(text: string): IpNetwork | undefined {
     if (!/^(?:[0-9]|[1-9][0-9]|1[01][0-9]|12[0-8])$/.test(p)) return undefined;
     prefix = Number(p);
   }
-  if (!ipaddr.IPv6.isValid(addrText)) return undefined;
-  const bytes = new Uint8Array(ipaddr.IPv6.parse(addrText).toByteArray());
+  const IPv6 = ipv6();
+  if (!IPv6.isValid(addrText)) return undefined;
+  const bytes = new Uint8Array(IPv6.parse(addrText).toByteArray());
   return { family: 6, v4: 0, v6: maskV6(bytes, prefix), prefix };
 }
 
