@@ -4,9 +4,7 @@
  * names), and the joint advisory released at 12:00 UTC on 19 July 2021.
  */
 import { describe, expect, it } from 'vitest';
-import { PRC_STATE_ID } from '../../src/core/demo/demo-attribution.js';
 import { DEMO_PARTNERS } from '../../src/core/demo/demo-partners.js';
-import { THREAT_IDS } from '../../src/core/demo/demo-threats.js';
 import { demoObjects } from '../../src/core/demo/load-demo.js';
 import {
   AttributionIndex,
@@ -27,6 +25,20 @@ const P = Object.fromEntries(Object.entries(DEMO_PARTNERS).map(([k, v]) => [k, v
 >;
 const core = demoObjects();
 const find = (pred: (o: Record<string, unknown>) => boolean) => core.find(pred) as Record<string, unknown>;
+/** The id of the demo bundle's object of that type and name. */
+function idOf(type: string, name: string): string {
+  const object = core.find((o) => o.type === type && o.name === name);
+  if (!object) throw new Error(`the demo bundle has no ${type} named ${name}`);
+  return String(object.id);
+}
+const THREAT_IDS = {
+  mss: idOf('threat-actor', 'Chinese Ministry of State Security (MSS)'),
+  hafnium: idOf('intrusion-set', 'HAFNIUM'),
+  apt40: idOf('intrusion-set', 'APT40'),
+  apt31: idOf('intrusion-set', 'APT31'),
+  exchange: idOf('campaign', 'Microsoft Exchange Server exploitation (March 2021)'),
+};
+const PRC_STATE_ID = idOf('threat-actor', 'Chinese state actors (agency not named)');
 const intel = july2021Intel(intelIds());
 // The producer of each demo object is the partner whose identity created it (as the loader does).
 const records = [...core, ...INTEL_EXTENSION_DEFINITIONS, ...intel].map((object) => ({

@@ -1,14 +1,14 @@
 /**
- * Demo data, part 1: the partner governments of the joint attribution of 19 July 2021, as STIX
- * identities and as the node's organisations. Public facts only; ids are fixed so re-runs match.
+ * The node accounts of the demo: the partner governments of the joint attribution of 19 July 2021
+ * as organisations (their STIX identities are in demo-bundle.json), the demo user and collection.
+ * These are not STIX, so they stay code; ids are fixed so they match the bundle.
  */
 
-/** One partner: organisation slug, identity id and display name. */
+/** One partner: organisation slug, identity id (of its identity in the bundle) and display name. */
 export interface DemoPartner {
   readonly org: string;
   readonly identityId: string;
   readonly name: string;
-  readonly description: string;
 }
 
 /** The partners whose statements of 19 July 2021 the demo models. */
@@ -17,53 +17,41 @@ export const DEMO_PARTNERS = {
     org: 'us-gov',
     identityId: 'identity--4ab32302-7220-4632-8e73-fdb72b421a70',
     name: 'United States Government',
-    description:
-      'Issued the White House statement of 19 July 2021 on malicious cyber activity attributed to the PRC.',
   },
   uk: {
     org: 'uk-gov',
     identityId: 'identity--2d09d5ed-32df-42fb-87c9-ffefd81c4d0a',
     name: 'United Kingdom Government',
-    description: 'Issued the FCDO and NCSC statement of 19 July 2021 holding the Chinese state responsible.',
   },
   eu: {
     org: 'eu',
     identityId: 'identity--bca088c8-4207-43b7-8584-763077cc6ffa',
     name: 'European Union',
-    description: 'Declaration by the High Representative on behalf of the EU, 19 July 2021.',
   },
   nato: {
     org: 'nato',
     identityId: 'identity--179c73d0-5e9a-478a-9db5-4461b937b0ec',
     name: 'NATO (North Atlantic Council)',
-    description:
-      'Statement of the North Atlantic Council of 19 July 2021 on the Microsoft Exchange compromise.',
   },
   jp: {
     org: 'jp-gov',
     identityId: 'identity--9508cff0-00cb-498e-98d2-5217e11fa6e2',
     name: 'Government of Japan',
-    description: 'Statement of 19 July 2021 on cyber attacks by the group APT40.',
   },
   ca: {
     org: 'ca-gov',
     identityId: 'identity--39c6b5a8-ada3-4752-8292-a0970203cb1a',
     name: 'Government of Canada',
-    description:
-      "Statement of 19 July 2021 on malicious cyber activity by China's Ministry of State Security.",
   },
   au: {
     org: 'au-gov',
     identityId: 'identity--77034f40-966b-465a-9af4-8c07a4fdd3fe',
     name: 'Government of Australia',
-    description: "Statement of 19 July 2021 attributing the Microsoft Exchange exploitation to China's MSS.",
   },
   nz: {
     org: 'nz-gov',
     identityId: 'identity--c4e4484b-ce8c-4c57-a205-ea8d136173e2',
     name: 'Government of New Zealand',
-    description:
-      'Statement of 19 July 2021 on PRC state-sponsored malicious cyber activity (APT40, Exchange).',
   },
 } as const satisfies Readonly<Record<string, DemoPartner>>;
 
@@ -75,18 +63,3 @@ export const DEMO_USERNAME = 'demo';
 export const DEMO_PASSWORD = 'accord-demo-2021';
 /** The organisation of the demo user. */
 export const DEMO_USER_ORG = DEMO_PARTNERS.uk.org;
-
-/** The STIX identity objects of the partners (spec 4.5, identity_class organization). */
-export function partnerIdentities(): Record<string, unknown>[] {
-  return Object.values(DEMO_PARTNERS).map((p) => ({
-    type: 'identity',
-    spec_version: '2.1',
-    id: p.identityId,
-    created: '2021-07-19T00:00:00.000Z',
-    modified: '2021-07-19T00:00:00.000Z',
-    name: p.name,
-    description: p.description,
-    identity_class: 'organization',
-    sectors: ['government'],
-  }));
-}

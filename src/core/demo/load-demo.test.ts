@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateObject } from '../../stix/index.js';
+import { TLP_V2, validateObject } from '../../stix/index.js';
 import { openStore } from '../../store/index.js';
+import { validateStixStream } from '../ingest/stix-validation.js';
+import { DEMO_PARTNERS } from './demo-partners.js';
 import { demoObjects, loadDemo } from './load-demo.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'accord-demo-'));
@@ -19,6 +21,31 @@ describe('demo data', () => {
     const ids = objects.map((o) => o.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(demoObjects().map((o) => o.id)).toEqual(ids);
+  });
+
+  it('the bundle file passes `accord validate` (STIX 2.1 §8 bundle, every object valid)', async () => {
+    const results = [];
+    for await (const batch of validateStixStream(
+      createReadStream(new URL('./demo-bundle.json', import.meta.url)),
+    ))
+      results.push(...batch);
+    expect(results.filter((r) => !r.valid)).toEqual([]);
+    expect(results.length).toBe(demoObjects().length + 1);
+  });
+
+  it('every partner organisation has its STIX identity in the bundle, under the same name', () => {
+    const identities = new Map(demoObjects().map((o) => [o.id, o]));
+    for (const p of Object.values(DEMO_PARTNERS))
+      expect(identities.get(p.identityId)).toMatchObject({ type: 'identity', name: p.name });
+  });
+
+  it('marking definitions come first, the TLP ones as the library defines them (DESIGN.md ids)', () => {
+    const objects = demoObjects();
+    const firstOther = objects.findIndex(
+      (o) => o.type !== 'marking-definition' && o.type !== 'extension-definition',
+    );
+    expect(objects.slice(firstOther).some((o) => o.type === 'marking-definition')).toBe(false);
+    for (const tlp of Object.values(TLP_V2)) expect(objects.find((o) => o.id === tlp.id)).toEqual({ ...tlp });
   });
 
   it('indicator values come from documentation ranges only (RFC 5737, example.com)', () => {

@@ -1,10 +1,9 @@
 /**
  * `serve --demo`: on an empty database, creates the partner organisations, the demo user and
- * collection, and ingests the demo data (TLP 2.0 definitions, Accord extension definitions,
- * the July 2021 joint attribution). On a database that is not empty it changes nothing.
+ * collection, and ingests the demo bundle (TLP 2.0 definitions, Accord extension definitions,
+ * the July 2021 joint attribution) as any import would. On a database that is not empty it
+ * changes nothing. Organisations, the user and the collection are not STIX, so they stay code.
  */
-import { ACCORD_EXTENSION_DEFINITIONS } from '../../policy/index.js';
-import { TLP_V2 } from '../../stix/index.js';
 import type { Store } from '../../store/index.js';
 import { addCollection } from '../admin/add-collection.js';
 import { addOrganization } from '../admin/add-organization.js';
@@ -12,36 +11,24 @@ import { addUser } from '../admin/add-user.js';
 import { CoreError } from '../errors/core-error.js';
 import { ingestBatch } from '../ingest/ingest-batch.js';
 import { nodeServices } from '../node/node-services.js';
-import {
-  attributionRelationships,
-  indicatorObjects,
-  prcStateActor,
-  sightingObjects,
-} from './demo-attribution.js';
+import demoBundle from './demo-bundle.json' with { type: 'json' };
 import {
   DEMO_COLLECTION_ID,
   DEMO_PARTNERS,
   DEMO_PASSWORD,
   DEMO_USER_ORG,
   DEMO_USERNAME,
-  partnerIdentities,
 } from './demo-partners.js';
-import { reportObjects } from './demo-reports.js';
-import { threatObjects } from './demo-threats.js';
 
-/** Every demo object, markings and definitions first. */
+/** Where the demo objects come from, as ingest reports name them. */
+const DEMO_FILE = 'demo-bundle.json';
+
+/**
+ * Every object of the demo bundle (src/core/demo/demo-bundle.json), markings and definitions
+ * first: a fresh copy on each call, so nothing a caller does changes the next load.
+ */
 export function demoObjects(): Record<string, unknown>[] {
-  return [
-    ...Object.values(TLP_V2).map((d) => ({ ...d })),
-    ...ACCORD_EXTENSION_DEFINITIONS.map((d) => ({ ...d })),
-    ...partnerIdentities(),
-    ...threatObjects(),
-    prcStateActor(),
-    ...attributionRelationships(),
-    ...indicatorObjects(),
-    ...sightingObjects(),
-    ...reportObjects(),
-  ];
+  return structuredClone((demoBundle as { objects: Record<string, unknown>[] }).objects);
 }
 
 /** What the demo set up: whether it loaded now, and the login to print. */
@@ -78,18 +65,18 @@ export async function loadDemo(store: Store): Promise<DemoResult> {
     });
     // The producer of each object is the organisation whose identity created it (or that it is).
     const orgOfIdentity = new Map<string, string>(partners.map((p) => [p.identityId, p.org]));
-    const byProducer = new Map<string, Record<string, unknown>[]>();
-    for (const object of demoObjects()) {
+    const byProducer = new Map<string, { value: unknown; path: string }[]>();
+    const indexed = demoObjects().map((object, i) => ({ object, path: `${DEMO_FILE}:/objects/${i}` }));
+    for (const { object, path } of indexed) {
       const producer =
         orgOfIdentity.get(String(object.created_by_ref)) ??
         (object.type === 'identity' ? orgOfIdentity.get(String(object.id)) : undefined) ??
         DEMO_USER_ORG;
-      byProducer.set(producer, [...(byProducer.get(producer) ?? []), object]);
+      byProducer.set(producer, [...(byProducer.get(producer) ?? []), { value: object, path }]);
     }
     const node = nodeServices(store);
     const failures: string[] = [];
-    for (const [producer, objects] of byProducer) {
-      const items = objects.map((value, i) => ({ value, path: `demo/${producer}/${i}` }));
+    for (const [producer, items] of byProducer) {
       const report = await ingestBatch(node, DEMO_COLLECTION_ID, items, {
         producerOrg: producer,
         origin: 'local',
