@@ -22,6 +22,7 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileIndicators, readIndicators, runDetection, type StixJson } from '../../src/detect/index.js';
+import { waitFor } from '../support/wait-for.js';
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'accord-follow-'));
@@ -96,13 +97,8 @@ async function batch(): Promise<Seen> {
   return essence(objects.filter((o) => o.type === 'sighting'));
 }
 
-async function until(what: string, condition: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = (what: string, condition: () => boolean, timeout = 60_000): Promise<void> =>
+  waitFor(condition, { timeout, interval: 50, message: what });
 
 describe('accord detect --follow', () => {
   it('survives SIGKILL mid-file, rename and copytruncate rotation: final sightings equal a batch run', async () => {

@@ -9,6 +9,7 @@ import {
 } from '../../src/core/index.js';
 import { TLP_V2 } from '../../src/stix/index.js';
 import { startScriptedServer } from '../../src/taxii/client/test-support/scripted-server.js';
+import { waitFor } from '../support/wait-for.js';
 import { COLLECTION, indicator, ORGS, startNode, type TestNode } from './support/in-process-node.js';
 
 const PRIVATE = '2f1c7c55-8d3e-4c8e-9a57-1f0f5c3c1002';
@@ -293,7 +294,7 @@ describe('embargo', () => {
     expect(await visibleIds(uk!, 'admin')).toEqual([advisory.id]); // co-signer, early
     expect(await visibleIds(uk!, 'press')).toEqual([]); // not before release on uk either
     expect(await eu!.store.getVersions(COLLECTION, String(advisory.id))).toEqual([]);
-    await new Promise((r) => setTimeout(r, Date.parse(releaseAt) - Date.now() + 100));
+    await waitFor(() => Date.now() > Date.parse(releaseAt), { message: 'the release time' });
     await once(us!);
     // Stored after its release time on eu: one version, listed once through its added entry.
     expect(await eu!.store.getVersions(COLLECTION, String(advisory.id))).toHaveLength(1);

@@ -3,9 +3,11 @@
  * us pushes to uk and uk to us; eu pulls from us and from uk.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { peerStatuses } from '../../src/core/index.js';
 import { embargoMarking, sharingGroupMarking } from '../../src/policy/index.js';
 import { TLP_V2 } from '../../src/stix/index.js';
 import { SqliteStore } from '../../src/store/sqlite/index.js';
+import { waitFor } from '../support/wait-for.js';
 import { COLLECTION, cli, eventually, freePort, NodeProcess, ORGS } from './support/node-process.js';
 
 let us: NodeProcess;
@@ -50,6 +52,25 @@ async function storedVersions(node: NodeProcess, id: unknown): Promise<number> {
   } finally {
     await store.close();
   }
+}
+
+/** Resolves once every peer of the node has synced successfully after `since` (read from its database). */
+async function syncedAfter(node: NodeProcess, since: number): Promise<void> {
+  await waitFor(
+    async () => {
+      const store = new SqliteStore({ path: node.db });
+      await store.init();
+      try {
+        const peers = await peerStatuses(store);
+        return (
+          peers.length > 0 && peers.every((p) => p.lastSuccess !== null && Date.parse(p.lastSuccess) > since)
+        );
+      } finally {
+        await store.close();
+      }
+    },
+    { timeout: 15_000, interval: 100, message: `${node.name} to sync with every peer` },
+  );
 }
 
 beforeAll(async () => {
@@ -122,7 +143,9 @@ describe('three nodes on loopback', () => {
         15_000,
       ),
     ).toBe(true);
-    await new Promise((r) => setTimeout(r, 3000)); // a few more sync rounds of eu with both peers
+    // Two more sync rounds of eu with both peers: at least one began after eu had everything.
+    await syncedAfter(eu, Date.now());
+    await syncedAfter(eu, Date.now());
     expect(await storedVersions(eu, red.id)).toBe(0);
     expect(await sees(eu, 'admin', red.id)).toBe(false);
   }, 60_000);
@@ -184,7 +207,7 @@ describe('three nodes on loopback', () => {
       }
       await new Promise((r) => setTimeout(r, 100));
     }
-    await new Promise((r) => setTimeout(r, Math.max(0, releaseMs - Date.now())));
+    await waitFor(() => Date.now() >= releaseMs, { timeout: 10_000, message: 'the release time' });
     for (const node of [us, uk, eu]) {
       // Each node releases by its own clock: no sync is needed at the release instant.
       expect(

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../../../test/support/wait-for.js';
 import { collection, END_OF_TIME, SEE_ALL, sdo, version } from '../conformance/fixtures.js';
 import { isStoreError } from '../store-error.js';
 import { AuditTable } from './audit-table.js';
@@ -200,9 +201,7 @@ describe('SqliteStore specifics', () => {
       Array.from({ length: 300 }, (_, i) => version(sdo('indicator', i, '2021-01-01T00:00:00.000Z'))),
     );
     expect(fileSize()).toBe(before);
-    const deadline = Date.now() + 5000;
-    while (fileSize() === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    expect(fileSize()).toBeGreaterThan(before);
+    await waitFor(() => fileSize() > before, { timeout: 5000, message: 'the worker to checkpoint' });
     await store.close();
   });
 
@@ -210,12 +209,21 @@ describe('SqliteStore specifics', () => {
     const path = freshPath();
     const store = new SqliteStore({ path, backgroundCheckpoints: false });
     await store.init();
-    await store.addCollection(collection('c'));
+    // A witness store with the worker, written the same way: once its worker has checkpointed,
+    // a worker of the first store would have had as long to do so.
+    const witnessPath = freshPath();
+    const witness = await open(witnessPath);
+    for (const s of [store, witness]) await s.addCollection(collection('c'));
     const before = statSync(path).size;
-    await store.addVersions('c', [version(sdo('indicator', 1, '2021-01-01T00:00:00.000Z'))]);
-    await new Promise((r) => setTimeout(r, 600));
+    const witnessBefore = statSync(witnessPath).size;
+    for (const s of [store, witness])
+      await s.addVersions('c', [version(sdo('indicator', 1, '2021-01-01T00:00:00.000Z'))]);
+    await waitFor(() => statSync(witnessPath).size > witnessBefore, {
+      timeout: 5000,
+      message: "the witness store's worker to checkpoint",
+    });
     expect(statSync(path).size).toBe(before);
-    await store.close();
+    await Promise.all([store.close(), witness.close()]);
   });
 
   it('disclosure records and statuses commit without an fsync; every other batch, and everything after, stays synced', () => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../../../test/support/wait-for.js';
 import { TaxiiClientError } from './errors.js';
 import { backoffDelay, parseRetryAfter, retryPolicy } from './retry-policy.js';
 import { TaxiiClient } from './taxii-client.js';
@@ -118,7 +119,8 @@ describe('timeouts and cancellation', () => {
     const pending = new TaxiiClient({ retry: { baseDelayMs: 1 } }).collections(`${s.url}/a/`, {
       signal: ctl.signal,
     });
-    setTimeout(() => ctl.abort(), 50);
+    await waitFor(() => s.seen.length === 1, { message: 'the request to reach the server' });
+    ctl.abort();
     await expect(pending).rejects.toMatchObject({ code: 'TAXII_CLIENT_ABORTED' });
     expect(s.seen.length).toBe(1);
   });

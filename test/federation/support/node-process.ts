@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { addCollection, addOrganization, addUser } from '../../../src/core/index.js';
 import { SqliteStore } from '../../../src/store/sqlite/index.js';
 import { TaxiiClient } from '../../../src/taxii/client/index.js';
+import { eventually as waitForEventually } from '../../support/wait-for.js';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const MAIN = join(ROOT, 'src/cli/main.ts');
@@ -182,11 +183,6 @@ export class NodeProcess {
 }
 
 /** Polls `check` every 100 ms until it is true or `ms` pass; resolves with whether it became true. */
-export async function eventually(check: () => Promise<boolean>, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    if (await check().catch(() => false)) return true;
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+export function eventually(check: () => Promise<boolean>, ms: number): Promise<boolean> {
+  return waitForEventually(check, { timeout: ms, interval: 100 });
 }
