@@ -1,8 +1,6 @@
-/*
- * To add a command: write `src/cli/<name>.ts` exporting a RegisterCommand (see validate.ts), then add
- * one entry below: its top-level name, the description `accord --help` shows, and
- * `load: async () => (await import('./<name>.js')).registerX`. Never import a command module statically.
- */
+// To add a command: write src/cli/<name>.ts exporting a RegisterCommand (as validate.ts does), then add
+// one entry below: name, --help description, load: async () => (await import('./<name>.js')).registerX.
+// Never import a command module statically: a run loads only the command it names (dependency-cruiser checks).
 import type { CommandEntry } from './register-command.js';
 
 /**
