@@ -6,14 +6,15 @@
  * Why these representations: docs/decisions/0002-attribution-evidence.md and
  * 0003-joint-advisory-objects.md.
  */
-import { ACCORD_IDENTITY_ID } from '../policy/index.js';
+import { ACCORD_IDENTITY_ID, ADVISORY_EXTENSION_ID, SIGNATURE_EXTENSION_ID } from '../policy/index.js';
 
 /** Evidence of an attribution claim: on the `attributed-to` relationship. */
 export const EVIDENCE_EXTENSION_ID = 'extension-definition--d9427e66-5d66-4b52-a214-352d754de9a7';
-/** A joint advisory: on the `report`, its release time and co-signers. */
-export const ADVISORY_EXTENSION_ID = 'extension-definition--3cbb3a08-2d10-47df-8ec3-7824a0c5e3b6';
-/** A co-signer's signature of one advisory text: on an `agree` opinion naming the report. */
-export const SIGNATURE_EXTENSION_ID = 'extension-definition--7599d6ef-638c-4a3d-9de2-39bae64071f3';
+/**
+ * A joint advisory (on the `report`) and a co-signer's signature (on an `agree` opinion): their
+ * ids live in policy/, which releases such objects only by a release entry.
+ */
+export { ADVISORY_EXTENSION_ID, SIGNATURE_EXTENSION_ID };
 
 /** Object types a claim's evidence may name: reports, indicators, sightings and techniques. */
 export const EVIDENCE_TYPES: readonly string[] = ['report', 'indicator', 'sighting', 'attack-pattern'];

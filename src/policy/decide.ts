@@ -3,6 +3,7 @@
  * of one feed entry of one stored version. Pure: same inputs, same answer.
  */
 import type { EntryKind, Micros } from '../store/index.js';
+import { releasedByEntryOnly } from './advisory-embargo.js';
 import { combinedEmbargo, objectMarkingRefs } from './embargo.js';
 import { redact } from './granular-redaction.js';
 import type { SelectorStep } from './granular-selector.js';
@@ -94,7 +95,7 @@ export function granularStanding(
 export function decide(reader: Reader, subject: DecisionSubject, ctx: PolicyContext): Decision {
   const { object } = subject;
   const refs = objectMarkingRefs(object);
-  const level = objectLevel(reader, subject, refs, ctx);
+  const level = objectLevel(reader, subject, refs, ctx, releasedByEntryOnly(object));
   if ('kind' in level) return level;
   const meaning = meaningsFor(ctx.markings, subject);
   return granularOutcome(
@@ -108,12 +109,15 @@ export function decide(reader: Reader, subject: DecisionSubject, ctx: PolicyCont
  * The part of the decision that the object-level marking refs settle (`refs` undefined: the
  * property is malformed): hidden, visible (the producer's own added entry), or "look at the
  * granular markings", knowing whether the reader is in an object-level sharing group.
+ * `byEntryOnly`: the object is a joint advisory or a signature of one (releasedByEntryOnly),
+ * whose embargo only a `released` entry lifts, never the clock.
  */
 export function objectLevel(
   reader: Reader,
   subject: Omit<DecisionSubject, 'object'>,
   refs: readonly string[] | undefined,
   ctx: PolicyContext,
+  byEntryOnly = false,
 ): Decision | { readonly inGroup: boolean } {
   const producer = subject.producerOrg === reader.orgId;
   if (producer) return subject.entry === 'added' ? VISIBLE : HIDDEN; // the producer already has the added entry
@@ -125,8 +129,9 @@ export function objectLevel(
     // The second entry is for the rest, once the release instant has passed.
     if (!embargo || cosigner || ctx.now < embargo.releaseAt) return HIDDEN;
   } else if (embargo && !cosigner) {
-    // A version added at or after the release time has no released entry: its added entry serves all.
-    if (subject.dateAdded < embargo.releaseAt || ctx.now < embargo.releaseAt) return HIDDEN;
+    // A version added at or after the release time has no released entry: its added entry serves
+    // all; but an advisory's added entry never does (ADR 0004: a missed advisory never releases).
+    if (byEntryOnly || subject.dateAdded < embargo.releaseAt || ctx.now < embargo.releaseAt) return HIDDEN;
   }
   let inGroup = false;
   for (const id of refs) {

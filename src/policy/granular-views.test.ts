@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TLP_V1, TLP_V2 } from '../stix/index.js';
 import { auditLevelOf } from './audit-level.js';
-import { decide } from './decide.js';
+import { decide, objectLevel } from './decide.js';
 import { decideByViews, granularViewsOf, MAX_VIEW_REFS } from './granular-views.js';
 import { buildMarkingIndex } from './marking-index.js';
 import { embargo, group, READERS } from './test-support/three-organisations.js';
@@ -95,7 +95,13 @@ describe('granular views (decisions worked out when a version is stored)', () =>
           const expected = decide(reader, { ...subject, object }, ctx);
           const got = decideByViews(reader, subject, stored, ctx);
           if (got === undefined) {
-            // Only granular TLP:RED beside a granular group of the reader is left to decide().
+            // An added entry past its embargo's release time is left to decide(): it shows only
+            // when the object is no advisory (ADR 0004), which the views do not record.
+            const refs = (object.object_marking_refs as string[] | undefined) ?? [];
+            if (!('kind' in objectLevel(reader, subject, refs, ctx))) {
+              if ('kind' in objectLevel(reader, subject, refs, ctx, true)) return;
+            }
+            // Otherwise only granular TLP:RED beside a granular group of the reader is left to decide().
             const granularRefs = (object.granular_markings as { marking_ref?: string }[]).map(
               (g) => g.marking_ref,
             );

@@ -77,6 +77,10 @@ export function decideByViews(
   ctx: PolicyContext,
 ): ViewDecision | undefined {
   const level = objectLevel(reader, subject, views.objectRefs, ctx);
+  // Past an embargo's release time, whether an added entry shows depends on the object's text
+  // (an advisory's never does: releasedByEntryOnly), which the views do not record: decide() reads it.
+  if (!('kind' in level) && 'kind' in objectLevel(reader, subject, views.objectRefs, ctx, true))
+    return undefined;
   if ('kind' in level) return level.kind === 'visible' ? VISIBLE : HIDDEN;
   const meaning = meaningsFor(ctx.markings, subject);
   let mask = 0;

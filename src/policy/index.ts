@@ -5,6 +5,11 @@ export {
   SHARING_GROUP_EXTENSION_ID,
   sharingGroupMarking,
 } from './accord-markings.js';
+export {
+  ADVISORY_EXTENSION_ID,
+  releasedByEntryOnly,
+  SIGNATURE_EXTENSION_ID,
+} from './advisory-embargo.js';
 export { auditLevelOf } from './audit-level.js';
 export { embargoOf } from './embargo.js';
 export {

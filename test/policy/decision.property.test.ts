@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildMarkingIndex, may, planFor, type Reader, sightObject } from '../../src/policy/index.js';
 import type { CollectionRecord } from '../../src/store/index.js';
 import { content, oracleMayRead, oracleView } from './oracle.js';
-import { rowsOf, worldArb } from './world.js';
+import { rowsOf, worldArbOf } from './world.js';
 
 /** True when a selector (of the generated kinds) selects content present in `o`. */
 function selects(o: Record<string, unknown>, sel: string): boolean {
@@ -13,9 +13,9 @@ function selects(o: Record<string, unknown>, sel: string): boolean {
 }
 
 describe('policy decisions against the oracle (property)', () => {
-  it('no organisation receives content it may not see, and it receives all it may see', () => {
+  it('no organisation receives content it may not see, and it receives all it may see (advisory embargoes too)', () => {
     fc.assert(
-      fc.property(worldArb, fc.integer({ min: -2, max: 25 }), (world, nowK) => {
+      fc.property(worldArbOf({ advisories: true }), fc.integer({ min: -2, max: 25 }), (world, nowK) => {
         const now = world.base + nowK * 1000;
         const markings = buildMarkingIndex(world.markings.flatMap((m) => (m.json ? [m.json] : [])));
         const rows = rowsOf(world);

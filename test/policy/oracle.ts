@@ -3,7 +3,7 @@
  * policy-api.md), over the worlds of world.ts, in terms of organisation slugs. It shares no
  * code with src/policy/. It knows only the selectors world.ts generates.
  */
-import type { World, WorldMarking } from './world.js';
+import { ADVISORY_EXT, SIGNATURE_EXT, type World, type WorldMarking } from './world.js';
 
 /** Required properties of the generated indicators (STIX 2.1 section 4.7) plus the markings themselves. */
 const REQUIRED = new Set([
@@ -39,8 +39,12 @@ export function oracleView(
   if (embargoes.length > 0) {
     const cosigner = embargoes.every((e) => e.cosigners.includes(reader));
     const release = Math.max(...embargoes.map((e) => e.releaseAt));
+    // An advisory or a signature of one (ADR 0004) is released only by its release entry.
+    const extensions = (object.extensions ?? {}) as Record<string, unknown>;
+    const advisory = ADVISORY_EXT in extensions || SIGNATURE_EXT in extensions;
     if (entry === 'released' && (cosigner || now < release)) return undefined;
-    if (entry === 'added' && !cosigner && !(dateAdded >= release && now >= release)) return undefined;
+    if (entry === 'added' && !cosigner && (advisory || !(dateAdded >= release && now >= release)))
+      return undefined;
   } else if (entry === 'released') {
     return undefined;
   }

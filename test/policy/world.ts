@@ -11,6 +11,9 @@ import type { StoredObject } from '../../src/store/index.js';
 /** The Accord extension ids exactly as CONTRACT.md "Sharing rules" writes them. */
 export const GROUP_EXT = 'extension-definition--f9eaf669-d97c-4eac-bd5e-1c00d92d098e';
 export const EMBARGO_EXT = 'extension-definition--1a382379-7f51-4647-a93e-e74201b0719d';
+/** The advisory and signature extensions of intel/ (docs/decisions/0003 and 0004), written out here. */
+export const ADVISORY_EXT = 'extension-definition--3cbb3a08-2d10-47df-8ec3-7824a0c5e3b6';
+export const SIGNATURE_EXT = 'extension-definition--7599d6ef-638c-4a3d-9de2-39bae64071f3';
 
 /** One organisation of a world. */
 export interface Org {
@@ -45,6 +48,11 @@ export interface WorldObject {
   readonly object: Record<string, unknown>;
   /** µs offset of its added entry, relative to the world's base time. */
   readonly addedAt: number;
+  /**
+   * The object carries the advisory (or signature) extension: its embargo lifts only by a
+   * release entry, which the node's release job writes when the advisory was `sealed`.
+   */
+  readonly advisory?: { readonly sealed: boolean };
 }
 
 /** A whole random world. Times are µs; `now` and release times are multiples of 1000 (ms precision). */
@@ -90,154 +98,170 @@ function markingDef(
 
 const subsetOf = <T>(items: readonly T[]) => fc.subarray([...items]);
 
-/** Arbitrary world with 2–4 organisations, 1–2 collections, up to 8 objects. */
-export const worldArb: fc.Arbitrary<World> = fc
-  .integer({ min: 2, max: 4 })
-  .chain((n) => {
-    const orgs: Org[] = Array.from({ length: n }, (_, i) => ({
-      slug: `org-${i}`,
-      identityId: `identity--${uuid(1, i)}`,
-    }));
-    const slugs = orgs.map((o) => o.slug);
-    const acl = fc.oneof(fc.constant(['*']), subsetOf(slugs));
-    const extra = fc.array(
-      fc.oneof(
-        fc.record({
-          kind: fc.constant('group' as const),
-          members: subsetOf(slugs).filter((m) => m.length > 0),
-        }),
-        fc.record({
-          kind: fc.constant('embargo' as const),
-          releaseAt: fc.integer({ min: -5, max: 20 }).map((k) => BASE + k * MS),
-          cosigners: subsetOf(slugs).filter((m) => m.length > 0),
-        }),
-        fc.constant({ kind: 'statement' as const }),
-        fc.constant({ kind: 'opaque' as const }),
-        fc.constant({ kind: 'unknown' as const }),
-      ),
-      { minLength: 1, maxLength: 5 },
-    );
-    return fc.record({
-      orgs: fc.constant(orgs),
-      collections: fc.array(fc.record({ canRead: acl, canWrite: acl }), { minLength: 1, maxLength: 2 }),
-      extra,
-      nowK: fc.integer({ min: 0, max: 25 }),
-      seeds: fc.array(
-        fc.record({
-          producer: fc.constantFrom(...slugs),
-          collection: fc.nat(1),
-          addedK: fc.integer({ min: -10, max: 25 }),
-          omr: fc.array(fc.nat(40), { maxLength: 3 }),
-          labels: fc.integer({ min: 1, max: 3 }),
-          gms: fc.array(
-            fc.record({
-              ref: fc.nat(40),
-              selectors: fc.array(
-                fc.constantFrom(
-                  'description',
-                  'name',
-                  'labels',
-                  'labels.[0]',
-                  'labels.[1]',
-                  'labels.[2]',
-                  'pattern',
-                  'nothere',
-                ),
-                { minLength: 1, maxLength: 2 },
-              ),
-            }),
-            { maxLength: 2 },
-          ),
-          lang: fc.boolean(),
-        }),
-        { minLength: 1, maxLength: 8 },
-      ),
-    });
-  })
-  .map(({ orgs, collections, extra, nowK, seeds }) => {
-    const idOf = (slug: string) => orgs.find((o) => o.slug === slug)!.identityId;
-    const markings: WorldMarking[] = [...TLPS];
-    extra.forEach((e, i) => {
-      const id = `marking-definition--${uuid(2, i)}`;
-      switch (e.kind) {
-        case 'group':
-          markings.push({
-            id,
-            kind: 'group',
-            members: e.members,
-            json: markingDef(id, {
-              [GROUP_EXT]: { extension_type: 'property-extension', members: e.members.map(idOf) },
-            }),
-          });
-          break;
-        case 'embargo':
-          markings.push({
-            id,
-            kind: 'embargo',
-            releaseAt: e.releaseAt,
-            cosigners: e.cosigners,
-            json: markingDef(id, {
-              [EMBARGO_EXT]: {
-                extension_type: 'property-extension',
-                release_at: iso(e.releaseAt),
-                cosigners: e.cosigners.map(idOf),
-              },
-            }),
-          });
-          break;
-        case 'statement':
-          markings.push({
-            id,
-            kind: 'statement',
-            json: markingDef(id, {}, { definition_type: 'statement', definition: { statement: 'ok' } }),
-          });
-          break;
-        case 'opaque':
-          markings.push({
-            id,
-            kind: 'opaque',
-            json: markingDef(id, {
-              [`extension-definition--${uuid(3, i)}`]: { extension_type: 'property-extension', x: 1 },
-            }),
-          });
-          break;
-        case 'unknown':
-          markings.push({ id, kind: 'unknown' });
-          break;
-      }
-    });
-    const pick = (k: number) => markings[k % markings.length]!.id;
-    const objects: WorldObject[] = seeds.map((s, i) => {
-      const object: Record<string, unknown> = {
-        type: 'indicator',
-        spec_version: '2.1',
-        id: `indicator--${uuid(4, i)}`,
-        created: '2029-06-01T00:00:00.000Z',
-        modified: '2029-06-01T00:00:00.000Z',
-        name: `name ${i}`,
-        description: `description ${i}`,
-        pattern: `[domain-name:value = 'd${i}.example']`,
-        pattern_type: 'stix',
-        valid_from: '2029-06-01T00:00:00Z',
-        labels: ['l0', 'l1', 'l2'].slice(0, s.labels),
-      };
-      const omr = [...new Set(s.omr.map(pick))];
-      if (omr.length > 0) object.object_marking_refs = omr;
-      const gms: Record<string, unknown>[] = s.gms.map((g) => ({
-        marking_ref: pick(g.ref),
-        selectors: [...new Set(g.selectors)],
+/**
+ * Arbitrary world with 2–4 organisations, 1–2 collections, up to 8 objects; with `advisories`,
+ * some objects are joint advisories or their signatures, sealed or not (ADR 0004).
+ */
+export function worldArbOf(options: { readonly advisories: boolean }): fc.Arbitrary<World> {
+  return fc
+    .integer({ min: 2, max: 4 })
+    .chain((n) => {
+      const orgs: Org[] = Array.from({ length: n }, (_, i) => ({
+        slug: `org-${i}`,
+        identityId: `identity--${uuid(1, i)}`,
       }));
-      if (s.lang) gms.push({ lang: 'de', selectors: ['description'] });
-      if (gms.length > 0) object.granular_markings = gms;
-      return {
-        producer: s.producer,
-        collection: s.collection % collections.length,
-        object,
-        addedAt: BASE + s.addedK * MS + i + 1,
-      };
+      const slugs = orgs.map((o) => o.slug);
+      const acl = fc.oneof(fc.constant(['*']), subsetOf(slugs));
+      const extra = fc.array(
+        fc.oneof(
+          fc.record({
+            kind: fc.constant('group' as const),
+            members: subsetOf(slugs).filter((m) => m.length > 0),
+          }),
+          fc.record({
+            kind: fc.constant('embargo' as const),
+            releaseAt: fc.integer({ min: -5, max: 20 }).map((k) => BASE + k * MS),
+            cosigners: subsetOf(slugs).filter((m) => m.length > 0),
+          }),
+          fc.constant({ kind: 'statement' as const }),
+          fc.constant({ kind: 'opaque' as const }),
+          fc.constant({ kind: 'unknown' as const }),
+        ),
+        { minLength: 1, maxLength: 5 },
+      );
+      return fc.record({
+        orgs: fc.constant(orgs),
+        collections: fc.array(fc.record({ canRead: acl, canWrite: acl }), { minLength: 1, maxLength: 2 }),
+        extra,
+        nowK: fc.integer({ min: 0, max: 25 }),
+        seeds: fc.array(
+          fc.record({
+            producer: fc.constantFrom(...slugs),
+            collection: fc.nat(1),
+            addedK: fc.integer({ min: -10, max: 25 }),
+            omr: fc.array(fc.nat(40), { maxLength: 3 }),
+            labels: fc.integer({ min: 1, max: 3 }),
+            gms: fc.array(
+              fc.record({
+                ref: fc.nat(40),
+                selectors: fc.array(
+                  fc.constantFrom(
+                    'description',
+                    'name',
+                    'labels',
+                    'labels.[0]',
+                    'labels.[1]',
+                    'labels.[2]',
+                    'pattern',
+                    'nothere',
+                  ),
+                  { minLength: 1, maxLength: 2 },
+                ),
+              }),
+              { maxLength: 2 },
+            ),
+            lang: fc.boolean(),
+            advisory: options.advisories
+              ? fc.option(fc.record({ signature: fc.boolean(), sealed: fc.boolean() }), { nil: undefined })
+              : fc.constant(undefined),
+          }),
+          { minLength: 1, maxLength: 8 },
+        ),
+      });
+    })
+    .map(({ orgs, collections, extra, nowK, seeds }) => {
+      const idOf = (slug: string) => orgs.find((o) => o.slug === slug)!.identityId;
+      const markings: WorldMarking[] = [...TLPS];
+      extra.forEach((e, i) => {
+        const id = `marking-definition--${uuid(2, i)}`;
+        switch (e.kind) {
+          case 'group':
+            markings.push({
+              id,
+              kind: 'group',
+              members: e.members,
+              json: markingDef(id, {
+                [GROUP_EXT]: { extension_type: 'property-extension', members: e.members.map(idOf) },
+              }),
+            });
+            break;
+          case 'embargo':
+            markings.push({
+              id,
+              kind: 'embargo',
+              releaseAt: e.releaseAt,
+              cosigners: e.cosigners,
+              json: markingDef(id, {
+                [EMBARGO_EXT]: {
+                  extension_type: 'property-extension',
+                  release_at: iso(e.releaseAt),
+                  cosigners: e.cosigners.map(idOf),
+                },
+              }),
+            });
+            break;
+          case 'statement':
+            markings.push({
+              id,
+              kind: 'statement',
+              json: markingDef(id, {}, { definition_type: 'statement', definition: { statement: 'ok' } }),
+            });
+            break;
+          case 'opaque':
+            markings.push({
+              id,
+              kind: 'opaque',
+              json: markingDef(id, {
+                [`extension-definition--${uuid(3, i)}`]: { extension_type: 'property-extension', x: 1 },
+              }),
+            });
+            break;
+          case 'unknown':
+            markings.push({ id, kind: 'unknown' });
+            break;
+        }
+      });
+      const pick = (k: number) => markings[k % markings.length]!.id;
+      const objects: WorldObject[] = seeds.map((s, i) => {
+        const object: Record<string, unknown> = {
+          type: 'indicator',
+          spec_version: '2.1',
+          id: `indicator--${uuid(4, i)}`,
+          created: '2029-06-01T00:00:00.000Z',
+          modified: '2029-06-01T00:00:00.000Z',
+          name: `name ${i}`,
+          description: `description ${i}`,
+          pattern: `[domain-name:value = 'd${i}.example']`,
+          pattern_type: 'stix',
+          valid_from: '2029-06-01T00:00:00Z',
+          labels: ['l0', 'l1', 'l2'].slice(0, s.labels),
+        };
+        const omr = [...new Set(s.omr.map(pick))];
+        if (omr.length > 0) object.object_marking_refs = omr;
+        const gms: Record<string, unknown>[] = s.gms.map((g) => ({
+          marking_ref: pick(g.ref),
+          selectors: [...new Set(g.selectors)],
+        }));
+        if (s.lang) gms.push({ lang: 'de', selectors: ['description'] });
+        if (gms.length > 0) object.granular_markings = gms;
+        if (s.advisory !== undefined) {
+          const ext = s.advisory.signature ? SIGNATURE_EXT : ADVISORY_EXT;
+          object.extensions = { [ext]: { extension_type: 'property-extension' } };
+        }
+        return {
+          producer: s.producer,
+          collection: s.collection % collections.length,
+          object,
+          addedAt: BASE + s.addedK * MS + i + 1,
+          ...(s.advisory === undefined ? {} : { advisory: { sealed: s.advisory.sealed } }),
+        };
+      });
+      return { orgs, collections, markings, objects, base: BASE, now: BASE + nowK * MS };
     });
-    return { orgs, collections, markings, objects, base: BASE, now: BASE + nowK * MS };
-  });
+}
+
+/** Worlds without advisories (every embargo is lifted by the clock). */
+export const worldArb: fc.Arbitrary<World> = worldArbOf({ advisories: false });
 
 /** Release time of the object's object-level embargoes, as the oracle reads the world. */
 function releaseOf(world: World, object: Record<string, unknown>): number | undefined {
@@ -274,8 +298,13 @@ export function rowsOf(world: World): StoredObject[] {
     };
     rows.push({ ...base, dateAdded: o.addedAt, entry: 'added' });
     const release = releaseOf(world, o.object);
-    if (release !== undefined && o.addedAt < release)
-      rows.push({ ...base, dateAdded: release, entry: 'released' });
+    if (release === undefined) return;
+    // An advisory's release entry is written only when it was sealed, at its release time or,
+    // when it arrived later, after its added entry (Store.addReleaseEntry); others' by ingest.
+    if (o.advisory !== undefined) {
+      if (o.advisory.sealed)
+        rows.push({ ...base, dateAdded: Math.max(release, o.addedAt + 1), entry: 'released' });
+    } else if (o.addedAt < release) rows.push({ ...base, dateAdded: release, entry: 'released' });
   });
   return rows;
 }
