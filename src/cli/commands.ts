@@ -63,6 +63,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./detect.js')).registerDetect,
   },
   {
+    name: 'attribution',
+    description: 'attribution claims (attributed-to with a confidence), disputes and their consensus',
+    load: async () => (await import('./attribution.js')).registerAttribution,
+  },
+  {
+    name: 'advisory',
+    description: 'joint advisories: drafted, signed by every co-signer, released together',
+    load: async () => (await import('./advisory.js')).registerAdvisory,
+  },
+  {
     name: 'peer',
     description: 'federation peers (other TAXII 2.1 nodes)',
     load: async () => (await import('./peer.js')).registerPeer,

@@ -43,6 +43,7 @@ export {
 export type { ImportFailure } from './ingest/import-sources.js';
 export { type IngestItem, type IngestReport, ingestBatch } from './ingest/ingest-batch.js';
 export { STIX_VALIDATION, validateStixStream } from './ingest/stix-validation.js';
+export * from './intel/index.js';
 export { AccordNode, type AccordNodeOptions } from './node/accord-node.js';
 export { type NodeServices, nodeServices } from './node/node-services.js';
 export type { CollectionAccess } from './query/collection-access.js';

@@ -8,6 +8,7 @@ export {
   advisoryDigest,
   advisoryFacts,
   embargoMatches,
+  signatureFacts,
 } from './advisory/advisory-facts.js';
 export {
   type AdvisoryRecords,
@@ -25,7 +26,7 @@ export {
   draftAdvisory,
   reviseAdvisory,
 } from './advisory/build-advisory.js';
-export { existingSignature, signAdvisory } from './advisory/sign-advisory.js';
+export { existingSignature, signAdvisory, signatureMarkings } from './advisory/sign-advisory.js';
 export { verifySignature } from './advisory/verify-signature.js';
 export { buildClaim, type ClaimInput, evidenceOf } from './claims/build-claim.js';
 export { buildDispute, type DisputeInput } from './claims/build-dispute.js';

@@ -10,6 +10,7 @@ import {
   type MarkingIndex,
   type MarkingSubject,
   type PolicyContext,
+  releasedByEntryOnly,
 } from '../../policy/index.js';
 import { canonicalJson, isTlpMarking } from '../../stix/index.js';
 import type {
@@ -278,6 +279,8 @@ function releaseEntryAt(
   markings: MarkingIndex,
   now: () => Micros,
 ): Micros | undefined {
+  // An advisory and its signatures are released by the release job, only when sealed (ADR 0004).
+  if (releasedByEntryOnly(object)) return undefined;
   const embargo = embargoOf(object, markings, subject);
   if (!embargo || dateAdded >= embargo.releaseAt) return undefined;
   return Math.max(embargo.releaseAt, now());

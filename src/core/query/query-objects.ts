@@ -32,6 +32,8 @@ export interface VisibleEntry {
   readonly json?: string;
   /** Every marking what the caller sees references (object and granular). */
   readonly markingRefs?: readonly string[];
+  /** The organisation (slug) that produced the version, when it is a stored one. */
+  readonly producerOrg?: string;
 }
 
 /**
@@ -64,6 +66,9 @@ abstract class EntryOfRow {
   }
   get markingRefs(): readonly string[] {
     return this.row.markingRefs;
+  }
+  get producerOrg(): string {
+    return this.row.producerOrg;
   }
 }
 

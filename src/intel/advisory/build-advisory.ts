@@ -93,7 +93,13 @@ function checkRelease(
   }
 }
 
-function embargoFor(releaseAt: string, cosigners: readonly string[], drafter: string, ctx: BuildContext) {
+/** An embargo marking of `releaseAt` and `cosigners`, made by `drafter` (an identity id). */
+export function embargoFor(
+  releaseAt: string,
+  cosigners: readonly string[],
+  drafter: string,
+  ctx: Pick<BuildContext, 'now' | 'newId'>,
+) {
   return {
     type: 'marking-definition',
     spec_version: '2.1',

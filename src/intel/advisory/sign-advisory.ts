@@ -10,13 +10,20 @@ import { type IntelResult, IssueList } from '../intel-issue.js';
 import type { VersionRecord } from '../version-record.js';
 import { versionTimeOf } from '../version-time.js';
 import { advisoryDigest, advisoryFacts } from './advisory-facts.js';
+import { embargoFor } from './build-advisory.js';
 import { standingSignatures } from './standing-signatures.js';
 
-/** The signature opinion of `signer` for this report version, or the issues that prevent it. */
+/**
+ * The signature opinion of `signer` for this report version, or the issues that prevent it.
+ * `markingRefs` replaces the report's markings: a co-signer other than the drafter marks its
+ * signature with its own embargo of the same release time and co-signers (signEmbargo), since a
+ * marking definition counts for an object only when its producer made it (DESIGN.md, Trust).
+ */
 export function signAdvisory(
   report: Readonly<Record<string, unknown>>,
   signer: string,
   ctx: Pick<BuildContext, 'now' | 'newId'>,
+  markingRefs?: readonly string[],
 ): IntelResult<Record<string, unknown>> {
   const issues = new IssueList();
   const facts = advisoryFacts(report);
@@ -38,7 +45,7 @@ export function signAdvisory(
     opinion: 'agree',
     explanation: `Signed for joint release at ${facts.releaseAt.text}: "${String(report.name)}" (version ${version.text}).`,
     object_refs: [report.id],
-    object_marking_refs: report.object_marking_refs,
+    object_marking_refs: markingRefs ?? report.object_marking_refs,
     extensions: {
       [SIGNATURE_EXTENSION_ID]: {
         extension_type: 'property-extension',
@@ -64,4 +71,24 @@ export function existingSignature(
     (s) => s.version.record.producer === signer && s.facts.version === version && s.facts.digest === digest,
   );
   return found?.id;
+}
+
+/**
+ * The markings of `signer`'s signature of `report`: the report's own when the signer drafted it
+ * (it made the embargo), else the report's TLP and a new embargo of the signer's with the same
+ * release time and co-signers (returned, to be stored with the signature). Undefined when the
+ * report is not an advisory.
+ */
+export function signatureMarkings(
+  report: Readonly<Record<string, unknown>>,
+  signer: string,
+  ctx: Pick<BuildContext, 'now' | 'newId'>,
+): { readonly markingRefs: readonly string[]; readonly embargo?: Record<string, unknown> } | undefined {
+  const facts = advisoryFacts(report);
+  if (facts === undefined) return undefined;
+  const refs = report.object_marking_refs as readonly string[];
+  if (report.created_by_ref === signer) return { markingRefs: refs };
+  const embargo = embargoFor(facts.releaseAt.text, facts.cosigners, signer, ctx);
+  const tlp = refs.find((r) => r !== facts.embargoRef) as string;
+  return { markingRefs: [tlp, String(embargo.id)], embargo };
 }

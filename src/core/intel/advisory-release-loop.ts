@@ -1,0 +1,57 @@
+/**
+ * Runs the advisory release job of a node in the background (`accord serve`): a pass when a
+ * release time comes, when the node learns new marking definitions (a new advisory or
+ * signature), and while decisions wait inside their grace period. Built by the composition root.
+ */
+import type { NodeServices } from '../node/node-services.js';
+import { type AdvisoryReleaseOptions, AdvisoryReleases, type ReleaseDecision } from './advisory-release.js';
+
+/** Options of the background release job. */
+export interface ReleaseLoopOptions extends AdvisoryReleaseOptions {
+  /** How often to check, in milliseconds (default 250: a release lands well within a second). */
+  readonly intervalMs?: number;
+  readonly onDecision?: (decision: ReleaseDecision) => void;
+  readonly onError?: (err: unknown) => void;
+}
+
+/** A running release job. */
+export interface ReleaseLoop {
+  stop(): Promise<void>;
+}
+
+/** Starts the release job of `node`; the first pass runs at once (advisories due while the node was down). */
+export function startAdvisoryReleases(node: NodeServices, options: ReleaseLoopOptions = {}): ReleaseLoop {
+  const job = new AdvisoryReleases(node, options);
+  const interval = options.intervalMs ?? 250;
+  let generation: number | undefined;
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+
+  const tick = async () => {
+    const seen = await node.store.generation('policy');
+    const due = job.nextDue !== undefined && node.now() >= job.nextDue;
+    if (seen === generation && !due && !job.pending) return;
+    generation = seen;
+    for (const decision of await job.runOnce()) options.onDecision?.(decision);
+  };
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = tick()
+        .catch((err: unknown) => options.onError?.(err))
+        .finally(schedule);
+    }, interval);
+    timer.unref();
+  };
+  running = tick()
+    .catch((err: unknown) => options.onError?.(err))
+    .finally(schedule);
+  return {
+    async stop() {
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+      await running;
+    },
+  };
+}
