@@ -4,7 +4,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import ipaddr from 'ipaddr.js';
-import { type DemoResult, loadDemo, nodeServices, startPeerSync } from '../core/index.js';
+import {
+  type DemoResult,
+  loadDemo,
+  nodeServices,
+  startAdvisoryReleases,
+  startPeerSync,
+} from '../core/index.js';
 import type { Store } from '../store/index.js';
 import { buildServer } from './build-server.js';
 import type { ConnectionLimits } from './connection-limits.js';
@@ -56,7 +62,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     : undefined;
   const demo = options.demo ? await loadDemo(options.store) : undefined;
   // One node: the TAXII server and federation share its policy contexts.
-  const { policy } = nodeServices(options.store);
+  const node = nodeServices(options.store);
+  const { policy } = node;
   const app = buildServer({
     store: options.store,
     node: { policy },
@@ -68,6 +75,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   await app.listen({ host: options.host, port: options.port });
   // Federation (issue 6): configured peers sync in the background; stopped before the store closes.
   const federation = startPeerSync(options.store, { log: app.log, policy });
+  // Joint advisories (ADR 0004): released here when their release time comes, if sealed.
+  const releases = startAdvisoryReleases(node, {
+    onDecision: (d) => app.log.info({ advisory: d }, `advisory ${d.outcome}`),
+    onError: (err) => app.log.error({ err }, 'advisory release job failed'),
+  });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host =
@@ -76,6 +88,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     url: `${tls ? 'https' : 'http'}://${host}:${port}`,
     ...(demo ? { demo } : {}),
     close: async () => {
+      await releases.stop();
       await federation.stop();
       await app.close();
       await options.store.close();
