@@ -88,7 +88,8 @@ describe('newcomer path', () => {
     );
     expect(attributions.length).toBeGreaterThanOrEqual(8);
     const reports = objects.filter((o: { type: string }) => o.type === 'report');
-    expect(reports.length).toBe(8);
+    // The partners' eight statements and the joint advisory released with them (issue 15).
+    expect(reports.length).toBe(9);
     expect(reports.every((r) => r.published?.startsWith('2021-07-19'))).toBe(true);
     expect(names('identity')).toEqual(expect.arrayContaining(['United States Government', 'European Union']));
     expect(objects.some((o: { type: string }) => o.type === 'sighting')).toBe(true);

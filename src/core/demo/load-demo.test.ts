@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { TLP_V2, validateObject } from '../../stix/index.js';
 import { openStore } from '../../store/index.js';
 import { validateStixStream } from '../ingest/stix-validation.js';
-import { DEMO_PARTNERS } from './demo-partners.js';
+import { AccordNode } from '../node/accord-node.js';
+import { DEMO_COLLECTION_ID, DEMO_PARTNERS } from './demo-partners.js';
 import { demoObjects, loadDemo } from './load-demo.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'accord-demo-'));
@@ -71,6 +72,31 @@ describe('demo data', () => {
       const second = await loadDemo(store);
       expect(second).toMatchObject({ loaded: false, stored: 0, login: { username: 'demo' } });
       expect((await store.listCollections()).length).toBe(1);
+      // The joint advisory of 19 July 2021 is released: the EU, no co-signer, reads it and its signatures.
+      const eu = DEMO_PARTNERS.eu;
+      const reader = {
+        username: 'eu-reader',
+        orgId: eu.org,
+        identityId: eu.identityId,
+        role: 'reader' as const,
+      };
+      const page = await new AccordNode({ store }).queryObjects(
+        reader,
+        DEMO_COLLECTION_ID,
+        { types: ['report', 'opinion'], limit: 100 },
+        'objects',
+      );
+      const advisory = page.items.find(
+        (e) =>
+          e.object.name ===
+          'Joint advisory: exploitation of Microsoft Exchange Server by MSS-affiliated cyber actors',
+      );
+      expect(advisory).toBeDefined();
+      expect(
+        page.items.filter(
+          (e) => e.object.opinion === 'agree' && (e.object.object_refs as string[])[0] === advisory?.id,
+        ),
+      ).toHaveLength(5);
     } finally {
       await store.close();
     }

@@ -9,7 +9,7 @@
  */
 
 import { draftAdvisory } from '../advisory/build-advisory.js';
-import { signAdvisory } from '../advisory/sign-advisory.js';
+import { signAdvisory, signatureMarkings } from '../advisory/sign-advisory.js';
 import { buildClaim } from '../claims/build-claim.js';
 import { buildDispute } from '../claims/build-dispute.js';
 import { EVIDENCE_EXTENSION_ID } from '../extension-definitions.js';
@@ -64,6 +64,11 @@ const IDS = [
   '2e3b9157-f2d2-4800-aeff-ff2b10f303dd',
   '41e3a146-69dc-435d-9efb-2cba24f5313e',
   '3ce2f069-3c25-446d-8114-5ec671385b92',
+  // The embargoes of the co-signers other than the drafter, one each with their signature.
+  '5d0c3a52-8a5e-4f0e-9d8e-1f6a2b7c3d41',
+  '7b9e4c13-2f6d-4a8b-8c1e-3d5f7a9b0c62',
+  '9a1f5e24-4b7c-4d9e-a2f3-5e7b9c1d2e83',
+  'b2c6d835-6e8f-4f1a-b4c5-7f9d1e3a4b04',
 ];
 const EU_APT31 = 'intrusion-set--37a501da-f838-4560-b24d-fed1cb32f6ab';
 
@@ -213,8 +218,13 @@ export function july2021Intel(ids: July2021Ids): Record<string, unknown>[] {
       ctx('2021-07-12T09:00:00.000Z'),
     ),
   );
-  const signatures = cosigners.map((signer, i) =>
-    unwrap(signAdvisory(report, signer, ctx(`2021-07-1${4 + (i % 3)}T1${i}:00:00.000Z`))),
-  );
+  // Each co-signer marks its signature with an embargo of its own (the drafter's counts for the
+  // drafter's objects only: DESIGN.md, Trust), with the same release time and co-signers.
+  const signatures = cosigners.flatMap((signer, i) => {
+    const at = ctx(`2021-07-1${4 + (i % 3)}T1${i}:00:00.000Z`);
+    const marks = signatureMarkings(report, signer, at);
+    const signature = unwrap(signAdvisory(report, signer, at, marks?.markingRefs));
+    return marks?.embargo === undefined ? [signature] : [marks.embargo, signature];
+  });
   return [embargo, ...techniqueObjects, euApt31, exchange, ...euClaims, dissent, report, ...signatures];
 }
