@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCollection, addOrganization, addUser, importFiles } from '../../src/core/index.js';
+import { pdfRendererAvailable } from '../../src/intel/index.js';
 import { TLP_V2 } from '../../src/stix/index.js';
 import { SqliteStore } from '../../src/store/sqlite/index.js';
 
@@ -323,7 +324,16 @@ describe('accord advisory (CONTRACT.md "Joint advisories")', () => {
     expect(objects[0]?.id).toBe(id);
     expect(objects.filter((o) => o.type === 'opinion')).toHaveLength(2);
     expect(objects.some((o) => o.id === INDICATOR)).toBe(true);
-  }, 180_000);
+    // PDF through Debian's Chromium (.ci/run installs it; without it: exit 2, INTEL_PDF_UNAVAILABLE).
+    const pdfFile = join(dir, 'advisory.pdf');
+    const pdf = await accord('advisory', 'export', id, '--as', 'cisa', '--format', 'pdf', '--out', pdfFile);
+    if (pdfRendererAvailable()) {
+      expect(pdf.code).toBe(0);
+      expect(readFileSync(pdfFile).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    } else {
+      expect([pdf.code, errorLine(pdf)[0]]).toEqual([2, expect.stringContaining('Chromium')]);
+    }
+  }, 240_000);
 
   it('refuses a co-signer list without the drafter, a past release time, an unknown organisation: exit 1, nothing stored', async () => {
     const before = await versionsStored();
