@@ -1,6 +1,7 @@
 /**
  * Issue 15 on three `accord serve` processes (us, uk, eu) that pull from each other over TAXII
- * 2.1, with a reader-only organisation (press) on each: an advisory drafted on us with
+ * 2.1, with a reader-only organisation (press) on each: claims made on each node give press the
+ * same consensus on every node; an advisory drafted on us with
  * co-signers us, uk and eu, signed by each on its own node, appears for press on all three at
  * its release time and on none before; one whose eu signature is missing is missed everywhere
  * and stays with its co-signers. Each node releases by its own clock (ADR 0004).
@@ -53,6 +54,70 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([us?.destroy(), uk?.destroy(), eu?.destroy()]);
+});
+
+const stix = (type: string, id: string, props: Record<string, unknown>) => ({
+  type,
+  spec_version: '2.1',
+  id,
+  created: '2021-07-19T12:00:00.000Z',
+  modified: '2021-07-19T12:00:00.000Z',
+  ...props,
+});
+
+describe('attribution on three nodes', () => {
+  it('claims made on each node give the same consensus on every node for the same reader', async () => {
+    const set = 'intrusion-set--4b1f8f3a-0c2d-4e5f-8a6b-7c8d9e0f1a2b';
+    const actor = 'threat-actor--5c2a9e4b-1d3e-4f60-9b7c-8d9e0f1a2b3c';
+    const status = await us
+      .client('editor')
+      .addObjects(us.apiRoot, COLLECTION, [
+        stix('intrusion-set', set, { name: 'HAFNIUM' }),
+        stix('threat-actor', actor, { name: 'MSS', threat_actor_types: ['nation-state'] }),
+      ]);
+    expect(status.failures).toEqual([]);
+    expect(
+      await eventually(
+        async () => (await sees(uk, 'editor', actor)) && (await sees(eu, 'editor', actor)),
+        20_000,
+      ),
+    ).toBe(true);
+    const claim = (node: NodeProcess, confidence: string) =>
+      run([
+        'attribution',
+        'claim',
+        set,
+        actor,
+        '--confidence',
+        confidence,
+        '--collection',
+        COLLECTION,
+        '--as',
+        'editor',
+        '--db',
+        node.db,
+      ]);
+    const claims = await Promise.all([claim(us, '90'), claim(uk, '80'), claim(eu, '40')]);
+    for (const node of [us, uk, eu]) {
+      const all = await eventually(async () => {
+        for (const id of claims) if (!(await sees(node, 'press', id))) return false;
+        return true;
+      }, 30_000);
+      expect(all, `${node.name} holds every claim`).toBe(true);
+    }
+    const answers = await Promise.all(
+      [us, uk, eu].map((node) =>
+        run(['attribution', 'consensus', '--as', 'press', '--json', '--db', node.db]),
+      ),
+    );
+    const consensus = JSON.parse(answers[0] as string) as {
+      subjects: { candidates: { supporting: unknown[]; mean_confidence: number }[] }[];
+    };
+    expect(consensus.subjects[0]?.candidates[0]).toMatchObject({ mean_confidence: 70 });
+    expect(consensus.subjects[0]?.candidates[0]?.supporting).toHaveLength(3);
+    expect(answers[1]).toBe(answers[0]);
+    expect(answers[2]).toBe(answers[0]);
+  }, 120_000);
 });
 
 describe('joint advisories on three nodes', () => {
