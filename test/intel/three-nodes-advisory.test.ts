@@ -1,10 +1,10 @@
 /**
  * Issue 15 on three `accord serve` processes (us, uk, eu) that pull from each other over TAXII
  * 2.1, with a reader-only organisation (press) on each: claims made on each node give press the
- * same consensus on every node; an advisory drafted on us with
- * co-signers us, uk and eu, signed by each on its own node, appears for press on all three at
- * its release time and on none before; one whose eu signature is missing is missed everywhere
- * and stays with its co-signers. Each node releases by its own clock (ADR 0004).
+ * same consensus on every node; an advisory drafted on us with co-signers us, uk and eu, signed
+ * by each on its own node, appears for press on all three at its release time and on none
+ * before; one whose eu signature is missing is missed everywhere and stays with its co-signers.
+ * Each node releases by its own clock (ADR 0004).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -115,14 +115,15 @@ export class AdvisoryReleases {
     if (due.length === 0) return [];
     const rowsOf = memo((id: string) => node.store.findByMarking(id));
     const held = new Map<string, Held>();
+    const done: string[] = [];
     for (const d of due) {
       for (const row of await rowsOf(d.id)) {
         const reportId = advisoryReportOf(row);
         if (reportId !== undefined)
           held.set(`${row.collectionId} ${reportId}`, { collectionId: row.collectionId, id: reportId });
       }
-      // Past the grace period nothing new changes what was decided: the definition is done.
-      if (now >= d.releaseAt + this.#grace) this.#final.add(d.id);
+      // Past the grace period nothing new changes what this pass decides: the definition is done.
+      if (now >= d.releaseAt + this.#grace) done.push(d.id);
       else this.#pending = true;
     }
     const byRelease = new Map<Micros, EmbargoDefinition[]>();
@@ -132,6 +133,8 @@ export class AdvisoryReleases {
     for (const advisory of held.values()) {
       decisions.push(...(await this.#decide(advisory, now, { rowsOf, byRelease, definitions, identities })));
     }
+    // Only once every decision is made and recorded (a failed pass is tried again).
+    for (const id of done) this.#final.add(id);
     return decisions;
   }
 
