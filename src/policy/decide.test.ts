@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TLP_V1, TLP_V2 } from '../stix/index.js';
 import { embargoMarking, sharingGroupMarking } from './accord-markings.js';
+import { ADVISORY_EXTENSION_ID, SIGNATURE_EXTENSION_ID } from './advisory-embargo.js';
 import { type DecisionSubject, decide } from './decide.js';
 import { buildMarkingIndex } from './marking-index.js';
 import type { PolicyContext, Reader } from './types.js';
@@ -235,6 +236,16 @@ describe('decide: embargo entries', () => {
   });
   it('a version added after the release time is visible through its added entry', () => {
     expect(kind(C, subject(marked, 'added', RELEASE_US + 1), ctxAt(RELEASE_US + 2))).toBe('visible');
+  });
+  it('an advisory or a signature added after the release time reaches the rest only through a released entry (ADR 0004)', () => {
+    for (const ext of [ADVISORY_EXTENSION_ID, SIGNATURE_EXTENSION_ID]) {
+      const advisory = { ...marked, extensions: { [ext]: { extension_type: 'property-extension' } } };
+      const late = ctxAt(RELEASE_US + 2);
+      expect(kind(C, subject(advisory, 'added', RELEASE_US + 1), late)).toBe('hidden');
+      expect(kind(B, subject(advisory, 'added', RELEASE_US + 1), late)).toBe('visible');
+      expect(kind(C, subject(advisory, 'released', RELEASE_US + 1), late)).toBe('visible');
+      expect(kind(C, subject(advisory, 'released', RELEASE_US + 1), ctxAt(RELEASE_US - 1))).toBe('hidden');
+    }
   });
   it('other markings still apply after release (intersection)', () => {
     const s = subject({ object_marking_refs: [id(embargoB), RED, id(groupAB)] }, 'released', RELEASE_US);
