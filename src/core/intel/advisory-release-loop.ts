@@ -10,6 +10,12 @@ import { type AdvisoryReleaseOptions, AdvisoryReleases, type ReleaseDecision } f
 export interface ReleaseLoopOptions extends AdvisoryReleaseOptions {
   /** How often to check, in milliseconds (default 250: a release lands well within a second). */
   readonly intervalMs?: number;
+  /**
+   * How often to look again at advisories waiting inside their grace period when nothing else
+   * changed, in milliseconds (default 2000). A late signature of a co-signer other than the
+   * drafter brings a new marking definition, which triggers a pass at once.
+   */
+  readonly pendingIntervalMs?: number;
   readonly onDecision?: (decision: ReleaseDecision) => void;
   readonly onError?: (err: unknown) => void;
 }
@@ -23,16 +29,21 @@ export interface ReleaseLoop {
 export function startAdvisoryReleases(node: NodeServices, options: ReleaseLoopOptions = {}): ReleaseLoop {
   const job = new AdvisoryReleases(node, options);
   const interval = options.intervalMs ?? 250;
+  const pendingInterval = (options.pendingIntervalMs ?? 2000) * 1000;
   let generation: number | undefined;
+  let lastPass = 0;
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
 
   const tick = async () => {
     const seen = await node.store.generation('policy');
-    const due = job.nextDue !== undefined && node.now() >= job.nextDue;
-    if (seen === generation && !due && !job.pending) return;
+    const now = node.now();
+    const due = job.nextDue !== undefined && now >= job.nextDue;
+    const recheck = job.pending && now >= lastPass + pendingInterval;
+    if (seen === generation && !due && !recheck) return;
     generation = seen;
+    lastPass = now;
     for (const decision of await job.runOnce()) options.onDecision?.(decision);
   };
   const schedule = () => {

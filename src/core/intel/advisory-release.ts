@@ -83,6 +83,8 @@ export class AdvisoryReleases {
   readonly #final = new Set<string>();
   /** Decisions already in the audit log, as `action id version`. */
   readonly #recorded = new Set<string>();
+  /** Versions (seq) this job gave a release entry already (the store would ignore a repeat). */
+  readonly #entered = new Set<number>();
   #nextDue: Micros | undefined;
   #pending = false;
 
@@ -196,9 +198,11 @@ export class AdvisoryReleases {
         // Missed is final; once released here, only late signature rows remain to be entered.
         const released = this.#recorded.has(`advisory.released ${decision.reportId} ${decision.version}`);
         if (!released && (await this.#recordedAs('advisory.missed', decision))) continue;
-        await store.addReleaseEntry(version.row.seq, o.releaseAt);
-        for (const s of signedRows(o, [...signatures.values()]))
-          await store.addReleaseEntry(s.seq, o.releaseAt);
+        for (const row of [version.row, ...signedRows(o, [...signatures.values()])]) {
+          if (this.#entered.has(row.seq)) continue;
+          await store.addReleaseEntry(row.seq, o.releaseAt);
+          this.#entered.add(row.seq);
+        }
         if (await this.#record('advisory.released', decision, version.row.producerOrg))
           decisions.push(decision);
       } else if (
