@@ -2,7 +2,6 @@
 import { type NodeServices, nodeServices, releaseDueAdvisories } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import type { CliContext } from './context.js';
-import { asCliError } from './sharing-cli-errors.js';
 
 /** A comma-separated option as a list (empty items dropped). */
 export function listOption(value: string | undefined): string[] | undefined {
@@ -19,7 +18,7 @@ export const DB_OPTION = [
 ] as const;
 
 /**
- * Runs `use` over the node of `--db` (store closed after), mapping invalid input to exit 1.
+ * Runs `use` over the node of `--db` (store closed after); cli-error.ts maps what it throws.
  * With `read`, the advisory release job runs one pass first (ADR 0004: released on every node
  * that holds it, whether or not a server runs).
  */
@@ -33,7 +32,7 @@ export async function withNode<T>(
   try {
     const node = nodeServices(store);
     if (read) await releaseDueAdvisories(node);
-    return await asCliError(() => use(node));
+    return await use(node);
   } finally {
     await store.close();
   }
