@@ -1,7 +1,6 @@
 /** Public surface of the STIX 2.1 library: types, validation, identifiers, markings, streaming. */
 
 export { isStixId, type ParsedIdentifier, parseIdentifier } from './checks/identifier.js';
-export { compareTimestamps, type ParsedTimestamp, parseTimestamp } from './checks/timestamp.js';
 export type { StixObject } from './common/stix-object.js';
 export {
   kindOf,
@@ -73,6 +72,7 @@ export {
   utf8Problem,
 } from './stream/strict-utf8.js';
 export { validateStream, validateStreamBatches } from './stream/validate-stream.js';
+export * from './time/index.js';
 export * from './upgrade/index.js';
 export type {
   DocumentResult,
@@ -85,5 +85,5 @@ export { META_TYPES, SCO_TYPES, SDO_TYPES, SRO_TYPES, TYPE_SPECS } from './valid
 export type { TypeSpec } from './validate/type-spec.js';
 export { toObjectResult, validateDocument } from './validate/validate-document.js';
 export { validateObject } from './validate/validate-object.js';
-export { formatTimestamp, newVersion, versionOf } from './versioning/versions.js';
+export { newVersion, versionOf } from './versioning/versions.js';
 export { VOCABULARIES, type Vocabulary, type VocabularyName } from './vocab/vocabularies.js';

@@ -1,5 +1,5 @@
 /** Reusable cross-field rules for type hooks: time order, exclusive and dependent properties. */
-import { compareTimestamps } from '../checks/timestamp.js';
+import { compareTimestamps } from '../time/parse-timestamp.js';
 import { type Context, pointer } from './context.js';
 
 type Obj = Readonly<Record<string, unknown>>;

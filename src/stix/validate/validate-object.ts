@@ -3,7 +3,7 @@
 import { checkTable, type UnknownPropertyHandler } from '../checks/collections.js';
 import { checkUnknownProperty, hasToplevelExtension } from '../checks/custom-names.js';
 import { identifierType } from '../checks/identifier.js';
-import { compareTimestamps } from '../checks/timestamp.js';
+import { compareTimestamps } from '../time/parse-timestamp.js';
 import { COMMON_PROPERTY_NAMES } from '../common/properties.js';
 import { kindOf } from '../common/type-names.js';
 import { idContributingObject } from '../id/deterministic-id.js';

@@ -1,6 +1,8 @@
 /** Versioning of STIX objects (spec 3.6): the version of an object and making a new version. */
-import { compareTimestamps } from '../checks/timestamp.js';
 import { StixError } from '../errors/catalog.js';
+import { formatMicros, formatTimestamp } from '../time/format-timestamp.js';
+import { asMicros, millisOf } from '../time/micros.js';
+import { compareTimestamps, parseTimestamp } from '../time/parse-timestamp.js';
 
 type StixLike = Readonly<Record<string, unknown>>;
 
@@ -10,11 +12,6 @@ export function versionOf(obj: StixLike): string | undefined {
   if (typeof modified === 'string') return modified;
   const created = obj.created;
   return typeof created === 'string' ? created : undefined;
-}
-
-/** A STIX timestamp of `date` with millisecond precision (3.2). */
-export function formatTimestamp(date: Date): string {
-  return date.toISOString();
 }
 
 /** Properties a new version must not change (3.6: id, type and created stay; only the creator versions). */
@@ -51,8 +48,11 @@ export function newVersion<T extends StixLike>(
         'STIX_TIME_ORDER',
         'modified of a new version must be later than the previous version (3.6)',
       );
+    const parsed = parseTimestamp(previous);
+    if (parsed === undefined)
+      throw new StixError('STIX_INVALID_TIMESTAMP', `the previous version ${previous} is not a timestamp (2.16)`);
     // The clock is not ahead of the previous version: one millisecond after it keeps versions ordered.
-    modified = formatTimestamp(new Date(Date.parse(previous) + 1));
+    modified = formatMicros(asMicros((millisOf(parsed.micros) + 1) * 1000), 3);
   }
   const next: Record<string, unknown> = { ...obj };
   for (const [name, value] of Object.entries(changes)) {

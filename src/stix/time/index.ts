@@ -1,0 +1,13 @@
+/** Time in STIX and TAXII: the Micros instant, the one timestamp parser and formatter, the clock. */
+export { type FractionDigits, formatMicros, formatTimestamp } from './format-timestamp.js';
+export { asMicros, type Micros, type MicrosClock, microsFromMillis, microsOfDate, millisOf } from './micros.js';
+export { nowMicros } from './now-micros.js';
+export {
+  compareParsed,
+  compareTimestamps,
+  type ParsedTimestamp,
+  parseTimestamp,
+  type TimestampLimits,
+  timestampFractionDigits,
+  timestampMicros,
+} from './parse-timestamp.js';
