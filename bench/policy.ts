@@ -24,7 +24,7 @@ import {
   sightObject,
 } from '../src/policy/index.js';
 import { buildServer } from '../src/server/index.js';
-import { TLP_V2 } from '../src/stix/index.js';
+import { asMicros, nowMicros, TLP_V2 } from '../src/stix/index.js';
 import type { Cursor, NewVersion, Store, StoredObject } from '../src/store/index.js';
 import { SqliteStore } from '../src/store/sqlite/index.js';
 import { countOf, getBytes, keepAlive, nextOf } from './lean-http-client.js';
@@ -33,7 +33,7 @@ const SCALE = Number(process.env.BENCH_SCALE ?? '1');
 const N = Math.max(2000, Math.round(1_000_000 * SCALE));
 const BATCH = 5000;
 const PAGE = 1000;
-const BASE = Date.UTC(2025, 0, 1) * 1000;
+const BASE = asMicros(Date.UTC(2025, 0, 1) * 1000);
 const ID = {
   producer: `identity--${randomUUID()}`,
   reader: `identity--${randomUUID()}`,
@@ -109,12 +109,12 @@ async function load(
         ...(views === undefined ? {} : { granularViews: views }),
       });
     }
-    clock.t = BASE + (start / BATCH) * 1_000_000;
+    clock.t = asMicros(BASE + (start / BATCH) * 1_000_000);
     const outcomes = await store.addVersions(collectionId, versions);
     if (marked && start === 0) {
       // Embargoed versions of the first batch get their released entry (as core's ingest does).
       for (const [j, o] of outcomes.entries())
-        if (j % 20 === 19) await store.addReleaseEntry(o.seq, BASE + 500_000);
+        if (j % 20 === 19) await store.addReleaseEntry(o.seq, asMicros(BASE + 500_000));
     }
   }
 }
@@ -198,7 +198,7 @@ async function main(): Promise<void> {
       accept: 'application/taxii+json;version=2.1',
       authorization: `Basic ${Buffer.from('reader:reader-password').toString('base64')}`,
     };
-    const now = Date.now() * 1000;
+    const now = nowMicros();
     const node = new AccordNode({ store, now: () => now });
     const viaCore = (c: string) => (cursor: Cursor | undefined) =>
       node.queryObjects(reader, c, { limit: PAGE, ...(cursor ? { cursor } : {}) }, 'manifest');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { asMicros } from '../src/stix/index.js';
 import { SqliteStore } from '../src/store/sqlite/index.js';
 
 const CHILD = fileURLToPath(new URL('./support/store-crash-child.ts', import.meta.url));
@@ -70,7 +71,12 @@ describe('durability under SIGKILL', () => {
     }
     // Every stored row is complete JSON, and batches are all-or-nothing.
     const page = await store.queryObjects(
-      { collectionId: 'c', limit: 1_000_000, now: Number.MAX_SAFE_INTEGER, versions: { kind: 'all' } },
+      {
+        collectionId: 'c',
+        limit: 1_000_000,
+        now: asMicros(Number.MAX_SAFE_INTEGER),
+        versions: { kind: 'all' },
+      },
       (row) => row,
     );
     const perBatch = new Map<number, number>();

@@ -2,7 +2,8 @@
  * Sharing-rule administration (CONTRACT.md "Sharing rules"): sharing groups and embargoes as
  * Accord marking definitions known to the node, and reading the append-only audit log.
  */
-import { embargoMarking, PolicyError, sharingGroupMarking, timestampToMicros } from '../policy/index.js';
+import { embargoMarking, PolicyError, sharingGroupMarking } from '../policy/index.js';
+import { timestampMicros, UNTRUSTED_TIMESTAMP } from '../stix/index.js';
 import type { AuditEvent, Organization, Store } from '../store/index.js';
 import { auditAdmin } from './admin/audit-admin.js';
 import { CoreError } from './errors/core-error.js';
@@ -74,7 +75,7 @@ export async function addSharingGroup(
 
 /** Creates an embargo marking definition, stores it, audits it; returns the definition. */
 export async function addEmbargo(store: Store, input: AddEmbargoInput): Promise<Record<string, unknown>> {
-  if (timestampToMicros(input.releaseAt) === undefined) {
+  if (timestampMicros(input.releaseAt, UNTRUSTED_TIMESTAMP) === undefined) {
     throw new CoreError(
       'CORE_INVALID',
       `--release-at "${input.releaseAt}" is not a UTC STIX timestamp (2030-01-31T12:00:00Z)`,
@@ -105,7 +106,7 @@ export interface ListAuditInput {
 
 /** The audit log, oldest first. */
 export async function listAudit(store: Store, input: ListAuditInput): Promise<readonly AuditEvent[]> {
-  if (input.since !== undefined && timestampToMicros(input.since) === undefined) {
+  if (input.since !== undefined && timestampMicros(input.since, UNTRUSTED_TIMESTAMP) === undefined) {
     throw new CoreError('CORE_INVALID', `--since "${input.since}" is not a UTC STIX timestamp`);
   }
   return store.listAudit({

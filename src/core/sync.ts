@@ -19,7 +19,8 @@ import {
   syncOnce,
 } from '../federation/index.js';
 import { may, type PolicyContexts } from '../policy/index.js';
-import { type Micros, nowMicros, type PeerRecord, type Store } from '../store/index.js';
+import { nowMicros } from '../stix/index.js';
+import type { PeerRecord, Store } from '../store/index.js';
 import type { Caller } from './accounts/caller.js';
 import { CoreError } from './errors/core-error.js';
 import { envelopeItems, ingestBatch } from './ingest/ingest-batch.js';
@@ -90,7 +91,7 @@ export async function syncPeersOnce(
   return syncOnce(store, { ...opts, ...federationPorts(node) }, signal);
 }
 
-function servicesFor(store: Store, opts: WithPolicy & { readonly nowMicros?: () => Micros }): NodeServices {
+function servicesFor(store: Store, opts: Pick<SyncOptions, 'nowMicros'> & WithPolicy): NodeServices {
   return nodeServices(store, {
     now: opts.nowMicros ?? nowMicros,
     ...(opts.policy === undefined ? {} : { policy: opts.policy }),

@@ -1,4 +1,5 @@
 /** Read-modify-write of a peer's persisted sync state, and the audit entries federation writes. */
+import { formatMicros, type Micros } from '../stix/index.js';
 import type { PeerRecord, PeerState, Store } from '../store/index.js';
 
 /** Audit action of a conflict: same id and version received with different content (first copy kept). */
@@ -18,21 +19,16 @@ export async function patchPeerState(store: Store, name: string, patch: StatePat
   return next as unknown as PeerState;
 }
 
-/** The STIX timestamp of now, for audit entries and state. */
-export function isoNow(nowMicros: number): string {
-  return new Date(Math.floor(nowMicros / 1000)).toISOString();
-}
-
 /** Records a conflict in the append-only audit log. */
 export async function recordConflict(
   store: Store,
   peer: PeerRecord,
   id: string,
   version: string,
-  nowMicros: number,
+  nowMicros: Micros,
 ): Promise<void> {
   await store.appendAudit({
-    at: isoNow(nowMicros),
+    at: formatMicros(nowMicros, 3),
     action: CONFLICT_ACTION,
     orgId: peer.orgId,
     objectId: id,
@@ -48,10 +44,10 @@ export async function recordRefusal(
   id: string,
   version: string,
   message: string,
-  nowMicros: number,
+  nowMicros: Micros,
 ): Promise<void> {
   await store.appendAudit({
-    at: isoNow(nowMicros),
+    at: formatMicros(nowMicros, 3),
     action: REFUSED_ACTION,
     orgId: peer.orgId,
     objectId: id,

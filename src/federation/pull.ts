@@ -6,6 +6,7 @@
  */
 import canonicalizeImport from 'canonicalize';
 import { type PolicyContext, type PolicyContexts, planFor, sightObject } from '../policy/index.js';
+import { type Micros, nowMicros } from '../stix/index.js';
 import type { PeerRecord, Store } from '../store/index.js';
 import type { TaxiiObject } from '../taxii/client/index.js';
 import { markingRefsOf } from './marking-refs.js';
@@ -54,7 +55,7 @@ export async function pullPeer(
   opts: SyncOptions,
   signal?: AbortSignal,
 ): Promise<PullReport> {
-  const now = opts.nowMicros ?? (() => Date.now() * 1000);
+  const now = opts.nowMicros ?? nowMicros;
   const origin = `peer:${peer.name}`;
   const source = { producerOrg: peer.orgId, origin, speaksFor: peer.speaksFor };
   const report = {
@@ -144,7 +145,7 @@ async function tally(
   objects: readonly TaxiiObject[],
   results: readonly IngestResult[],
   report: { accepted: number; echoes: number; conflicts: number; rejected: number; rejections: string[] },
-  nowMicros: number,
+  at: Micros,
   policy: PolicyContexts,
 ): Promise<void> {
   for (const [i, r] of results.entries()) {
@@ -152,11 +153,10 @@ async function tally(
     else if (r.status === 'rejected') {
       report.rejected++;
       if (report.rejections.length < 20) report.rejections.push(`${r.id ?? `object ${i}`}: ${r.message}`);
-    } else if (await isEcho(store, peer, objects[i], r.id, r.version, await policy.at(nowMicros)))
-      report.echoes++;
+    } else if (await isEcho(store, peer, objects[i], r.id, r.version, await policy.at(at))) report.echoes++;
     else {
       report.conflicts++;
-      await recordConflict(store, peer, r.id, r.version, nowMicros);
+      await recordConflict(store, peer, r.id, r.version, at);
     }
   }
 }

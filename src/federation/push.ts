@@ -6,12 +6,13 @@
  * resource (TAXII 2.1 section 4.3.1) are sent again, then recorded as refused.
  */
 import { auditLevelOf, may, planFor, sightObject } from '../policy/index.js';
+import { formatMicros, type MicrosClock, nowMicros } from '../stix/index.js';
 import type { AuditEvent, PeerRecord, Store, StoredObject } from '../store/index.js';
 import type { StatusDetails, TaxiiObject } from '../taxii/client/index.js';
 import { envelopeBatches } from './envelope-batches.js';
 import { markingRefsOf } from './marking-refs.js';
 import type { PeerLink } from './peer-link.js';
-import { isoNow, patchPeerState, recordRefusal } from './peer-state.js';
+import { patchPeerState, recordRefusal } from './peer-state.js';
 import { SyncError } from './sync-error.js';
 import type { SyncOptions } from './sync-ports.js';
 
@@ -36,7 +37,7 @@ export async function pushPeer(
   opts: SyncOptions,
   signal?: AbortSignal,
 ): Promise<PushReport> {
-  const now = opts.nowMicros ?? (() => Date.now() * 1000);
+  const now = opts.nowMicros ?? nowMicros;
   const report = { scanned: 0, sent: 0, refused: 0, refusals: [] as string[] };
   const collection = await store.getCollection(peer.localCollection);
   const org = await store.getOrganization(peer.orgId);
@@ -100,7 +101,7 @@ export async function pushPeer(
         const level = auditLevelOf(c.object, ctx.markings);
         if (level === undefined) continue;
         events.push({
-          at: isoNow(now()),
+          at: formatMicros(now(), 3),
           action: 'send',
           orgId: peer.orgId,
           objectId: c.row.id,
@@ -129,7 +130,7 @@ async function sendAll(
   maxBytes: number,
   opts: SyncOptions,
   report: { sent: number; refused: number; refusals: string[] },
-  now: () => number,
+  now: MicrosClock,
   signal?: AbortSignal,
 ): Promise<void> {
   const call = signal ? { signal } : {};

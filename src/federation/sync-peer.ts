@@ -1,8 +1,9 @@
 /** One sync run of one peer: pull then push as configured, with its state (last success, errors) recorded. */
+import { formatMicros, nowMicros } from '../stix/index.js';
 import type { PeerRecord, Store } from '../store/index.js';
 import { TaxiiClientError } from '../taxii/client/index.js';
 import type { PeerLink } from './peer-link.js';
-import { isoNow, patchPeerState } from './peer-state.js';
+import { patchPeerState } from './peer-state.js';
 import { type PullReport, pullPeer } from './pull.js';
 import { type PushReport, pushPeer } from './push.js';
 import { SyncError } from './sync-error.js';
@@ -25,8 +26,8 @@ export async function syncPeer(
   opts: SyncOptions,
   signal?: AbortSignal,
 ): Promise<SyncReport> {
-  const now = opts.nowMicros ?? (() => Date.now() * 1000);
-  const attemptAt = isoNow(now());
+  const now = opts.nowMicros ?? nowMicros;
+  const attemptAt = formatMicros(now(), 3);
   let pull: PullReport | undefined;
   let push: PushReport | undefined;
   try {

@@ -3,7 +3,7 @@
  * federation validates nothing itself and stores nothing but through `ingest`.
  */
 import type { PolicyContexts } from '../policy/index.js';
-import type { DuplicateKey } from '../stix/index.js';
+import type { DuplicateKey, MicrosClock } from '../stix/index.js';
 import type { TaxiiClientOptions } from '../taxii/client/index.js';
 
 /**
@@ -55,8 +55,8 @@ export interface SyncOptions {
   readonly pageSize?: number;
   /** TAXII client settings (timeouts, retries, trustedCa, allowInsecureHttp); the peer's credentials are added. */
   readonly client?: TaxiiClientOptions;
-  /** The node's clock in µs since the epoch (default Date.now() * 1000). */
-  readonly nowMicros?: () => number;
+  /** The node's clock (default stix's nowMicros). */
+  readonly nowMicros?: MicrosClock;
   /** The node's policy contexts (what push may send, what pull recognises as an echo). */
   readonly policy: PolicyContexts;
   /** How many times objects the peer refused are sent again within one run (default 2). */

@@ -69,5 +69,4 @@ export type { BuildContext } from './input-checks.js';
 export { IntelError } from './intel-error.js';
 export { INTEL_ERROR_CODES, type IntelErrorCode } from './intel-error-codes.js';
 export { type IntelIssue, type IntelResult, unwrap } from './intel-issue.js';
-export type { AsOf, Micros, ReadingOptions, VersionRecord } from './version-record.js';
-export { microsToTimestamp, timestampMicros } from './version-time.js';
+export type { AsOf, ReadingOptions, VersionRecord } from './version-record.js';

@@ -5,8 +5,7 @@
  * administration).
  */
 
-/** Microseconds since the Unix epoch (UTC), the precision of the store's date_added. */
-export type Micros = number;
+import type { Micros } from '../stix/index.js';
 
 /** One version of one object, with the identity id of the organisation that produced it. */
 export interface VersionRecord {

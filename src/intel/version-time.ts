@@ -1,6 +1,5 @@
 /** The version of a STIX object (spec 3.6: `modified`, else `created`) as an exactly ordered value. */
-import { parseTimestamp } from '../stix/index.js';
-import type { Micros } from './version-record.js';
+import { type Micros, parseTimestamp } from '../stix/index.js';
 
 /** Longest timestamp text looked at (input is untrusted). */
 const MAX_TIMESTAMP_LENGTH = 64;
@@ -53,14 +52,4 @@ export function compareVersionTimes(a: VersionTime, b: VersionTime): number {
   const x = a.beyond.padEnd(9, '0');
   const y = b.beyond.padEnd(9, '0');
   return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** Microseconds of a STIX timestamp, or undefined when it is not one. */
-export function timestampMicros(value: unknown): Micros | undefined {
-  return parseVersionTime(value)?.micros;
-}
-
-/** The STIX timestamp (UTC, millisecond precision) of a microsecond instant. */
-export function microsToTimestamp(micros: Micros): string {
-  return new Date(Math.floor(micros / 1000)).toISOString();
 }

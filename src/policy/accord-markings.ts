@@ -3,8 +3,8 @@
  * and an embargo, each a marking-definition carrying one Accord property-extension (spec 7.3).
  */
 import { randomUUID } from 'node:crypto';
+import { formatTimestamp, timestampMicros, UNTRUSTED_TIMESTAMP } from '../stix/index.js';
 import { PolicyError } from './policy-error.js';
-import { timestampToMicros } from './timestamp.js';
 
 /** Extension-definition id of the sharing-group marking (CONTRACT.md). */
 export const SHARING_GROUP_EXTENSION_ID = 'extension-definition--f9eaf669-d97c-4eac-bd5e-1c00d92d098e';
@@ -32,8 +32,8 @@ function checkIdentities(ids: readonly string[], what: string): string[] {
 }
 
 function stamp(created: string | undefined): string {
-  const value = created ?? new Date().toISOString();
-  if (timestampToMicros(value) === undefined)
+  const value = created ?? formatTimestamp(new Date());
+  if (timestampMicros(value, UNTRUSTED_TIMESTAMP) === undefined)
     throw new PolicyError('POLICY_BAD_TIMESTAMP', `created: ${value} is not a STIX timestamp`);
   return value;
 }
@@ -79,7 +79,7 @@ export function embargoMarking(opts: {
   createdByRef: string;
   created?: string;
 }): Record<string, unknown> {
-  if (timestampToMicros(opts.releaseAt) === undefined) {
+  if (timestampMicros(opts.releaseAt, UNTRUSTED_TIMESTAMP) === undefined) {
     throw new PolicyError('POLICY_BAD_TIMESTAMP', `release_at: ${opts.releaseAt} is not a STIX timestamp`);
   }
   const cosigners = checkIdentities(opts.cosigners, 'cosigners');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TLP_V1, TLP_V2 } from '../stix/index.js';
+import { asMicros, TLP_V1, TLP_V2 } from '../stix/index.js';
 import { embargoMarking, sharingGroupMarking } from './accord-markings.js';
 import { ADVISORY_EXTENSION_ID, SIGNATURE_EXTENSION_ID } from './advisory-embargo.js';
 import { type DecisionSubject, decide } from './decide.js';
@@ -28,7 +28,11 @@ const statement = {
   definition: { statement: 'Copyright 2019, Example Corp' },
 };
 const markings = buildMarkingIndex([groupAB, groupBC, embargoB, statement].map((d) => JSON.stringify(d)));
-const ctxAt = (now: number): PolicyContext => ({ markings, now, identityOfOrg: () => undefined });
+const ctxAt = (now: number): PolicyContext => ({
+  markings,
+  now: asMicros(now),
+  identityOfOrg: () => undefined,
+});
 const ctx = ctxAt(RELEASE_US - 1);
 
 const RED = TLP_V2.red.id;
@@ -53,7 +57,7 @@ function subject(
     labels: ['one', 'two', 'three'],
     ...extra,
   };
-  return { producerOrg: 'a', origin: 'local', entry, dateAdded, object };
+  return { producerOrg: 'a', origin: 'local', entry, dateAdded: asMicros(dateAdded), object };
 }
 const kind = (r: Reader, s: DecisionSubject, c = ctx) => decide(r, s, c).kind;
 

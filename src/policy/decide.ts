@@ -2,7 +2,8 @@
  * The one visibility decision of Accord (DESIGN.md, Visibility): what an organisation may see
  * of one feed entry of one stored version. Pure: same inputs, same answer.
  */
-import type { EntryKind, Micros } from '../store/index.js';
+import type { Micros } from '../stix/index.js';
+import type { EntryKind } from '../store/index.js';
 import { releasedByEntryOnly } from './advisory-embargo.js';
 import { combinedEmbargo, objectMarkingRefs } from './embargo.js';
 import { redact } from './granular-redaction.js';

@@ -1,5 +1,5 @@
 /** Embargoes an object is under (DESIGN.md, Visibility; CONTRACT.md embargo extension). */
-import type { Micros } from '../store/index.js';
+import { asMicros, type Micros } from '../stix/index.js';
 import { type MarkingIndex, type MarkingSubject, type MeaningOf, meaningsFor } from './marking-index.js';
 
 /** The embargo restricting an object: release time and co-signer identity ids. */
@@ -26,7 +26,7 @@ export function combinedEmbargo(refs: readonly string[], meaning: MeaningOf): Em
   for (const id of refs) {
     const m = meaning(id);
     if (m?.kind !== 'embargo') continue;
-    releaseAt = releaseAt === undefined ? m.releaseAt : Math.max(releaseAt, m.releaseAt);
+    releaseAt = releaseAt === undefined ? m.releaseAt : asMicros(Math.max(releaseAt, m.releaseAt));
     cosigners =
       cosigners === undefined
         ? new Set(m.cosigners)

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TLP_V1, TLP_V2 } from '../stix/index.js';
+import { asMicros, TLP_V1, TLP_V2 } from '../stix/index.js';
 import { auditLevelOf } from './audit-level.js';
 import { decide, objectLevel } from './decide.js';
 import { decideByViews, granularViewsOf, MAX_VIEW_REFS } from './granular-views.js';
@@ -31,7 +31,7 @@ const SELECTORS = [
   'kill_chain_phases.[0]',
   'missing',
 ];
-const LATE = Date.parse('2031-01-01T00:00:00Z') * 1000;
+const LATE = asMicros(Date.parse('2031-01-01T00:00:00Z') * 1000);
 
 const objectArb = fc
   .record({
@@ -79,7 +79,7 @@ describe('granular views (decisions worked out when a version is stored)', () =>
         fc.constantFrom(...READERS),
         fc.constantFrom('a', 'b', 'c'),
         fc.constantFrom<'added' | 'released'>('added', 'released'),
-        fc.constantFrom(1, LATE),
+        fc.constantFrom(asMicros(1), LATE),
         fc.boolean(),
         (object, reader, producerOrg, entry, dateAdded, late) => {
           const views = granularViewsOf(object);
@@ -90,7 +90,11 @@ describe('granular views (decisions worked out when a version is stored)', () =>
           if (views === undefined) throw new Error('no views for an object with few granular refs');
           // The store keeps them as data: what comes back is a copy.
           const stored = JSON.parse(JSON.stringify(views)) as typeof views;
-          const ctx: PolicyContext = { markings, now: late ? LATE + 1 : 2, identityOfOrg: () => undefined };
+          const ctx: PolicyContext = {
+            markings,
+            now: asMicros(late ? LATE + 1 : 2),
+            identityOfOrg: () => undefined,
+          };
           const subject = { producerOrg, origin: 'local', entry, dateAdded };
           const expected = decide(reader, { ...subject, object }, ctx);
           const got = decideByViews(reader, subject, stored, ctx);

@@ -32,5 +32,4 @@ export { type NodePolicyContext, PolicyContexts, type PolicySource } from './pol
 export { PolicyError } from './policy-error.js';
 export { POLICY_ERROR_CODES, type PolicyErrorCode } from './policy-error-codes.js';
 export { planFor, type ReaderPlan, type Sight, sightObject } from './reader-plan.js';
-export { timestampToMicros } from './timestamp.js';
 export type { PolicyContext, Reader } from './types.js';

@@ -4,7 +4,13 @@
  * Every other definition counts for an object only when it comes from a source the object's
  * producer trusts (DESIGN.md, Trust): otherwise the object sees the marking as unknown (deny).
  */
-import { TLP_V1_IDS, TLP_V2_EXTENSION_ID, TLP_V2_IDS } from '../stix/index.js';
+import {
+  TLP_V1_IDS,
+  TLP_V2_EXTENSION_ID,
+  TLP_V2_IDS,
+  timestampMicros,
+  UNTRUSTED_TIMESTAMP,
+} from '../stix/index.js';
 import type {
   DefinitionSource,
   MarkingDefinitionRecord,
@@ -13,7 +19,6 @@ import type {
   RowClass,
 } from '../store/index.js';
 import { EMBARGO_EXTENSION_ID, isIdentityId, SHARING_GROUP_EXTENSION_ID } from './accord-markings.js';
-import { timestampToMicros } from './timestamp.js';
 
 /** TLP levels as the policy ranks them: TLP 1.0 white is TLP 2.0 clear. */
 export type TlpLevel = 'clear' | 'green' | 'amber' | 'amber+strict' | 'red';
@@ -99,7 +104,9 @@ export function meaningOf(def: Record<string, unknown>): MarkingMeaning {
   }
   const embargo = ext[EMBARGO_EXTENSION_ID];
   if (embargo !== undefined) {
-    const releaseAt = isRecord(embargo) ? timestampToMicros(embargo.release_at) : undefined;
+    const releaseAt = isRecord(embargo)
+      ? timestampMicros(embargo.release_at, UNTRUSTED_TIMESTAMP)
+      : undefined;
     const cosigners = isRecord(embargo) ? identitySet(embargo.cosigners) : undefined;
     meanings.push(
       releaseAt !== undefined && cosigners ? { kind: 'embargo', releaseAt, cosigners } : { kind: 'opaque' },

@@ -5,7 +5,8 @@
  * instance per node, made by the composition root and passed down: two nodes in one process
  * never share it.
  */
-import type { MarkingDefinitionRecord, Micros, Organization } from '../store/index.js';
+import type { Micros } from '../stix/index.js';
+import type { MarkingDefinitionRecord, Organization } from '../store/index.js';
 import { buildMarkingIndex, type MarkingIndex } from './marking-index.js';
 import { SelectorCache } from './selector-cache.js';
 import type { PolicyContext } from './types.js';

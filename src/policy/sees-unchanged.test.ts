@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TLP_V1, TLP_V2 } from '../stix/index.js';
+import { asMicros, TLP_V1, TLP_V2 } from '../stix/index.js';
 import type { StoredObject } from '../store/index.js';
 import { auditLevelOf } from './audit-level.js';
 import { decide } from './decide.js';
@@ -39,7 +39,7 @@ const rowArb = fc
       }),
       { maxLength: 3 },
     ),
-    dateAdded: fc.constantFrom(1, Date.parse('2031-01-01T00:00:00Z') * 1000),
+    dateAdded: fc.constantFrom(asMicros(1), asMicros(Date.parse('2031-01-01T00:00:00Z') * 1000)),
     storeKnowsGranular: fc.boolean(),
   })
   .map(({ producer, entry, objectRefs, granular, dateAdded, storeKnowsGranular }) => {
@@ -84,7 +84,7 @@ describe('seesUnchanged (the fast path of the visibility decision)', () => {
       fc.property(rowArb, fc.constantFrom(...READERS), fc.boolean(), ({ row, object }, reader, late) => {
         const ctx: PolicyContext = {
           markings,
-          now: late ? Date.parse('2032-01-01T00:00:00Z') * 1000 : 2,
+          now: asMicros(late ? Date.parse('2032-01-01T00:00:00Z') * 1000 : 2),
           identityOfOrg: () => undefined,
         };
         const fast = fastDecision(reader, row, ctx);
@@ -105,7 +105,7 @@ describe('seesUnchanged (the fast path of the visibility decision)', () => {
   it('fastDecider (ref sets remembered per array) answers as fastDecision for every row', () => {
     fc.assert(
       fc.property(fc.array(rowArb, { maxLength: 30 }), fc.constantFrom(...READERS), (rows, reader) => {
-        const ctx: PolicyContext = { markings, now: 2, identityOfOrg: () => undefined };
+        const ctx: PolicyContext = { markings, now: asMicros(2), identityOfOrg: () => undefined };
         const decider = fastDecider(reader, ctx);
         // Rows of one marking combination share one array, as a store's rows do.
         const shared = new Map<string, readonly string[]>();
@@ -124,7 +124,7 @@ describe('seesUnchanged (the fast path of the visibility decision)', () => {
   it('rowClasses answers for a whole marking combination what fastDecision answers for its added rows', () => {
     fc.assert(
       fc.property(rowArb, fc.constantFrom(...READERS), ({ row, object }, reader) => {
-        const ctx: PolicyContext = { markings, now: 2, identityOfOrg: () => undefined };
+        const ctx: PolicyContext = { markings, now: asMicros(2), identityOfOrg: () => undefined };
         const c = rowClasses(reader, ctx)(row);
         const added = { ...row, entry: 'added' as const };
         const fast = fastDecision(reader, added, ctx);
@@ -137,18 +137,18 @@ describe('seesUnchanged (the fast path of the visibility decision)', () => {
           auditLevelOf({ object_marking_refs: row.markingRefs }, markings) !== undefined,
         );
         // One function per reader and marking index, so that a store may remember its answers.
-        expect(rowClasses(reader, { ...ctx, now: 3 })).toBe(rowClasses(reader, ctx));
+        expect(rowClasses(reader, { ...ctx, now: asMicros(3) })).toBe(rowClasses(reader, ctx));
       }),
       { numRuns: 1000 },
     );
   });
 
   it('takes the fast path for unmarked and TLP:GREEN rows of others, not for TLP:RED', () => {
-    const ctx: PolicyContext = { markings, now: 2, identityOfOrg: () => undefined };
+    const ctx: PolicyContext = { markings, now: asMicros(2), identityOfOrg: () => undefined };
     const base = { seq: 1, collectionId: 'c', id: 'x', type: 'note', version: 'v', specVersion: '2.1' };
     const row = (markingRefs: string[]): StoredObject => ({
       ...base,
-      dateAdded: 1,
+      dateAdded: asMicros(1),
       entry: 'added',
       producerOrg: 'a',
       origin: 'local',
@@ -166,7 +166,7 @@ describe('seesUnchanged (the fast path of the visibility decision)', () => {
   });
 
   it('granular markings that permit every reader need no parse; restrictive ones go to decide()', () => {
-    const ctx: PolicyContext = { markings, now: 2, identityOfOrg: () => undefined };
+    const ctx: PolicyContext = { markings, now: asMicros(2), identityOfOrg: () => undefined };
     const granular = (ref: string): StoredObject => ({
       seq: 1,
       collectionId: 'c',
@@ -174,7 +174,7 @@ describe('seesUnchanged (the fast path of the visibility decision)', () => {
       type: 'note',
       version: 'v',
       specVersion: '2.1',
-      dateAdded: 1,
+      dateAdded: asMicros(1),
       entry: 'added',
       producerOrg: 'a',
       origin: 'local',

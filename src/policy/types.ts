@@ -1,5 +1,5 @@
 /** Who reads and what a decision needs to know about the node (policy-api.md). */
-import type { Micros } from '../store/index.js';
+import type { Micros } from '../stix/index.js';
 import type { MarkingIndex } from './marking-index.js';
 import type { SelectorCache } from './selector-cache.js';
 

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { asMicros, type Micros } from '../stix/index.js';
 import { CursorCodec, parseCursor } from './cursor.js';
 import { isStoreError } from './store-error.js';
 
 const position = fc.record({
   collectionId: fc.string({ maxLength: 60 }),
-  dateAdded: fc.maxSafeNat(),
+  dateAdded: fc.maxSafeNat().map(asMicros),
   seq: fc.maxSafeNat(),
   entry: fc.constantFrom('added' as const, 'released' as const),
 });
@@ -63,12 +64,12 @@ describe('paging cursors', () => {
   });
 
   it('3.4 positions that are not safe non-negative integers cannot be encoded', () => {
-    expect(codeOf(() => encodeCursor({ collectionId: 'c', dateAdded: -1, seq: 0, entry: 'added' }))).toBe(
-      'STORE_BAD_CURSOR',
-    );
-    expect(codeOf(() => encodeCursor({ collectionId: 'c', dateAdded: 1.5, seq: 0, entry: 'added' }))).toBe(
-      'STORE_BAD_CURSOR',
-    );
+    expect(
+      codeOf(() => encodeCursor({ collectionId: 'c', dateAdded: -1 as Micros, seq: 0, entry: 'added' })),
+    ).toBe('STORE_BAD_CURSOR');
+    expect(
+      codeOf(() => encodeCursor({ collectionId: 'c', dateAdded: 1.5 as Micros, seq: 0, entry: 'added' })),
+    ).toBe('STORE_BAD_CURSOR');
   });
 
   it('a cursor shows nothing of its position (DESIGN.md, Trust: no count of hidden versions)', () => {

@@ -8,6 +8,7 @@
  * decoding checks length and shape and authenticates, failing with a StoreError, never a crash.
  */
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync } from 'node:crypto';
+import { asMicros } from '../stix/index.js';
 import type { Cursor, EntryKind, Micros } from './objects.js';
 import { StoreError } from './store-error.js';
 
@@ -94,7 +95,7 @@ export class CursorCodec {
     const [d, s, k, ...collection] = text.split('.');
     if (d === undefined || s === undefined || (k !== '0' && k !== '1')) throw bad('unknown format');
     return {
-      dateAdded: nonNegativeInteger(d, 'position'),
+      dateAdded: asMicros(nonNegativeInteger(d, 'position')),
       seq: nonNegativeInteger(s, 'row'),
       entry: k === '0' ? 'added' : 'released',
       collectionId: collection.join('.'),

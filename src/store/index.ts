@@ -12,4 +12,3 @@ export type * from './statuses.js';
 export type * from './store.js';
 export { isStoreError, StoreError } from './store-error.js';
 export { STORE_ERROR_CODES, type StoreErrorCode } from './store-error-codes.js';
-export { formatMicros, nowMicros, parseTimestampMicros } from './timestamp-micros.js';

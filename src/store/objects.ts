@@ -4,8 +4,10 @@
  * it) from the caller's plan (policy/) that turns a stored row into what the reader may see.
  */
 
-/** Microseconds since the Unix epoch (UTC); TAXII `date_added` values are kept at this precision. */
-export type Micros = number;
+import type { Micros } from '../stix/index.js';
+
+/** Microseconds since the Unix epoch (UTC), stix/'s one instant type; TAXII `date_added` precision. */
+export type { Micros };
 
 /** A collection and its access lists (organisation slugs, or `*` for every organisation). */
 export interface CollectionRecord {

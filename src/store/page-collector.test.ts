@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { asMicros } from '../stix/index.js';
 import { CursorCodec } from './cursor.js';
 import type { StoredObject, VersionSelector } from './objects.js';
 import {
@@ -31,7 +32,7 @@ function feedOf(specs: readonly { id: number; day: number }[]): FeedRow[] {
       type: 'indicator',
       version,
       specVersion: '2.1',
-      dateAdded: 1000 + i,
+      dateAdded: asMicros(1000 + i),
       entry: 'added',
       producerOrg: 'org-a',
       origin: 'local',
@@ -122,7 +123,7 @@ describe('page collector', () => {
           const rows = feedOf(specs);
           const hidden = new Set(rows.filter((r) => hides(r.seq)).map((r) => r.seq));
           const view = (r: StoredObject) => (hidden.has(r.seq) ? undefined : `${r.id}@${r.version}#${r.seq}`);
-          const query = { collectionId: 'c', limit, now: Number.MAX_SAFE_INTEGER, versions };
+          const query = { collectionId: 'c', limit, now: asMicros(Number.MAX_SAFE_INTEGER), versions };
           const calls = { read: 0, versions: 0 };
           const sync = collectPageRows(query, undefined, memorySource(rows, calls), view, cursors);
           const async = await collectPageRowsAsync(
@@ -155,7 +156,7 @@ describe('page collector', () => {
     const calls = { read: 0, versions: 0 };
     const page = (versions: VersionSelector, hide: (r: StoredObject) => boolean) =>
       collectPageRows(
-        { collectionId: 'c', limit: 10, now: Number.MAX_SAFE_INTEGER, versions },
+        { collectionId: 'c', limit: 10, now: asMicros(Number.MAX_SAFE_INTEGER), versions },
         undefined,
         memorySource(rows, calls),
         (r) => (hide(r) ? undefined : r.seq),

@@ -4,9 +4,9 @@
  * (TAXII 2.1 section 3.4.1, `match[version]`), fills a page, and decides `more` and `next`.
  * Backends supply the ordered rows (with their SQL-side filters applied) through a FeedSource.
  */
+import { asMicros, timestampMicros } from '../stix/index.js';
 import type { CursorCodec } from './cursor.js';
 import type { Micros, ObjectQuery, Page, StoredObject, VersionSelector, View } from './objects.js';
-import { parseTimestampMicros } from './timestamp-micros.js';
 
 /** A feed entry as a backend reads it: the row plus the version facts selection needs. */
 export interface FeedRow extends StoredObject {
@@ -47,7 +47,7 @@ const FIRST_BATCH_MIN = 64;
 const BATCH_MAX = 8192;
 const NO_ENTRIES: readonly StoredObject[] = [];
 
-const keyOf = (entry: StoredObject): number => parseTimestampMicros(entry.version) ?? Number.NaN;
+const keyOf = (entry: StoredObject): number => timestampMicros(entry.version) ?? Number.NaN;
 
 /**
  * Is `other` newer (or, with `older`, older) than `row` among the id's versions? Of two versions
@@ -91,7 +91,7 @@ function selectionFor<T>(selector: VersionSelector, view: View<T>): Selection {
       const keys = new Set<number>();
       const strings = new Set(selector.exact);
       for (const v of selector.exact) {
-        const key = parseTimestampMicros(v);
+        const key = timestampMicros(v);
         if (key !== undefined) keys.add(key);
       }
       return {
@@ -129,7 +129,7 @@ function cursorOf(row: FeedRow): FeedCursor {
 /** Where a query starts reading: after its cursor and after `added_after`. */
 export function startPosition(query: ObjectQuery, start: FeedCursor | undefined): FeedCursor {
   // added_after is exclusive (TAXII 2.1 section 3.4.1): skip every entry at or before that instant.
-  let position: FeedCursor = { dateAdded: -1, seq: 0, kind: 1 };
+  let position: FeedCursor = { dateAdded: asMicros(-1), seq: 0, kind: 1 };
   if (query.addedAfter !== undefined) {
     position = later(position, { dateAdded: query.addedAfter, seq: Number.MAX_SAFE_INTEGER, kind: 1 });
   }

@@ -1,4 +1,5 @@
 /** Federation peers and their persisted sync state. */
+import type { Micros } from '../stix/index.js';
 
 /** A configured peer (CONTRACT.md, `accord peer add`). The password is needed in clear to log in on the peer. */
 export interface PeerRecord {
@@ -27,7 +28,7 @@ export interface PeerState {
   /** Pull: the last `X-TAXII-Date-Added-Last` / date_added received (TAXII timestamp string). */
   readonly pullCursor?: string;
   /** Push: the last local feed position (µs) already sent. */
-  readonly pushCursor?: number;
+  readonly pushCursor?: Micros;
   readonly lastSuccess?: string;
   readonly lastError?: string;
   readonly lastAttempt?: string;

@@ -3,10 +3,9 @@
  * backend derives it the same way (DESIGN.md, Store).
  */
 import canonicalizeImport from 'canonicalize';
-import { type KeyOrders, plainCanonicalJson } from '../stix/index.js';
+import { formatMicros, type KeyOrders, plainCanonicalJson, timestampMicros } from '../stix/index.js';
 import type { GranularViews, Micros, NewVersion } from './objects.js';
 import { StoreError } from './store-error.js';
-import { formatMicros, parseTimestampMicros } from './timestamp-micros.js';
 
 // The package is CommonJS whose typing declares an ES default export; under nodenext the checker
 // sees the module object, while at run time the default import is the function itself.
@@ -70,7 +69,7 @@ export function versionFacts(input: NewVersion, index: number, orders?: KeyOrder
   const stamp = object.modified ?? object.created;
   let versionKey: Micros | undefined;
   if (stamp !== undefined) {
-    versionKey = typeof stamp === 'string' ? parseTimestampMicros(stamp) : undefined;
+    versionKey = typeof stamp === 'string' ? timestampMicros(stamp) : undefined;
     if (versionKey === undefined) {
       const field = object.modified !== undefined ? 'modified' : 'created';
       throw new StoreError('STORE_INVALID_OBJECT', `${where}/${field}: not a STIX timestamp`);

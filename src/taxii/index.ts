@@ -24,4 +24,3 @@ export {
 export { DEFAULT_MAX_CONTENT_LENGTH, type TaxiiPluginOptions, taxiiPlugin } from './server/taxii-plugin.js';
 export { type ErrorResource, TaxiiError } from './taxii-error.js';
 export { TAXII_ERRORS, type TaxiiErrorCode } from './taxii-error-catalog.js';
-export { formatTaxiiTimestamp, parseTaxiiTimestamp } from './taxii-timestamp.js';

@@ -23,6 +23,7 @@ import {
   signJointAdvisory,
 } from '../../src/core/index.js';
 import { signAdvisory, signatureMarkings, unwrap } from '../../src/intel/index.js';
+import { asMicros } from '../../src/stix/index.js';
 import { SqliteStore } from '../../src/store/sqlite/index.js';
 
 const COLLECTION = '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b';
@@ -38,12 +39,12 @@ let dir: string;
 let store: SqliteStore;
 /** The node's clock (µs): starts an hour ahead of the store's own, so every entry precedes it. */
 let clock = (Date.now() + 3_600_000) * 1000;
-const node = () => nodeServices(store, { now: () => clock });
+const node = () => nodeServices(store, { now: () => asMicros(clock) });
 const iso = (us: number) => new Date(us / 1000).toISOString();
 
 /** What press gets for `id` from the manifest: its date_added (µs), or undefined when hidden. */
 async function pressSees(id: string): Promise<number | undefined> {
-  const page = await new AccordNode({ store, now: () => clock }).queryObjects(
+  const page = await new AccordNode({ store, now: () => asMicros(clock) }).queryObjects(
     PRESS,
     COLLECTION,
     { ids: [id], limit: 10 },
@@ -67,7 +68,7 @@ async function draft(releaseAt: number): Promise<string> {
 /** A uk signature made at `madeAt` that reaches the node only now (federation lag). */
 async function lateUkSignature(reportId: string, madeAt: number): Promise<string> {
   const status = await advisoryStatus(node(), 'us-editor', reportId);
-  const page = await new AccordNode({ store, now: () => clock }).queryObjects(
+  const page = await new AccordNode({ store, now: () => asMicros(clock) }).queryObjects(
     { username: 'us-editor', orgId: 'us', identityId: ORGS.us, role: 'editor' },
     COLLECTION,
     { ids: [reportId], limit: 1 },

@@ -3,7 +3,9 @@
  * names and aliases collide), claims and disputes in several versions (some revoked, some not
  * claims at all), each version visible to a random subset of readers.
  */
+
 import fc from 'fast-check';
+import { asMicros, type Micros } from '../../src/stix/index.js';
 
 export const ORGS = [
   'identity--00000000-0000-4000-8000-00000000000a',
@@ -18,7 +20,7 @@ const T0 = Date.UTC(2021, 6, 19, 12);
 export interface WorldRecord {
   readonly object: Record<string, unknown>;
   readonly producer: string;
-  readonly addedAt: number;
+  readonly addedAt: Micros;
   /** Readers (org identity ids) that may see this version. */
   readonly readers: readonly string[];
 }
@@ -137,13 +139,13 @@ function buildWorld(raw: {
   const end = (n: number) => ends[n % ends.length] as string;
   const claimIds = raw.claims.map((_, i) => `relationship--${uuid(2, i)}`);
   const push = (object: Record<string, unknown>, producer: string, readers: string[], twice: boolean) => {
-    records.push({ object, producer, addedAt: T0 * 1000 + ++added, readers });
+    records.push({ object, producer, addedAt: asMicros(T0 * 1000 + ++added), readers });
     // The same version a second time (another collection), seen by other readers.
     if (twice)
       records.push({
         object,
         producer,
-        addedAt: T0 * 1000 + ++added,
+        addedAt: asMicros(T0 * 1000 + ++added),
         readers: [...ORGS].filter((o) => !readers.includes(o)),
       });
   };

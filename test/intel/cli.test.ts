@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCollection, addOrganization, addUser, importFiles } from '../../src/core/index.js';
 import { pdfRendererAvailable } from '../../src/intel/index.js';
-import { TLP_V2 } from '../../src/stix/index.js';
+import { nowMicros, TLP_V2 } from '../../src/stix/index.js';
 import { SqliteStore } from '../../src/store/sqlite/index.js';
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
@@ -65,7 +65,7 @@ async function versionsStored(): Promise<number> {
           types: [type],
           versions: { kind: 'all' },
           limit: 1000,
-          now: Date.now() * 1000,
+          now: nowMicros(),
         },
         (row) => row,
       );

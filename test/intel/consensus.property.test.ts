@@ -4,9 +4,11 @@
  * a filter, from an index of only what the reader sees, and subject by subject. So hidden
  * claims are never counted and never revealed: the answer depends only on what the reader sees.
  */
+
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AttributionIndex } from '../../src/intel/index.js';
+import { asMicros } from '../../src/stix/index.js';
 import { ORGS, type WorldRecord, worldArb } from './attribution-world.js';
 import { oracleConsensus } from './consensus-oracle.js';
 
@@ -19,7 +21,7 @@ describe('attribution consensus (CONTRACT.md "Attribution and consensus")', () =
         worldArb,
         fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
         (world, asOfMinute) => {
-          const asOf = asOfMinute === undefined ? undefined : T0 + asOfMinute * 60_000_000;
+          const asOf = asOfMinute === undefined ? undefined : asMicros(T0 + asOfMinute * 60_000_000);
           const reading = asOf === undefined ? {} : { asOf: { at: asOf } };
           const everything = AttributionIndex.of(world.records);
           for (const reader of ORGS) {

@@ -14,10 +14,9 @@ import {
   INTEL_EXTENSION_DEFINITIONS,
   JULY_2021_RELEASE,
   july2021Intel,
-  timestampMicros,
   verifySignature,
 } from '../../src/intel/index.js';
-import { validateObject } from '../../src/stix/index.js';
+import { asMicros, type Micros, timestampMicros, validateObject } from '../../src/stix/index.js';
 
 const P = Object.fromEntries(Object.entries(DEMO_PARTNERS).map(([k, v]) => [k, v.identityId])) as Record<
   keyof typeof DEMO_PARTNERS,
@@ -76,9 +75,10 @@ describe('intel demo data (the statements of 19 July 2021)', () => {
     const report = intel.find((o) => o.type === 'report') as Record<string, unknown>;
     const signatures = records.filter((r) => r.object.type === 'opinion' && r.object.opinion === 'agree');
     for (const s of signatures) expect(verifySignature(s, report).ok).toBe(true);
-    const at = timestampMicros(JULY_2021_RELEASE) as number;
+    const at = timestampMicros(JULY_2021_RELEASE) as Micros;
     const state = (now: number) =>
-      advisoryState({ versions: [{ object: report, producer: P.uk }], signatures, now })?.state;
+      advisoryState({ versions: [{ object: report, producer: P.uk }], signatures, now: asMicros(now) })
+        ?.state;
     expect(state(at - 1)).toBe('sealed');
     expect(state(at)).toBe('released');
     const names = new Map(Object.values(DEMO_PARTNERS).map((p) => [p.identityId, p.name]));

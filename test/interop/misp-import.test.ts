@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerOf, ingestBatch, nodeServices } from '../../src/core/index.js';
 import { type FeedState, mispItems, withEntry } from '../../src/interop/index.js';
 import { upgradeObjects } from '../../src/stix/index.js';
-import { nowMicros } from '../../src/store/index.js';
 import { type Fixture, get, makeFixture, objectsUrl } from '../taxii/support/taxii-fixture.js';
 
 type Json = Record<string, unknown>;

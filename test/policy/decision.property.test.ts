@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildMarkingIndex, may, planFor, type Reader, sightObject } from '../../src/policy/index.js';
+import { asMicros } from '../../src/stix/index.js';
 import type { CollectionRecord } from '../../src/store/index.js';
 import { content, oracleMayRead, oracleView } from './oracle.js';
 import { rowsOf, worldArbOf } from './world.js';
@@ -16,7 +17,7 @@ describe('policy decisions against the oracle (property)', () => {
   it('no organisation receives content it may not see, and it receives all it may see (advisory embargoes too)', () => {
     fc.assert(
       fc.property(worldArbOf({ advisories: true }), fc.integer({ min: -2, max: 25 }), (world, nowK) => {
-        const now = world.base + nowK * 1000;
+        const now = asMicros(world.base + nowK * 1000);
         const markings = buildMarkingIndex(world.markings.flatMap((m) => (m.json ? [m.json] : [])));
         const rows = rowsOf(world);
         for (const org of world.orgs) {

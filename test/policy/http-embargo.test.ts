@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addEmbargo } from '../../src/core/sharing.js';
-import { timestampToMicros } from '../../src/policy/index.js';
+import { timestampMicros } from '../../src/stix/index.js';
 import { type Reply, type TestNode, testNode } from './http-harness.js';
 
 const T0 = Date.UTC(2030, 0, 1) * 1000;
@@ -56,7 +56,7 @@ describe('embargo across the release instant, polled with added_after cursors', 
       out.push(...ids(r));
       if (lastAdded(r)) {
         last = lastAdded(r);
-        dates.push(timestampToMicros(last)!);
+        dates.push(timestampMicros(last)!);
       }
       next = r.body.next as string | undefined;
     } while (next);
@@ -107,9 +107,7 @@ describe('embargo across the release instant, polled with added_after cursors', 
     expect(atRelease.dates).toEqual([RELEASE]);
     const manifest = await node.get(users.c!, `collections/${COLL}/manifest/`);
     expect(ids(manifest)).toEqual([x1.id, x2.id, x3.id, secret.id]);
-    expect(timestampToMicros((manifest.body.objects as { date_added: string }[])[3]!.date_added)).toBe(
-      RELEASE,
-    );
+    expect(timestampMicros((manifest.body.objects as { date_added: string }[])[3]!.date_added)).toBe(RELEASE);
     expect((await poll(users.c!, atRelease.cursor)).ids).toEqual([]);
   });
 
@@ -135,6 +133,6 @@ describe('embargo across the release instant, polled with added_after cursors', 
     const entries = (manifest.body.objects as { id: string; date_added: string }[]).filter(
       (e) => e.id === late.id,
     );
-    expect(entries.map((e) => timestampToMicros(e.date_added))).toEqual([RELEASE + 5000]);
+    expect(entries.map((e) => timestampMicros(e.date_added))).toEqual([RELEASE + 5000]);
   });
 });

@@ -2,9 +2,11 @@
  * A node for the policy HTTP tests: in-memory SQLite store and the real Fastify app
  * (`buildServer`, driven by `inject()`), both on one clock the test moves.
  */
+
 import type { FastifyInstance } from 'fastify';
 import { addCollection, addUser } from '../../src/core/index.js';
 import { buildServer } from '../../src/server/build-server.js';
+import { asMicros } from '../../src/stix/index.js';
 import type { Store } from '../../src/store/index.js';
 import { SqliteStore } from '../../src/store/sqlite/index.js';
 
@@ -40,7 +42,7 @@ export interface TestNode {
 
 /** Builds a fresh node at time `start` (µs). */
 export async function testNode(start: number): Promise<TestNode> {
-  let now = start;
+  let now = asMicros(start);
   const store = new SqliteStore({ path: ':memory:', clock: () => now });
   await store.init();
   const app = buildServer({ store, node: { now: () => now } });
@@ -56,7 +58,7 @@ export async function testNode(start: number): Promise<TestNode> {
     store,
     app,
     setNow: (us) => {
-      now = us;
+      now = asMicros(us);
     },
     addOrg: (slug, identityId) => store.addOrganization({ id: slug, name: slug, identityId }),
     async addUser(orgSlug) {

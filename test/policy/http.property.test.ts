@@ -6,14 +6,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { timestampToMicros } from '../../src/policy/index.js';
+import { timestampMicros } from '../../src/stix/index.js';
 import type { StoredObject } from '../../src/store/index.js';
 import { type Reply, testNode } from './http-harness.js';
 import { content, oracleMayRead, oracleView } from './oracle.js';
 import { rowsOf, type World, worldArb } from './world.js';
 
 const collId = (i: number) => `00000000-0000-4000-8000-00000000c0${i}0`;
-const micros = (s: string | undefined) => (s === undefined ? undefined : timestampToMicros(s));
+const micros = (s: string | undefined) => (s === undefined ? undefined : timestampMicros(s));
 
 async function check(world: World): Promise<void> {
   const node = await testNode(world.base - 1_000_000);

@@ -5,7 +5,7 @@
  * CONTRACT.md shapes, not with policy/'s builders, so the tests check the contract too.
  */
 import fc from 'fast-check';
-import { TLP_V1, TLP_V2 } from '../../src/stix/index.js';
+import { asMicros, TLP_V1, TLP_V2 } from '../../src/stix/index.js';
 import type { StoredObject } from '../../src/store/index.js';
 
 /** The Accord extension ids exactly as CONTRACT.md "Sharing rules" writes them. */
@@ -296,15 +296,15 @@ export function rowsOf(world: World): StoredObject[] {
       ],
       json: JSON.stringify(o.object),
     };
-    rows.push({ ...base, dateAdded: o.addedAt, entry: 'added' });
+    rows.push({ ...base, dateAdded: asMicros(o.addedAt), entry: 'added' });
     const release = releaseOf(world, o.object);
     if (release === undefined) return;
     // An advisory's release entry is written only when it was sealed, at its release time or,
     // when it arrived later, after its added entry (Store.addReleaseEntry); others' by ingest.
     if (o.advisory !== undefined) {
       if (o.advisory.sealed)
-        rows.push({ ...base, dateAdded: Math.max(release, o.addedAt + 1), entry: 'released' });
-    } else if (o.addedAt < release) rows.push({ ...base, dateAdded: release, entry: 'released' });
+        rows.push({ ...base, dateAdded: asMicros(Math.max(release, o.addedAt + 1)), entry: 'released' });
+    } else if (o.addedAt < release) rows.push({ ...base, dateAdded: asMicros(release), entry: 'released' });
   });
   return rows;
 }

@@ -13,15 +13,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { configurePeer } from '../../src/core/index.js';
 import { checkPattern } from '../../src/pattern/index.js';
-import { timestampToMicros } from '../../src/policy/index.js';
-import { TLP_V2, validateObject } from '../../src/stix/index.js';
+import { TLP_V2, timestampMicros, UNTRUSTED_TIMESTAMP, validateObject } from '../../src/stix/index.js';
 import { type Reply, type TestNode, testNode } from '../policy/http-harness.js';
 import { content, oracleMayRead, oracleView } from '../policy/oracle.js';
 import { GROUP_EXT, rowsOf, type World, type WorldObject, worldArb } from '../policy/world.js';
 
 const H = { slug: 'h', identityId: 'identity--00000000-0000-4000-8000-0000000000ee' };
 const collId = (i: number) => `00000000-0000-4000-8000-00000000c1${i}0`;
-const micros = (s: string | undefined) => (s === undefined ? undefined : timestampToMicros(s));
+const micros = (s: string | undefined) =>
+  s === undefined ? undefined : timestampMicros(s, UNTRUSTED_TIMESTAMP);
 
 /** One object the hostile organisation posts. */
 type Attack =

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embargoMarking } from '../../src/policy/index.js';
 import { buildServer } from '../../src/server/index.js';
-import { formatTaxiiTimestamp } from '../../src/taxii/index.js';
+import { asMicros, formatMicros, timestampMicros } from '../../src/stix/index.js';
 import {
   basic,
   type Fixture,
@@ -19,7 +19,7 @@ import {
 } from './support/taxii-fixture.js';
 
 const RELEASE = '2031-01-01T00:00:00.000Z';
-const RELEASE_US = Date.parse(RELEASE) * 1000;
+const RELEASE_US = timestampMicros(RELEASE)!;
 let f: Fixture;
 let embargoed: Record<string, unknown>;
 
@@ -49,7 +49,7 @@ describe('embargo through TAXII', () => {
   });
 
   it('3.4 after release others receive it, dated at the release time (added_after past the original entry)', async () => {
-    const later = buildServer({ store: f.store, node: { now: () => RELEASE_US + 1_000_000 } });
+    const later = buildServer({ store: f.store, node: { now: () => asMicros(RELEASE_US + 1_000_000) } });
     await later.ready();
     try {
       const res = await later.inject({
@@ -59,7 +59,7 @@ describe('embargo through TAXII', () => {
       });
       expect(res.statusCode).toBe(200);
       expect(res.json().objects).toEqual([
-        expect.objectContaining({ id: embargoed.id, date_added: formatTaxiiTimestamp(RELEASE_US) }),
+        expect.objectContaining({ id: embargoed.id, date_added: formatMicros(RELEASE_US) }),
       ]);
     } finally {
       await later.close();

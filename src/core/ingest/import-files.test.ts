@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { asMicros } from '../../stix/index.js';
 import { SqliteStore } from '../../store/sqlite/index.js';
 import { addCollection } from '../admin/add-collection.js';
 import { addOrganization } from '../admin/add-organization.js';
@@ -48,7 +49,7 @@ const run = (files: string[], extra: Partial<ImportInput> = {}) =>
 
 async function storedCount(): Promise<number> {
   const page = await store.queryObjects(
-    { collectionId, limit: 10_000, now: Number.MAX_SAFE_INTEGER },
+    { collectionId, limit: 10_000, now: asMicros(Number.MAX_SAFE_INTEGER) },
     (r) => r,
   );
   return page.items.length;

@@ -7,8 +7,8 @@
  */
 import type { Readable } from 'node:stream';
 import type { PolicyContexts } from '../../policy/index.js';
-import type { StreamItem } from '../../stix/index.js';
-import type { Micros, Store } from '../../store/index.js';
+import type { Micros, StreamItem } from '../../stix/index.js';
+import type { Store } from '../../store/index.js';
 import type { Caller } from '../accounts/caller.js';
 import { CoreError } from '../errors/core-error.js';
 import { type NodeServices, nodeServices } from '../node/node-services.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TLP_V2 } from '../../stix/index.js';
+import { asMicros, TLP_V2 } from '../../stix/index.js';
 import { SqliteStore } from '../../store/sqlite/index.js';
 import { addCollection } from '../admin/add-collection.js';
 import { addOrganization } from '../admin/add-organization.js';
@@ -7,7 +7,7 @@ import { nodeServices } from '../node/node-services.js';
 import { addEmbargo } from '../sharing.js';
 import { ingestBatch } from './ingest-batch.js';
 
-const NOW = Date.UTC(2030, 0, 1) * 1000;
+const NOW = asMicros(Date.UTC(2030, 0, 1) * 1000);
 const RELEASE = '2030-02-01T00:00:00Z';
 
 const indicator = (n: number, refs: readonly string[]) => ({
@@ -38,7 +38,7 @@ describe('ingestBatch', () => {
     });
     expect(report.failures).toEqual([]);
     const page = await store.queryObjects(
-      { collectionId: id, limit: 10, now: Number.MAX_SAFE_INTEGER },
+      { collectionId: id, limit: 10, now: asMicros(Number.MAX_SAFE_INTEGER) },
       (row) => `${row.id.slice(-2)} ${row.entry}`,
     );
     expect(page.items).toEqual(['01 added', '02 added', '03 added', '03 released']);

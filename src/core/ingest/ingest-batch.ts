@@ -12,14 +12,13 @@ import {
   type PolicyContext,
   releasedByEntryOnly,
 } from '../../policy/index.js';
-import { canonicalJson, isTlpMarking } from '../../stix/index.js';
+import { asMicros, canonicalJson, formatMicros, isTlpMarking } from '../../stix/index.js';
 import type {
   AuditEvent,
   MarkingDefinitionRecord,
   Micros,
   NewVersion,
   StatusDetail,
-  Store,
 } from '../../store/index.js';
 import type { NodeServices } from '../node/node-services.js';
 import { type Ownership, ownershipOf } from './ownership.js';
@@ -196,7 +195,7 @@ function relayRefusal(
 ): AuditEvent {
   const { id, version } = identify(object);
   return {
-    at: new Date(at / 1000).toISOString(),
+    at: formatMicros(at, 3),
     action: 'relay.refused',
     orgId: source.speaksFor?.[0] ?? source.producerOrg,
     ...(id === '' ? {} : { objectId: id }),
@@ -283,5 +282,5 @@ function releaseEntryAt(
   if (releasedByEntryOnly(object)) return undefined;
   const embargo = embargoOf(object, markings, subject);
   if (!embargo || dateAdded >= embargo.releaseAt) return undefined;
-  return Math.max(embargo.releaseAt, now());
+  return asMicros(Math.max(embargo.releaseAt, now()));
 }

@@ -17,7 +17,8 @@ import {
   signatureFacts,
   type VersionRecord,
 } from '../../intel/index.js';
-import { EMBARGO_EXTENSION_ID, timestampToMicros } from '../../policy/index.js';
+import { EMBARGO_EXTENSION_ID } from '../../policy/index.js';
+import { microsFromMillis, timestampMicros } from '../../stix/index.js';
 import type { AuditEvent, Micros, StoredObject } from '../../store/index.js';
 import type { NodeServices } from '../node/node-services.js';
 import { identitiesOfOrgs } from './visible-versions.js';
@@ -63,7 +64,7 @@ async function embargoDefinitions(node: NodeServices): Promise<EmbargoDefinition
   for (const [id, record] of await node.store.listMarkingDefinitions()) {
     const json = parseObject(record.json);
     const ext = (json?.extensions as Record<string, unknown> | undefined)?.[EMBARGO_EXTENSION_ID];
-    const releaseAt = timestampToMicros((ext as Record<string, unknown> | undefined)?.release_at);
+    const releaseAt = timestampMicros((ext as Record<string, unknown> | undefined)?.release_at);
     if (json !== undefined && releaseAt !== undefined) out.push({ id, releaseAt, json });
   }
   return out;
@@ -90,7 +91,7 @@ export class AdvisoryReleases {
 
   constructor(node: NodeServices, options: AdvisoryReleaseOptions = {}) {
     this.#node = node;
-    this.#grace = (options.graceMs ?? DEFAULT_RELEASE_GRACE_MS) * 1000;
+    this.#grace = microsFromMillis(options.graceMs ?? DEFAULT_RELEASE_GRACE_MS);
   }
 
   /** The earliest release time after the last pass, if any. */

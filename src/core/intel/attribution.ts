@@ -9,8 +9,8 @@ import {
   buildDispute,
   type Consensus,
   GROUPED_TYPES,
-  timestampMicros,
 } from '../../intel/index.js';
+import { timestampMicros } from '../../stix/index.js';
 import { CoreError } from '../errors/core-error.js';
 import { callerOf } from '../ingest/import-files.js';
 import type { NodeServices } from '../node/node-services.js';

@@ -2,8 +2,9 @@
  * What intel/ reads, as one caller may see it: every version of some types in every collection
  * the caller may read, through the one read path (policy/ decides each entry; hidden ≡ absent).
  */
-import { timestampMicros, type VersionRecord } from '../../intel/index.js';
+import type { VersionRecord } from '../../intel/index.js';
 import { may } from '../../policy/index.js';
+import { timestampMicros } from '../../stix/index.js';
 import type { Cursor, VersionSelector } from '../../store/index.js';
 import type { Caller } from '../accounts/caller.js';
 import type { NodeServices } from '../node/node-services.js';

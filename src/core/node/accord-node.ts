@@ -5,16 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { may, type PolicyContexts, planFor } from '../../policy/index.js';
-import type { DuplicateKey } from '../../stix/index.js';
-import {
-  type BodyPage,
-  type Micros,
-  nowMicros,
-  type Page,
-  type StatusRecord,
-  type Store,
-} from '../../store/index.js';
-import { formatTaxiiTimestamp } from '../../taxii/index.js';
+import { type DuplicateKey, formatMicros, type MicrosClock, nowMicros } from '../../stix/index.js';
+import type { BodyPage, Page, StatusRecord, Store } from '../../store/index.js';
 import { Authenticator, type AuthenticatorOptions } from '../accounts/authenticator.js';
 import type { Caller } from '../accounts/caller.js';
 import { CoreError } from '../errors/core-error.js';
@@ -37,7 +29,7 @@ export interface AccordNodeOptions {
   /** The node's policy contexts, to share them with its other users (default: its own). */
   readonly policy?: PolicyContexts;
   /** The node's clock in µs since the epoch (default: wall clock). */
-  readonly now?: () => Micros;
+  readonly now?: MicrosClock;
   readonly auth?: Omit<AuthenticatorOptions, 'store'>;
   readonly slowQueryMs?: number;
   readonly onSlowQuery?: (ms: number, detail: Readonly<Record<string, unknown>>) => void;
@@ -46,7 +38,7 @@ export interface AccordNodeOptions {
 /** The node's use cases for remote callers (TAXII server, web API). */
 export class AccordNode {
   readonly #store: Store;
-  readonly #now: () => Micros;
+  readonly #now: MicrosClock;
   readonly #auth: Authenticator;
   readonly #options: AccordNodeOptions;
   readonly #node: NodeServices;
@@ -134,7 +126,7 @@ export class AccordNode {
     duplicateKeys?: ReadonlyMap<number, DuplicateKey>,
   ): Promise<StatusRecord> {
     await usableCollection(this.#store, caller, collectionId, { write: true });
-    const requestTimestamp = formatTaxiiTimestamp(this.#now());
+    const requestTimestamp = formatMicros(this.#now());
     const items = envelopeItems(objects, duplicateKeys);
     const report = await ingestBatch(
       this.#node,

@@ -10,7 +10,8 @@ import {
   type ReaderPlan,
   type Sight,
 } from '../../policy/index.js';
-import type { BodyPage, Micros, ObjectQuery, Page, Store, StoredObject, View } from '../../store/index.js';
+import { formatMicros, type Micros } from '../../stix/index.js';
+import type { BodyPage, ObjectQuery, Page, Store, StoredObject, View } from '../../store/index.js';
 import type { Caller } from '../accounts/caller.js';
 import type { NodeServices } from '../node/node-services.js';
 import { readerOf } from './reader-of.js';
@@ -169,7 +170,7 @@ async function recordReads(
   }
   if (seqs.length === 0) return;
   await store.appendDisclosure({
-    at: new Date(ctx.now / 1000).toISOString(),
+    at: formatMicros(ctx.now, 3),
     action: 'read',
     orgId: caller.orgId,
     username: caller.username,

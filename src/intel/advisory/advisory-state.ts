@@ -5,8 +5,9 @@
  * node, which is what lets each node release on its own (docs/decisions/0004-advisory-release.md).
  */
 
+import type { Micros } from '../../stix/index.js';
 import { addVersion, allVersions, type ChainedVersion, type Versions } from '../version-chain.js';
-import type { Micros, VersionRecord } from '../version-record.js';
+import type { VersionRecord } from '../version-record.js';
 import { compareVersionTimes } from '../version-time.js';
 import { type AdvisoryFacts, advisoryDigest, advisoryFacts } from './advisory-facts.js';
 import { standingSignatures } from './standing-signatures.js';

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EMBARGO_EXTENSION_ID } from '../../policy/index.js';
-import { TLP_V2, validateObject } from '../../stix/index.js';
+import { type Micros, TLP_V2, timestampMicros, validateObject } from '../../stix/index.js';
 import { unwrap } from '../intel-issue.js';
 import { context, EU, HAFNIUM, INDICATOR, READER, UK, US } from '../test-support/intel-fixture.js';
 import type { VersionRecord } from '../version-record.js';
-import { timestampMicros } from '../version-time.js';
 import { advisoryDigest, advisoryFacts, embargoMatches } from './advisory-facts.js';
 import { advisoryOutcomes, advisoryState } from './advisory-state.js';
 import { draftAdvisory, reviseAdvisory } from './build-advisory.js';
@@ -12,7 +11,7 @@ import { existingSignature, signAdvisory } from './sign-advisory.js';
 import { verifySignature } from './verify-signature.js';
 
 const RELEASE = '2021-07-19T12:00:00.000Z';
-const at = (t: string) => timestampMicros(t) as number;
+const at = (t: string) => timestampMicros(t) as Micros;
 const input = {
   title: 'Joint advisory',
   body: '# Exchange\n\nPatch now.',

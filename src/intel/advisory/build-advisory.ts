@@ -6,7 +6,7 @@
  * co-signers until released (docs/decisions/0003-joint-advisory-objects.md).
  */
 import { EMBARGO_EXTENSION_ID } from '../../policy/index.js';
-import { newVersion, TLP_V2 } from '../../stix/index.js';
+import { microsOfDate, newVersion, TLP_V2 } from '../../stix/index.js';
 import { ADVISORY_EXTENSION_ID } from '../extension-definitions.js';
 import {
   type BuildContext,
@@ -16,7 +16,7 @@ import {
   resolveVisible,
 } from '../input-checks.js';
 import { type IntelResult, IssueList } from '../intel-issue.js';
-import { timestampMicros } from '../version-time.js';
+import { parseVersionTime } from '../version-time.js';
 import { advisoryFacts, MAX_COSIGNERS } from './advisory-facts.js';
 
 /** Longest title, in characters. */
@@ -63,14 +63,14 @@ function checkRelease(
   ctx: BuildContext,
   issues: IssueList,
 ) {
-  const at = timestampMicros(input.releaseAt);
+  const at = parseVersionTime(input.releaseAt)?.micros;
   if (at === undefined)
     issues.error(
       'INTEL_BAD_TIMESTAMP',
       'releaseAt',
       `${JSON.stringify(input.releaseAt)} is not a UTC STIX timestamp`,
     );
-  else if (at <= ctx.now.getTime() * 1000)
+  else if (at <= microsOfDate(ctx.now))
     issues.error(
       'INTEL_RELEASE_IN_PAST',
       'releaseAt',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { type Micros, timestampMicros } from '../../stix/index.js';
 import type { VersionRecord } from '../version-record.js';
-import { timestampMicros } from '../version-time.js';
 import { AttributionIndex } from './attribution-index.js';
 
 const ORG = {
@@ -40,7 +40,7 @@ const claim = (
   );
 const dispute = (c: Record<string, unknown>, minute = 2, opinion = 'disagree') =>
   sdo('opinion', { opinion, object_refs: [c.id] }, minute);
-const by = (producer: string, object: Record<string, unknown>, addedAt?: number): VersionRecord => ({
+const by = (producer: string, object: Record<string, unknown>, addedAt?: Micros): VersionRecord => ({
   object,
   producer,
   ...(addedAt === undefined ? {} : { addedAt }),
@@ -220,7 +220,7 @@ describe('as of a past time (--as-of)', () => {
   const target = sdo('threat-actor', { name: 'MSS' });
   const c = claim(subject, target, 60, 10);
   const later = { ...c, modified: at(30), confidence: 95 };
-  const received = (minute: number) => timestampMicros(at(minute)) as number;
+  const received = (minute: number) => timestampMicros(at(minute)) as Micros;
   const records = [
     by(ORG.uk, subject),
     by(ORG.uk, target),

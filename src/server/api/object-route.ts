@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { CoreError, type VisibleEntry } from '../../core/index.js';
-import { parseTimestampMicros } from '../../store/index.js';
+import { timestampMicros } from '../../stix/index.js';
 import type { ApiContext } from './api-context.js';
 
 /** One message for absent and hidden alike: it must not depend on the id or on why. */
@@ -14,7 +14,7 @@ const NOT_FOUND = 'no such object';
 function newer(a: VisibleEntry | undefined, b: VisibleEntry): VisibleEntry {
   if (a === undefined) return b;
   // STIX timestamps vary in precision, so they compare as instants, not as strings.
-  return (parseTimestampMicros(b.version) ?? 0) > (parseTimestampMicros(a.version) ?? 0) ? b : a;
+  return (timestampMicros(b.version) ?? 0) > (timestampMicros(a.version) ?? 0) ? b : a;
 }
 
 /** Registers the route. */

@@ -96,6 +96,31 @@ describe('timestamps as microseconds (RFC 3339 5.6, STIX 2.1 2.16 and 3.2, TAXII
     expect(formatMicros(asMicros(-62167219200 * 1_000_000), 0)).toBe('0000-01-01T00:00:00Z');
   });
 
+  it('3.2 equal instants written with different precision parse equal', () => {
+    const a = timestampMicros('2021-01-01T00:00:00Z');
+    expect(a).toBe(Date.UTC(2021, 0, 1) * 1000);
+    expect(timestampMicros('2021-01-01T00:00:00.000Z')).toBe(a);
+    expect(timestampMicros('2021-01-01T00:00:00.000000000Z')).toBe(a);
+    expect(timestampMicros('2021-01-01T00:00:00.123456789Z')).toBe((a ?? 0) + 123456);
+  });
+
+  it('3.2 rejects what is not an RFC 3339 UTC timestamp', () => {
+    for (const bad of [
+      '',
+      '2021-01-01',
+      '2021-01-01T00:00:00',
+      '2021-01-01T00:00:00+01:00',
+      '2021-13-01T00:00:00Z',
+      '2021-02-29T00:00:00Z',
+      '2021-01-01T24:00:00Z',
+      '2021-01-01T00:00:00.Z',
+      ' 2021-01-01T00:00:00Z',
+    ]) {
+      expect(timestampMicros(bad), bad).toBeUndefined();
+    }
+    expect(timestampMicros('2020-02-29T23:59:59Z')).toBeDefined();
+  });
+
   it('STIX 2.16: untrusted text past the given limits is not a timestamp', () => {
     const t = '2021-07-19T12:00:00.1234567891Z';
     expect(timestampMicros(t)).toBe(1626696000123456);
@@ -123,5 +148,7 @@ describe('timestamps as microseconds (RFC 3339 5.6, STIX 2.1 2.16 and 3.2, TAXII
     expect(samples.at(-1)).toBeLessThan(after + 20_000);
     for (let i = 1; i < samples.length; i++) expect(samples[i]).toBeGreaterThanOrEqual(samples[i - 1] ?? 0);
     expect(samples.every(Number.isInteger)).toBe(true);
+    // Sub-millisecond values: batches committed within one millisecond stay at or below the clock.
+    expect(samples.some((m) => m % 1000 !== 0)).toBe(true);
   });
 });

@@ -1,6 +1,13 @@
 /** Time in STIX and TAXII: the Micros instant, the one timestamp parser and formatter, the clock. */
 export { type FractionDigits, formatMicros, formatTimestamp } from './format-timestamp.js';
-export { asMicros, type Micros, type MicrosClock, microsFromMillis, microsOfDate, millisOf } from './micros.js';
+export {
+  asMicros,
+  type Micros,
+  type MicrosClock,
+  microsFromMillis,
+  microsOfDate,
+  millisOf,
+} from './micros.js';
 export { nowMicros } from './now-micros.js';
 export {
   compareParsed,
@@ -10,4 +17,5 @@ export {
   type TimestampLimits,
   timestampFractionDigits,
   timestampMicros,
+  UNTRUSTED_TIMESTAMP,
 } from './parse-timestamp.js';

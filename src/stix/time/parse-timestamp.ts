@@ -127,12 +127,16 @@ export interface TimestampLimits {
   readonly maxFractionDigits?: number;
 }
 
+/** The bound policy/ and intel/ put on timestamps in markings and requests: no sane one is longer. */
+export const UNTRUSTED_TIMESTAMP: TimestampLimits = { maxLength: 64 };
+
 /**
  * Microseconds of a STIX timestamp, or undefined when `value` is not one (or is past `limits`).
  * Digits past the sixth fractional place are truncated, so `…00Z` and `…00.000Z` are the same instant.
  */
 export function timestampMicros(value: unknown, limits: TimestampLimits = {}): Micros | undefined {
-  if (typeof value !== 'string' || value.length > (limits.maxLength ?? Number.POSITIVE_INFINITY)) return undefined;
+  if (typeof value !== 'string' || value.length > (limits.maxLength ?? Number.POSITIVE_INFINITY))
+    return undefined;
   const digits = timestampFractionDigits(value);
   if (digits < 0 || digits > (limits.maxFractionDigits ?? Number.POSITIVE_INFINITY)) return undefined;
   return parseTimestamp(value)?.micros;

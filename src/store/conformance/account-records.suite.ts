@@ -1,5 +1,7 @@
 /** Conformance: organisations, users, tokens, marking definitions, status records, peers, audit log. */
+
 import { describe, expect, it } from 'vitest';
+import { asMicros } from '../../stix/index.js';
 import type { StatusRecord } from '../statuses.js';
 import { rejectionCode } from './fixtures.js';
 import { type StoreFactory, useStore } from './harness.suite.js';
@@ -176,12 +178,12 @@ export function accountRecordsSuite(makeStore: StoreFactory): void {
       await store().putPeerState({
         name: 'bravo',
         pullCursor: '2021-07-19T00:00:00.000000Z',
-        pushCursor: 42,
+        pushCursor: asMicros(42),
       });
       expect(await store().getPeerState('bravo')).toEqual({
         name: 'bravo',
         pullCursor: '2021-07-19T00:00:00.000000Z',
-        pushCursor: 42,
+        pushCursor: asMicros(42),
       });
       await store().putPeerState({
         name: 'bravo',

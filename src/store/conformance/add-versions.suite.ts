@@ -1,7 +1,7 @@
 /** Conformance: storing versions (DESIGN.md Store; TAXII 2.1 sections 3.4.1, 5.5; STIX 2.1 section 3.6). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nowMicros, parseTimestampMicros } from '../timestamp-micros.js';
+import { asMicros, nowMicros, timestampMicros } from '../../stix/index.js';
 import { collection, rejectionCode, SEE_ALL, sdo, uuid, version } from './fixtures.js';
 import { type StoreFactory, useStore } from './harness.suite.js';
 
@@ -24,7 +24,7 @@ export function addVersionsSuite(makeStore: StoreFactory): void {
       expect(out[0]?.version).toBe('2021-03-02T10:00:00.000Z');
       expect(out[1]?.version).toBe('2020-01-01T00:00:00.000Z');
       const scoRow = (await store().getVersions('c', sco.id))[0];
-      expect(parseTimestampMicros(scoRow?.version ?? '')).toBe(scoRow?.dateAdded);
+      expect(timestampMicros(scoRow?.version ?? '')).toBe(scoRow?.dateAdded);
       expect(scoRow?.version).toBe(out[2]?.version);
     });
 
@@ -49,7 +49,7 @@ export function addVersionsSuite(makeStore: StoreFactory): void {
       const plain = sdo('indicator', 2, '2021-03-02T10:00:00.000Z');
       await store().addVersions('c', [{ ...version(object), granularViews }, version(plain)]);
       const page = await store().queryObjects(
-        { collectionId: 'c', limit: 10, now: Number.MAX_SAFE_INTEGER },
+        { collectionId: 'c', limit: 10, now: asMicros(Number.MAX_SAFE_INTEGER) },
         SEE_ALL,
       );
       expect(page.items.map((r) => r.granularViews)).toEqual([granularViews, undefined]);

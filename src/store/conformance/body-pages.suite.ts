@@ -4,8 +4,10 @@
  * the date headers of 3.2 from its first and last items), and names every audited item in order,
  * whatever a backend serves by the classes alone and whatever it leaves to the view.
  */
+
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { asMicros } from '../../stix/index.js';
 import type {
   BodyView,
   Cursor,
@@ -132,10 +134,10 @@ async function check(
   for (const r of releases) {
     const target = outcomes[r % Math.max(outcomes.length, 1)];
     const at = outcomes[(r >> 3) % Math.max(outcomes.length, 1)];
-    if (target && at) await store.addReleaseEntry(target.seq, at.dateAdded + (r % 2));
+    if (target && at) await store.addReleaseEntry(target.seq, asMicros(at.dateAdded + (r % 2)));
   }
   const dates = outcomes.map((o) => o.dateAdded);
-  const now = dates.length > 0 ? (dates[clock % dates.length] as number) + (clock % 2) : 0;
+  const now = asMicros(dates.length > 0 ? (dates[clock % dates.length] as number) + (clock % 2) : 0);
   const query: ObjectQuery = {
     collectionId: c,
     limit,
@@ -213,7 +215,11 @@ export function bodyPagesSuite(makeStore: StoreFactory): void {
         version(older),
         version(sdo('indicator', 2, '2021-01-02T00:00:00.000Z')),
       ]);
-      for (const now of [a?.dateAdded as number, b?.dateAdded as number, Number.MAX_SAFE_INTEGER]) {
+      for (const now of [
+        a?.dateAdded ?? asMicros(0),
+        b?.dateAdded ?? asMicros(0),
+        asMicros(Number.MAX_SAFE_INTEGER),
+      ]) {
         for (const kind of ['first', 'last', 'all'] as const) {
           const q: ObjectQuery = { collectionId: 'c', limit: 10, now, versions: { kind } };
           const expected = await store().queryObjects(q, view);
@@ -229,11 +235,11 @@ export function bodyPagesSuite(makeStore: StoreFactory): void {
         version(sdo('indicator', 1, '2021-01-01T00:00:00.000Z'), READER),
       ]);
       await store().addVersions('c', [version(sdo('indicator', 2, '2021-01-01T00:00:00.000Z'), READER)]);
-      await store().addReleaseEntry(mine?.seq as number, (mine?.dateAdded as number) + 1);
+      await store().addReleaseEntry(mine?.seq as number, asMicros((mine?.dateAdded ?? 0) + 1));
       const q: ObjectQuery = {
         collectionId: 'c',
         limit: 10,
-        now: Number.MAX_SAFE_INTEGER,
+        now: asMicros(Number.MAX_SAFE_INTEGER),
         versions: { kind: 'all' },
       };
       const expected = await store().queryObjects(q, view);
@@ -247,7 +253,7 @@ export function bodyPagesSuite(makeStore: StoreFactory): void {
       await store().addCollection(collection('b'));
       await store().addVersions('a', [version(sdo('indicator', 1, '2021-01-01T00:00:00.000Z'))]);
       await store().addVersions('a', [version(sdo('indicator', 2, '2021-01-01T00:00:00.000Z'))]);
-      const q = { collectionId: 'a', limit: 1, now: Number.MAX_SAFE_INTEGER };
+      const q = { collectionId: 'a', limit: 1, now: asMicros(Number.MAX_SAFE_INTEGER) };
       await expect(store().queryObjectsBody({ ...q, limit: 0 }, BODY_VIEW)).rejects.toMatchObject({
         code: 'STORE_INVALID_QUERY',
       });

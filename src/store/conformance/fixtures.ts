@@ -1,4 +1,5 @@
 /** Builders shared by the store conformance suite: objects, collections, views and a pager. */
+import { asMicros } from '../../stix/index.js';
 import type { CollectionRecord, NewVersion, ObjectQuery, StoredObject, View } from '../objects.js';
 import type { Store } from '../store.js';
 
@@ -34,7 +35,7 @@ export function collection(id: string, title = `Collection ${id}`): CollectionRe
 }
 
 /** Far enough in the future that every entry is visible. */
-export const END_OF_TIME = Number.MAX_SAFE_INTEGER;
+export const END_OF_TIME = asMicros(Number.MAX_SAFE_INTEGER);
 
 /** The view of a reader who may see everything: the row itself. */
 export const SEE_ALL: View<StoredObject> = (row) => row;

@@ -1,6 +1,8 @@
 /** Conformance: limit, more, next and opaque cursors (TAXII 2.1 sections 3.4, 3.4.1). */
+
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { asMicros } from '../../stix/index.js';
 import type { Cursor, ObjectQuery } from '../objects.js';
 import {
   collection,
@@ -150,11 +152,14 @@ export function pagingSuite(makeStore: StoreFactory): void {
       const all = (await store().queryObjects(q(), SEE_ALL)).items;
       const page = await store().queryObjects(q({ limit: 2 }), SEE_ALL);
       const later = await store().queryObjects(
-        q({ cursor: page.next as Cursor, addedAfter: all[5]?.dateAdded as number }),
+        q({ cursor: page.next as Cursor, addedAfter: all[5]?.dateAdded ?? asMicros(0) }),
         SEE_ALL,
       );
       expect(later.items.map((r) => r.seq)).toEqual(all.slice(6).map((r) => r.seq));
-      const earlier = await store().queryObjects(q({ cursor: page.next as Cursor, addedAfter: 0 }), SEE_ALL);
+      const earlier = await store().queryObjects(
+        q({ cursor: page.next as Cursor, addedAfter: asMicros(0) }),
+        SEE_ALL,
+      );
       expect(earlier.items.map((r) => r.seq)).toEqual(all.slice(2).map((r) => r.seq));
     });
   });

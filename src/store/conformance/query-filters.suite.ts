@@ -1,5 +1,7 @@
 /** Conformance: queryObjects filters and version selection (TAXII 2.1 section 3.4.1). */
+
 import { describe, expect, it } from 'vitest';
+import { asMicros } from '../../stix/index.js';
 import type { ObjectQuery, StoredObject, VersionSelector } from '../objects.js';
 import { collection, END_OF_TIME, hiding, rejectionCode, SEE_ALL, sdo, version } from './fixtures.js';
 import { type StoreFactory, useStore } from './harness.suite.js';
@@ -144,16 +146,18 @@ export function queryFiltersSuite(makeStore: StoreFactory): void {
     it('3.4.1 added_after is exclusive', async () => {
       await setup();
       const all = (await store().queryObjects(q({ versions: { kind: 'all' } }), SEE_ALL)).items;
-      const pivot = all[1]?.dateAdded ?? 0;
+      const pivot = all[1]?.dateAdded ?? asMicros(0);
       const after = await store().queryObjects(q({ versions: { kind: 'all' }, addedAfter: pivot }), SEE_ALL);
       expect(after.items.map((r) => r.seq)).toEqual(all.slice(2).map((r) => r.seq));
-      expect((await store().queryObjects(q({ addedAfter: END_OF_TIME - 1 }), SEE_ALL)).items).toEqual([]);
+      expect(
+        (await store().queryObjects(q({ addedAfter: asMicros(END_OF_TIME - 1) }), SEE_ALL)).items,
+      ).toEqual([]);
     });
 
     it('entries added after query.now are not returned', async () => {
       await setup();
       const all = (await store().queryObjects(q({ versions: { kind: 'all' } }), SEE_ALL)).items;
-      const cut = all[2]?.dateAdded ?? 0;
+      const cut = all[2]?.dateAdded ?? asMicros(0);
       const page = await store().queryObjects(q({ versions: { kind: 'all' }, now: cut }), SEE_ALL);
       expect(page.items.map((r) => r.seq)).toEqual(all.slice(0, 3).map((r) => r.seq));
     });

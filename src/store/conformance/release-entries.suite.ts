@@ -1,6 +1,8 @@
 /** Conformance: `released` feed entries of embargoed versions and the page-boundary rule (DESIGN.md, Visibility). */
+
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { asMicros, type Micros } from '../../stix/index.js';
 import type { ObjectQuery, StoredObject } from '../objects.js';
 import {
   collection,
@@ -43,10 +45,10 @@ export function releaseEntriesSuite(makeStore: StoreFactory): void {
 
     it('a released entry appears at its release time, only once query.now reaches it', async () => {
       const [a, b] = await setup();
-      const releaseAt = (a?.dateAdded ?? 0) + 3_600_000_000;
+      const releaseAt = asMicros((a?.dateAdded ?? 0) + 3_600_000_000);
       await store().addReleaseEntry(b?.seq as number, releaseAt);
       const view = outsider(new Set([b?.seq as number]));
-      const before = await store().queryObjects(q({ now: releaseAt - 1 }), view);
+      const before = await store().queryObjects(q({ now: asMicros(releaseAt - 1) }), view);
       expect(before.items.map(label)).toEqual(['indicator:added', 'tool:added', 'campaign:added']);
       const after = await store().queryObjects(q({ now: releaseAt }), view);
       expect(after.items.map(label)).toEqual([
@@ -64,7 +66,7 @@ export function releaseEntriesSuite(makeStore: StoreFactory): void {
 
     it('addReleaseEntry is idempotent and refuses an unknown version (STORE_UNKNOWN_VERSION)', async () => {
       const [, b] = await setup();
-      const releaseAt = (b?.dateAdded ?? 0) + 1000;
+      const releaseAt = asMicros((b?.dateAdded ?? 0) + 1000);
       await store().addReleaseEntry(b?.seq as number, releaseAt);
       await store().addReleaseEntry(b?.seq as number, releaseAt);
       const released = (await store().queryObjects(q({ versions: { kind: 'all' } }), SEE_ALL)).items.filter(
@@ -78,7 +80,7 @@ export function releaseEntriesSuite(makeStore: StoreFactory): void {
 
     it('getVersions lists added entries only', async () => {
       const [a] = await setup();
-      await store().addReleaseEntry(a?.seq as number, (a?.dateAdded ?? 0) + 10);
+      await store().addReleaseEntry(a?.seq as number, asMicros((a?.dateAdded ?? 0) + 10));
       const versions = await store().getVersions('c', sdo('indicator', 1, V1).id);
       expect(versions.map((r) => r.entry)).toEqual(['added']);
     });
@@ -86,7 +88,7 @@ export function releaseEntriesSuite(makeStore: StoreFactory): void {
     it('3.4.1 versions released by one embargo get distinct date_added, so an added_after poller with limit=1 misses none', async () => {
       const rows = await setup();
       const [a, b, c] = rows;
-      const releaseAt = (rows[3]?.dateAdded ?? 0) + 5_000_000;
+      const releaseAt = asMicros((rows[3]?.dateAdded ?? 0) + 5_000_000);
       await store().addReleaseEntry(b?.seq as number, releaseAt);
       await store().addReleaseEntry(c?.seq as number, releaseAt);
       const view = outsider(new Set([b?.seq as number, c?.seq as number]));
@@ -101,7 +103,7 @@ export function releaseEntriesSuite(makeStore: StoreFactory): void {
       expect(all.items.slice(2).map((r) => r.dateAdded)).toEqual([releaseAt, releaseAt + 1]);
       // A client paging one entry at a time by added_after = X-TAXII-Date-Added-Last gets each.
       const seen: string[] = [];
-      let after: number | undefined;
+      let after: Micros | undefined;
       for (let i = 0; i < 6; i++) {
         const page = await store().queryObjects(
           q({ limit: 1, ...(after === undefined ? {} : { addedAfter: after }) }),
@@ -118,7 +120,7 @@ export function releaseEntriesSuite(makeStore: StoreFactory): void {
     it('a release time the feed already passed gives an entry after every added entry', async () => {
       const rows = await setup();
       const [a] = rows;
-      await store().addReleaseEntry(a?.seq as number, a?.dateAdded as number);
+      await store().addReleaseEntry(a?.seq as number, asMicros(a?.dateAdded ?? 0));
       const walked = await pageAll(store(), q({ limit: 1, versions: { kind: 'all' } }), SEE_ALL);
       expect(walked.items.map(label)).toEqual([
         'indicator:added',
@@ -152,7 +154,7 @@ export function releaseEntriesSuite(makeStore: StoreFactory): void {
               const at = added[(pick >> 2) % count];
               if (!target || !at || requested.has(target.seq)) continue;
               requested.set(target.seq, at.dateAdded + offset);
-              await store().addReleaseEntry(target.seq, at.dateAdded + offset);
+              await store().addReleaseEntry(target.seq, asMicros(at.dateAdded + offset));
             }
             const walked = await pageAll(
               store(),
@@ -193,12 +195,12 @@ export function releaseEntriesSuite(makeStore: StoreFactory): void {
         version(sdo('indicator', 1, '2021-06-01T00:00:00.000Z')),
       ]);
       const seq = newer[0]?.seq as number;
-      const releaseAt = (newer[0]?.dateAdded ?? 0) + 1_000_000;
+      const releaseAt = asMicros((newer[0]?.dateAdded ?? 0) + 1_000_000);
       await store().addReleaseEntry(seq, releaseAt);
       const view = outsider(new Set([seq]));
       const only = { ids: [sdo('indicator', 1, V1).id] };
       // Before release the outsider's latest visible version is the old one.
-      const before = await store().queryObjects(q({ ...only, now: releaseAt - 1 }), view);
+      const before = await store().queryObjects(q({ ...only, now: asMicros(releaseAt - 1) }), view);
       expect(before.items.map((r) => r.version)).toEqual([V1]);
       const after = await store().queryObjects(q({ ...only, now: releaseAt }), view);
       expect(after.items.map((r) => `${r.version}:${r.entry}`)).toEqual([

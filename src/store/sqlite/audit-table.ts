@@ -8,9 +8,9 @@
  * reading the others. Reading expands rows back, in order, so callers see one event per object.
  */
 import type Database from 'better-sqlite3';
+import { timestampMicros } from '../../stix/index.js';
 import type { AuditEvent, AuditQuery, Disclosure } from '../audit.js';
 import { StoreError } from '../store-error.js';
-import { parseTimestampMicros } from '../timestamp-micros.js';
 import type { UnsyncedCommit } from './unsynced-commit.js';
 
 // SQLite reads LIMIT -1 as "no limit".
@@ -54,7 +54,7 @@ function toEvent(row: EventRow): AuditEvent {
 }
 
 function micros(at: string, what: string): number {
-  const us = parseTimestampMicros(at);
+  const us = timestampMicros(at);
   if (us === undefined) throw new StoreError('STORE_INVALID_RECORD', `${what}: not a STIX timestamp: ${at}`);
   return us;
 }

@@ -1,5 +1,6 @@
 /** The column list every version read uses, and the mapping of a raw result row to a FeedRow. */
 
+import { asMicros, type Micros } from '../../stix/index.js';
 import type { GranularViews, StoredObject } from '../objects.js';
 import type { FeedRow } from '../page-collector.js';
 import type { RowMeta, RowMetaDictionary } from './row-meta.js';
@@ -51,7 +52,7 @@ export function asReleased(raw: RawRow, releaseAt: number): RawRow {
 class VersionRow implements FeedRow {
   readonly seq: number;
   readonly collectionId: string;
-  readonly dateAdded: number;
+  readonly dateAdded: Micros;
   readonly entry: 'added' | 'released';
   readonly granular: boolean;
   readonly contested: boolean;
@@ -66,7 +67,7 @@ class VersionRow implements FeedRow {
     const packed = raw[2];
     this.seq = raw[0];
     this.collectionId = collectionId;
-    this.dateAdded = raw[1];
+    this.dateAdded = asMicros(raw[1]);
     this.entry = (packed & 1) === 0 ? 'added' : 'released';
     this.granular = (packed & (GRANULAR << 1)) !== 0;
     this.contested = (packed & (CONTESTED << 1)) !== 0;

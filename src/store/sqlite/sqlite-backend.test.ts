@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../test/support/wait-for.js';
+import { asMicros, type MicrosClock } from '../../stix/index.js';
 import { collection, END_OF_TIME, SEE_ALL, sdo, version } from '../conformance/fixtures.js';
 import { isStoreError } from '../store-error.js';
 import { AuditTable } from './audit-table.js';
@@ -18,7 +19,7 @@ let n = 0;
 const freshPath = () => join(dir, `b${n++}`, 'accord.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function open(path: string, options: { clock?: () => number } = {}): Promise<SqliteStore> {
+async function open(path: string, options: { clock?: MicrosClock } = {}): Promise<SqliteStore> {
   const store = new SqliteStore({ path, ...options });
   await store.init();
   return store;
@@ -104,7 +105,7 @@ describe('SqliteStore specifics', () => {
     await first.addCollection(collection('c'));
     const [a] = await first.addVersions('c', [version(sdo('indicator', 1, '2021-01-01T00:00:00Z'))]);
     await first.close();
-    const second = await open(path, { clock: () => 1 });
+    const second = await open(path, { clock: () => asMicros(1) });
     const [b] = await second.addVersions('c', [version(sdo('indicator', 2, '2021-01-01T00:00:00Z'))]);
     expect(b?.dateAdded).toBe((a?.dateAdded ?? 0) + 1);
     const page = await second.queryObjects({ collectionId: 'c', limit: 10, now: END_OF_TIME }, SEE_ALL);
@@ -114,10 +115,10 @@ describe('SqliteStore specifics', () => {
 
   it('3.4.1 date_added follows released entries already due, so added_after never skips an equal value', async () => {
     let clock = 1_000_000;
-    const store = await open(freshPath(), { clock: () => clock });
+    const store = await open(freshPath(), { clock: () => asMicros(clock) });
     await store.addCollection(collection('c'));
     const [a] = await store.addVersions('c', [version(sdo('indicator', 1, '2021-01-01T00:00:00Z'))]);
-    await store.addReleaseEntry(a?.seq as number, 1_000_005);
+    await store.addReleaseEntry(a?.seq as number, asMicros(1_000_005));
     clock = 1_000_005;
     const [b] = await store.addVersions('c', [version(sdo('indicator', 2, '2021-01-01T00:00:00Z'))]);
     expect(b?.dateAdded).toBe(1_000_006);
@@ -140,7 +141,7 @@ describe('SqliteStore specifics', () => {
   it('two connections on one file (a CLI beside the server) interleave writes with increasing date_added', async () => {
     const path = freshPath();
     const server = await open(path);
-    const cli = await open(path, { clock: () => 5 });
+    const cli = await open(path, { clock: () => asMicros(5) });
     await server.addCollection(collection('c'));
     const added: number[] = [];
     for (let i = 0; i < 10; i++) {

@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { nowMicros } from '../../stix/index.js';
 import type { Organization, TokenRecord, UserRecord } from '../accounts.js';
 import type { AuditEvent, AuditQuery, Disclosure } from '../audit.js';
 import type { DefinitionSource, MarkingDefinitionRecord } from '../markings.js';
@@ -29,7 +30,6 @@ import { SecretBox, type SecretKeySource } from '../secret-box.js';
 import type { StatusRecord } from '../statuses.js';
 import type { GenerationTopic, Store } from '../store.js';
 import { StoreError } from '../store-error.js';
-import { nowMicros } from '../timestamp-micros.js';
 import { AccountTables } from './account-tables.js';
 import { AuditTable } from './audit-table.js';
 import { type BackgroundCheckpoints, startBackgroundCheckpoints } from './background-checkpoints.js';

@@ -4,10 +4,9 @@
  * increasing per-collection date_added (TAXII 2.1 section 3.4.1, added_after).
  */
 import type Database from 'better-sqlite3';
-import { KeyOrders } from '../../stix/index.js';
+import { asMicros, KeyOrders, timestampMicros } from '../../stix/index.js';
 import type { AddOutcome, Micros, NewVersion } from '../objects.js';
 import { StoreError } from '../store-error.js';
-import { parseTimestampMicros } from '../timestamp-micros.js';
 import { dateAddedVersion, type VersionFacts, versionFacts } from '../version-facts.js';
 import { GranularViewTable } from './granular-view-table.js';
 import { CONTESTED, FIRST, GRANULAR, LATEST, VIEWS } from './row-mapping.js';
@@ -167,7 +166,7 @@ export class VersionWriter {
           const latest = latestOf.get(f.id);
           const dup = this.#duplicate(collectionId, f, latest, anyContested || f.contested);
           if (dup !== undefined) return dup;
-          const dateAdded = next++;
+          const dateAdded = asMicros(next++);
           last = dateAdded;
           const { version, versionKey } =
             f.version !== undefined && f.versionKey !== undefined
@@ -233,7 +232,7 @@ export class VersionWriter {
     return {
       status: 'duplicate',
       seq: hit[0],
-      dateAdded: hit[2],
+      dateAdded: asMicros(hit[2]),
       version: hit[3],
       sameContent: hit[4] === f.json,
     };
@@ -312,7 +311,7 @@ export class VersionWriter {
       if (taken > at) break;
       at = taken + 1;
     }
-    return at;
+    return asMicros(at);
   }
 
   /** Deletes all or the given versions of an object and repairs the latest/first flags. */
@@ -323,7 +322,9 @@ export class VersionWriter {
         const rows = s.allOf.all(c, id) as [number, number, string][];
         let targets = rows;
         if (versions !== undefined) {
-          const keys = new Set(versions.map(parseTimestampMicros).filter((k) => k !== undefined));
+          const keys = new Set<number>(
+            versions.map((v) => timestampMicros(v)).filter((k) => k !== undefined),
+          );
           const strings = new Set(versions);
           targets = rows.filter(([, key, version]) => keys.has(key) || strings.has(version));
         }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatTaxiiTimestamp } from '../taxii-timestamp.js';
+import { asMicros, formatMicros } from '../../stix/index.js';
 import { parseFilters, type QueryField } from './query-params.js';
 
 const ALL: QueryField[] = ['added_after', 'limit', 'next', 'id', 'type', 'version', 'spec_version'];
@@ -10,7 +10,7 @@ const parse = (query: Record<string, unknown>) => parseFilters(query, ALL, LIMIT
 // Microseconds up to 2100 (whole seconds × 1e6 + µs stays a safe integer).
 const MICROS = fc
   .tuple(fc.integer({ min: 0, max: 4_102_444_800 }), fc.integer({ min: 0, max: 999_999 }))
-  .map(([s, us]) => s * 1_000_000 + us);
+  .map(([s, us]) => asMicros(s * 1_000_000 + us));
 
 describe('3.4 query parameters', () => {
   it('3.4 match[type] accepts a comma list', () => {
@@ -41,10 +41,13 @@ describe('3.4 query parameters', () => {
   it('3.4 added_after round-trips any µs timestamp and rejects repeats', () => {
     fc.assert(
       fc.property(MICROS, (micros) => {
-        expect(parse({ added_after: formatTaxiiTimestamp(micros) }).addedAfter).toBe(micros);
+        expect(parse({ added_after: formatMicros(micros) }).addedAfter).toBe(micros);
       }),
     );
     expect(() => parse({ added_after: ['2021-01-01T00:00:00Z', '2021-01-02T00:00:00Z'] })).toThrow();
+    // Section 2: nanoseconds at most; a tenth fraction digit is not a TAXII timestamp.
+    expect(parse({ added_after: '2021-01-01T00:00:00.123456789Z' }).addedAfter).toBe(1609459200123456);
+    expect(() => parse({ added_after: '2021-01-01T00:00:00.1234567891Z' })).toThrow(/added_after/);
   });
 
   it('3.4.1 match[version] keywords and timestamps', () => {

@@ -4,9 +4,13 @@
  * 400 (section 3.4: "If any of the URL query parameters are malformed, the TAXII Server MUST
  * return an HTTP 400"); match fields this endpoint does not support are ignored (section 3.4).
  */
+import { type TimestampLimits, timestampMicros } from '../../stix/index.js';
 import type { Cursor, VersionSelector } from '../../store/index.js';
 import { TaxiiError } from '../taxii-error.js';
-import { parseTaxiiTimestamp } from '../taxii-timestamp.js';
+
+/** TAXII 2.1 section 2: RFC 3339 UTC timestamps; clients send at most nanosecond precision. */
+const TAXII_TIMESTAMP: TimestampLimits = { maxFractionDigits: 9 };
+
 import type { ObjectFilters } from './taxii-backend.js';
 
 /** The query parameters an endpoint supports (sections 5.3–5.8). */
@@ -64,7 +68,7 @@ function versionSelector(values: readonly string[]): VersionSelector {
   }
   const exact = values.filter((v) => v !== 'first' && v !== 'last');
   for (const v of exact) {
-    if (parseTaxiiTimestamp(v) === undefined)
+    if (timestampMicros(v, TAXII_TIMESTAMP) === undefined)
       throw bad(`match[version] value ${JSON.stringify(v.slice(0, 80))} is not a timestamp`);
   }
   const first = values.includes('first');
@@ -90,7 +94,7 @@ export function parseFilters(
   const filters: { -readonly [K in keyof ObjectFilters]: ObjectFilters[K] } = { limit };
   const addedAfter = has('added_after') ? single(query, 'added_after') : undefined;
   if (addedAfter !== undefined) {
-    const micros = parseTaxiiTimestamp(addedAfter);
+    const micros = timestampMicros(addedAfter, TAXII_TIMESTAMP);
     if (micros === undefined)
       throw bad('added_after must be a timestamp such as 2021-07-19T00:00:00.000000Z');
     filters.addedAfter = micros;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { asMicros } from '../../stix/index.js';
 import type { Cursor, Page } from '../../store/index.js';
 import { bodyDateHeaders, dateAddedHeaders, envelope, envelopeOfBody } from './resources.js';
 import type { ObjectsBody, VisibleEntry } from './taxii-backend.js';
@@ -8,7 +9,7 @@ const entry = (object: Record<string, unknown>, stored: boolean): VisibleEntry =
   id: String(object.id),
   version: '2021-07-19T12:00:00.000Z',
   specVersion: '2.1',
-  dateAdded: 0,
+  dateAdded: asMicros(0),
   object,
   ...(stored ? { json: JSON.stringify(object) } : {}),
 });
@@ -53,7 +54,7 @@ describe('TAXII 2.1 section 3.7 envelope bytes', () => {
         (contents, more) => {
           const items = contents.map((c, i) => ({
             ...entry({ type: 'note', id: `note--${i}`, content: c }, true),
-            dateAdded: 1_626_696_000_000_000 + i,
+            dateAdded: asMicros(1_626_696_000_000_000 + i),
           }));
           const page: Page<VisibleEntry> = more ? { items, more, next: 'n' as Cursor } : { items, more };
           const first = items[0];

@@ -1,6 +1,7 @@
 /** Shapes domain records into the TAXII 2.1 resources of sections 3.7, 4.3.1, 5.2.1, 5.3.1 and 5.8.1. */
+
+import { formatMicros } from '../../stix/index.js';
 import type { Page, StatusDetail, StatusRecord } from '../../store/index.js';
-import { formatTaxiiTimestamp } from '../taxii-timestamp.js';
 import type { CollectionAccess, ObjectsBody, VisibleEntry } from './taxii-backend.js';
 
 /** Section 5.2.1: the collection resource, with the caller's can_read / can_write. */
@@ -84,8 +85,8 @@ const CLOSE = Buffer.from(']}');
 export function bodyDateHeaders(page: ObjectsBody): Record<string, string> {
   if (page.firstDateAdded === undefined || page.lastDateAdded === undefined) return {};
   return {
-    'X-TAXII-Date-Added-First': formatTaxiiTimestamp(page.firstDateAdded),
-    'X-TAXII-Date-Added-Last': formatTaxiiTimestamp(page.lastDateAdded),
+    'X-TAXII-Date-Added-First': formatMicros(page.firstDateAdded),
+    'X-TAXII-Date-Added-Last': formatMicros(page.lastDateAdded),
   };
 }
 
@@ -93,7 +94,7 @@ export function bodyDateHeaders(page: ObjectsBody): Record<string, string> {
 export function manifest(page: Page<VisibleEntry>): Record<string, unknown> {
   const objects = page.items.map((e) => ({
     id: e.id,
-    date_added: formatTaxiiTimestamp(e.dateAdded),
+    date_added: formatMicros(e.dateAdded),
     version: e.version,
     media_type: `application/stix+json;version=${e.specVersion}`,
   }));
@@ -114,7 +115,7 @@ export function dateAddedHeaders(items: readonly VisibleEntry[]): Record<string,
   const last = items[items.length - 1];
   if (!first || !last) return {};
   return {
-    'X-TAXII-Date-Added-First': formatTaxiiTimestamp(first.dateAdded),
-    'X-TAXII-Date-Added-Last': formatTaxiiTimestamp(last.dateAdded),
+    'X-TAXII-Date-Added-First': formatMicros(first.dateAdded),
+    'X-TAXII-Date-Added-Last': formatMicros(last.dateAdded),
   };
 }

@@ -2,8 +2,8 @@
  * What the TAXII routes need from the node, in domain terms. taxii/ holds no business rules:
  * the composition root (server/) passes an implementation built from core/'s use cases.
  */
-import type { DuplicateKey } from '../../stix/index.js';
-import type { CollectionRecord, Micros, ObjectQuery, Page, Role, StatusRecord } from '../../store/index.js';
+import type { DuplicateKey, Micros } from '../../stix/index.js';
+import type { CollectionRecord, ObjectQuery, Page, Role, StatusRecord } from '../../store/index.js';
 
 /** The authenticated client of a request. */
 export interface TaxiiCaller {
