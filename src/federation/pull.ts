@@ -4,18 +4,14 @@
  * `peer:NAME`, produced by the organisation each version names when the peer speaks for it. The cursor moves only after a page is
  * committed, so a crash repeats at most one page, which (id, version) deduplication absorbs.
  */
-import canonicalizeImport from 'canonicalize';
 import { type PolicyContext, type PolicyContexts, planFor, sightObject } from '../policy/index.js';
-import { type Micros, nowMicros } from '../stix/index.js';
+import { canonicalJson, type Micros, nowMicros } from '../stix/index.js';
 import type { PeerRecord, Store } from '../store/index.js';
 import type { TaxiiObject } from '../taxii/client/index.js';
 import { markingRefsOf } from './marking-refs.js';
 import type { PeerLink } from './peer-link.js';
 import { patchPeerState, recordConflict } from './peer-state.js';
 import type { IngestResult, SyncOptions } from './sync-ports.js';
-
-// CommonJS typed as an ES default export: at run time the default import is the function (see store/version-facts.ts).
-const canonicalize = canonicalizeImport as unknown as (input: unknown) => string | undefined;
 
 /** What one pull run did. */
 export interface PullReport {
@@ -179,5 +175,5 @@ async function isEcho(
   const org = await store.getOrganization(peer.orgId);
   if (row === undefined || org === undefined) return false;
   const sight = planFor({ orgId: org.id, identityId: org.identityId }, ctx).see(row);
-  return sight !== undefined && canonicalize(sightObject(row, sight)) === canonicalize(received);
+  return sight !== undefined && canonicalJson(sightObject(row, sight)) === canonicalJson(received);
 }

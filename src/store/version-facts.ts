@@ -2,14 +2,15 @@
  * What a backend stores about one version besides the JSON: derived here once so that every
  * backend derives it the same way (DESIGN.md, Store).
  */
-import canonicalizeImport from 'canonicalize';
-import { formatMicros, type KeyOrders, plainCanonicalJson, timestampMicros } from '../stix/index.js';
+import {
+  canonicalJson,
+  formatMicros,
+  type KeyOrders,
+  plainCanonicalJson,
+  timestampMicros,
+} from '../stix/index.js';
 import type { GranularViews, Micros, NewVersion } from './objects.js';
 import { StoreError } from './store-error.js';
-
-// The package is CommonJS whose typing declares an ES default export; under nodenext the checker
-// sees the module object, while at run time the default import is the function itself.
-const canonicalize = canonicalizeImport as unknown as (input: unknown) => string | undefined;
 
 /** The columns of one version row, minus the ones the backend assigns (seq, date_added). */
 export interface VersionFacts {
@@ -76,10 +77,9 @@ export function versionFacts(input: NewVersion, index: number, orders?: KeyOrder
     }
   }
   const sv = object.spec_version;
-  // Plain JSON data (every validated object) takes the fast path; the package keeps its own rules
-  // for anything else (toJSON, undefined, NaN), so the stored text is the same either way.
-  const json = plainCanonicalJson(object, orders) ?? canonicalize(object);
-  if (json === undefined) throw new StoreError('STORE_INVALID_OBJECT', `${where}: not serialisable`);
+  // Plain JSON data (every validated object) takes the fast path with the batch's key orders;
+  // anything else (toJSON, undefined) is written as the JSON it stands for, NaN is refused.
+  const json = plainCanonicalJson(object, orders) ?? serialisable(object, where);
   return {
     id,
     type,
@@ -99,4 +99,13 @@ export function versionFacts(input: NewVersion, index: number, orders?: KeyOrder
 /** The version string and key of a version that has neither `modified` nor `created`: its date_added. */
 export function dateAddedVersion(dateAdded: Micros): { version: string; versionKey: Micros } {
   return { version: formatMicros(dateAdded), versionKey: dateAdded };
+}
+
+/** The canonical JSON of a value that is not plain JSON data, or STORE_INVALID_OBJECT. */
+function serialisable(object: Readonly<Record<string, unknown>>, where: string): string {
+  try {
+    return canonicalJson(object);
+  } catch {
+    throw new StoreError('STORE_INVALID_OBJECT', `${where}: not serialisable as JSON`);
+  }
 }

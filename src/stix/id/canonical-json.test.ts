@@ -1,6 +1,11 @@
+import canonicalizeImport from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, KeyOrders, plainCanonicalJson } from '../index.js';
+
+// The canonicalize package (RFC 8785's reference list of implementations), kept as an oracle only.
+// CommonJS typed as an ES default export: at run time the default import is the function.
+const canonicalize = canonicalizeImport as unknown as (input: unknown) => string | undefined;
 
 /** RFC 8785 written out key by key: the reference the fast path must equal. */
 function reference(value: unknown): string {
@@ -74,5 +79,25 @@ describe('RFC 8785 canonical JSON', () => {
       expect(plainCanonicalJson(value)).toBeUndefined();
     expect(canonicalJson({ a: undefined, b: 1 })).toBe('{"b":1}');
     expect(() => canonicalJson({ a: Number.NaN })).toThrow(TypeError);
+  });
+
+  it('RFC 8785 3.2: writes what JSON.stringify would for values that are not JSON data', () => {
+    expect(canonicalJson({ d: new Date(0), f: () => 1, s: Symbol('s'), u: undefined })).toBe(
+      '{"d":"1970-01-01T00:00:00.000Z"}',
+    );
+    expect(canonicalJson([undefined, () => 1, Symbol('s'), 1])).toBe('[null,null,null,1]');
+    expect(canonicalJson({ b: { toJSON: () => ({ z: 1, y: 2 }) }, a: Object.create(null) })).toBe(
+      '{"a":{},"b":{"y":2,"z":1}}',
+    );
+    expect(() => canonicalJson(1n)).toThrow(TypeError);
+  });
+
+  it('RFC 8785: the same text as an independent implementation (the canonicalize package), for any JSON (fast-check)', () => {
+    fc.assert(
+      fc.property(json, (value) => {
+        expect(canonicalJson(value)).toBe(canonicalize(value));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,4 +1,7 @@
-/** RFC 8785 JSON Canonicalization Scheme (JCS), used for deterministic SCO ids (spec 2.9) and stored text. */
+/**
+ * RFC 8785 JSON Canonicalization Scheme (JCS): Accord's one canonical JSON, used for deterministic
+ * SCO ids (spec 2.9), the stored text of every version, advisory digests and content comparison.
+ */
 import { ExactInteger } from './exact-json.js';
 
 /**
@@ -76,7 +79,16 @@ function sortedCopy(value: unknown, orders: KeyOrders): unknown {
   return out;
 }
 
-/** Any value, key by key (the path for keys and values the fast copy cannot take). */
+/** What JSON.stringify leaves out of an object and writes as null in an array. */
+const omitted = (value: unknown): boolean =>
+  value === undefined || typeof value === 'function' || typeof value === 'symbol';
+
+/**
+ * Any value, key by key (the path for keys and values the fast copy cannot take). Values that are
+ * not JSON data are treated as JSON.stringify treats them (toJSON called; undefined, functions and
+ * symbols left out of objects and written as null in arrays), so the text of any value is the text
+ * of the JSON it stands for.
+ */
 function generalCanonicalJson(value: unknown): string {
   // An integer beyond 2^53 read from the source text keeps its digits (docs/decisions/0001).
   if (value instanceof ExactInteger) return value.text;
@@ -85,11 +97,15 @@ function generalCanonicalJson(value: unknown): string {
     if (!Number.isFinite(value)) throw new TypeError('RFC 8785: NaN and Infinity are not JSON');
     return JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `[${value.map(generalCanonicalJson).join(',')}]`;
   if (typeof value === 'object') {
+    const toJSON = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === 'function') return generalCanonicalJson(toJSON.call(value));
+    if (Array.isArray(value)) {
+      return `[${value.map((item) => (omitted(item) ? 'null' : generalCanonicalJson(item))).join(',')}]`;
+    }
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record)
-      .filter((k) => record[k] !== undefined)
+      .filter((k) => !omitted(record[k]))
       .sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${generalCanonicalJson(record[k])}`).join(',')}}`;
   }
