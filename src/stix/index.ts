@@ -1,7 +1,13 @@
 /** Public surface of the STIX 2.1 library: types, validation, identifiers, markings, streaming. */
 
 export { isStixId, type ParsedIdentifier, parseIdentifier } from './checks/identifier.js';
-export type { StixObject } from './common/stix-object.js';
+export type {
+  CustomObject,
+  StixObject,
+  StixType,
+  ValidatedObject,
+  ValidatedOf,
+} from './common/stix-object.js';
 export {
   kindOf,
   META_TYPE_NAMES,

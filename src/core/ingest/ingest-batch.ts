@@ -12,7 +12,13 @@ import {
   type PolicyContext,
   releasedByEntryOnly,
 } from '../../policy/index.js';
-import { asMicros, canonicalJson, formatMicros, isTlpMarking } from '../../stix/index.js';
+import {
+  asMicros,
+  canonicalJson,
+  formatMicros,
+  isTlpMarking,
+  type ValidatedObject,
+} from '../../stix/index.js';
 import type {
   AuditEvent,
   MarkingDefinitionRecord,
@@ -84,7 +90,7 @@ export async function ingestBatch(
 ): Promise<IngestReport> {
   const { store, now } = node;
   const failures: IngestFailure[] = [];
-  const valid: { item: IngestItem; object: Readonly<Record<string, unknown>> }[] = [];
+  const valid: { item: IngestItem; object: ValidatedObject }[] = [];
   for (const item of items) {
     if (item.duplicateKey !== undefined) {
       // STIX 2.1 section 2.3: keys are unique; which of two values was meant is unknowable.
@@ -100,8 +106,7 @@ export async function ingestBatch(
   if (valid.length === 0) return { successes: [], successSeqs: [], added: 0, failures };
   const orgOf = orgOfIdentityIn(await store.listOrganizations());
   const refused: AuditEvent[] = [];
-  const attributed: { item: IngestItem; object: Readonly<Record<string, unknown>>; producerOrg: string }[] =
-    [];
+  const attributed: { item: IngestItem; object: ValidatedObject; producerOrg: string }[] = [];
   for (const { item, object } of valid) {
     const provenance = provenanceOf(object, source, orgOf);
     if (provenance.ok) attributed.push({ item, object, producerOrg: provenance.producerOrg });
@@ -132,7 +137,7 @@ export async function ingestBatch(
     }
     if (owned.kind === 'stored') {
       // TAXII 2.1 section 5.5: an exact duplicate is not an error.
-      repeated.push({ id: String(object.id), version: owned.version, seq: owned.seq });
+      repeated.push({ id: object.id, version: owned.version, seq: owned.seq });
       return;
     }
     // What each reader may see of a version with granular markings is worked out once, here.

@@ -10,13 +10,13 @@
  * its own copy under its own markings, and none is contested.
  */
 import { may, type PolicyContext, planFor } from '../../policy/index.js';
-import { canonicalJson, isTlpMarking, TLP_V1, TLP_V2 } from '../../stix/index.js';
+import { canonicalJson, isTlpMarking, TLP_V1, TLP_V2, type ValidatedObject } from '../../stix/index.js';
 import type { MarkingDefinitionRecord, Store, StoredObject } from '../../store/index.js';
 import { seesVersion } from '../query/definition-lookup.js';
 
 /** A version about to be stored, with its producer and the organisation whose view the adder has. */
 export interface OwnedCandidate {
-  readonly object: Readonly<Record<string, unknown>>;
+  readonly object: ValidatedObject;
   readonly producerOrg: string;
   readonly origin: string;
   readonly adderOrg: string;
@@ -45,8 +45,9 @@ const TLP_DEFINITIONS = new Map<string, unknown>(
   [...Object.values(TLP_V2), ...Object.values(TLP_V1)].map((d) => [d.id, d]),
 );
 
-const isVersioned = (o: Readonly<Record<string, unknown>>) =>
-  o.modified !== undefined || o.created !== undefined;
+/** SDOs, SROs and meta objects are versioned (3.6); a custom object is when it has created or modified. */
+const isVersioned = (o: ValidatedObject) =>
+  ('modified' in o && o.modified !== undefined) || ('created' in o && o.created !== undefined);
 
 /** The ownership of each candidate of one batch, in order. */
 export async function ownershipOf(
@@ -55,12 +56,12 @@ export async function ownershipOf(
   candidates: readonly OwnedCandidate[],
   ctx: OwnershipContext,
 ): Promise<Ownership[]> {
-  const ids = [...new Set(candidates.filter((c) => isVersioned(c.object)).map((c) => String(c.object.id)))];
+  const ids = [...new Set(candidates.filter((c) => isVersioned(c.object)).map((c) => c.object.id))];
   const owners = new Map(ids.length === 0 ? [] : await store.getOwners(collectionId, ids));
   const seen = new Map<string, Promise<readonly StoredObject[]>>();
   // The owner's versions of the id the adder can see here (read once per adder and id).
   const visible = (c: OwnedCandidate): Promise<readonly StoredObject[]> => {
-    const key = `${c.adderOrg}\n${String(c.object.id)}`;
+    const key = `${c.adderOrg}\n${c.object.id}`;
     let answer = seen.get(key);
     if (answer === undefined) {
       answer = visibleStored(store, collectionId, c, ctx.policy);
@@ -75,7 +76,7 @@ export async function ownershipOf(
       out.push(OWNER);
       continue;
     }
-    const id = String(c.object.id);
+    const id = c.object.id;
     if (c.object.type === 'marking-definition' && isTlpMarking(id)) {
       // Everyone knows the TLP definitions: another content under a TLP id is refused outright.
       if (!sameDefinition(JSON.stringify(TLP_DEFINITIONS.get(id)), c.object)) {
@@ -155,7 +156,7 @@ async function visibleStored(
   const collection = await store.getCollection(collectionId);
   if (collection === undefined || !may(reader, 'collection.read', collection)) return [];
   const plan = planFor(reader, ctx);
-  const rows = await store.getVersions(collectionId, String(c.object.id));
+  const rows = await store.getVersions(collectionId, c.object.id);
   // Only the owner's versions count: the adder's own contested ones say nothing about others.
   return rows.filter((row) => row.contested !== true && seesVersion(plan, row));
 }

@@ -6,6 +6,7 @@
  * otherwise. Nobody creates objects in the name of another organisation of this node: a
  * `created_by_ref` (or, for an identity, its id) naming one must be one the adder speaks for.
  */
+import type { ValidatedObject } from '../../stix/index.js';
 import type { Organization } from '../../store/index.js';
 
 /** Who adds a batch of versions. */
@@ -35,20 +36,24 @@ export function orgOfIdentityIn(orgs: readonly Organization[]): OrgOfIdentity {
   return (identityId) => byIdentity.get(identityId);
 }
 
+/** The creator an object names (SCOs have none in STIX 2.1; a custom object may). */
+const creatorOf = (object: ValidatedObject): unknown =>
+  'created_by_ref' in object ? object.created_by_ref : undefined;
+
 /** The organisation of this node an object speaks for: its creator, or the identity it is. */
-function claimedOrg(object: Readonly<Record<string, unknown>>, orgOf: OrgOfIdentity): string | undefined {
-  const creator = object.created_by_ref;
+function claimedOrg(object: ValidatedObject, orgOf: OrgOfIdentity): string | undefined {
+  const creator = creatorOf(object);
   if (typeof creator === 'string') {
     const org = orgOf(creator);
     if (org !== undefined) return org;
   }
-  if (object.type === 'identity' && typeof object.id === 'string') return orgOf(object.id);
+  if (object.type === 'identity') return orgOf(object.id);
   return undefined;
 }
 
 /** Who produced `object`, added by `source`. */
 export function provenanceOf(
-  object: Readonly<Record<string, unknown>>,
+  object: ValidatedObject,
   source: IngestSource,
   orgOf: OrgOfIdentity,
 ): Provenance {
@@ -60,7 +65,7 @@ export function provenanceOf(
   return {
     ok: false,
     message:
-      object.type === 'identity' && claimedOrg({ ...object, created_by_ref: undefined }, orgOf) === claimed
+      object.type === 'identity' && orgOf(object.id) === claimed
         ? `this is the identity of organisation ${claimed} of this node, which ${who} may not speak for`
         : `created_by_ref names organisation ${claimed} of this node, which ${who} may not speak for`,
   };

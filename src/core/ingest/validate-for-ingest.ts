@@ -1,10 +1,10 @@
 /** Validation of one incoming object before it is stored, with the options every path shares. */
-import { validateObject } from '../../stix/index.js';
+import { type ValidatedObject, validateObject } from '../../stix/index.js';
 import { STIX_VALIDATION } from './stix-validation.js';
 
 /** Outcome of validating one object before storing it. */
 export type IngestCheck =
-  | { readonly ok: true; readonly object: Readonly<Record<string, unknown>> }
+  | { readonly ok: true; readonly object: ValidatedObject }
   | { readonly ok: false; readonly message: string };
 
 const MAX_MESSAGE = 2000;

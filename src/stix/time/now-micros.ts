@@ -9,5 +9,8 @@ import type { Micros } from './micros.js';
  * stepped forward since then still wins.
  */
 export function nowMicros(): Micros {
-  return Math.max(Date.now() * 1000, Math.floor((performance.timeOrigin + performance.now()) * 1000)) as Micros;
+  return Math.max(
+    Date.now() * 1000,
+    Math.floor((performance.timeOrigin + performance.now()) * 1000),
+  ) as Micros;
 }

@@ -1,4 +1,5 @@
 /** Issues and results of STIX validation (STYLE.md: report issues, never throw on the first one). */
+import type { ValidatedObject } from '../common/stix-object.js';
 import type { StixErrorCode } from '../errors/catalog.js';
 import type { InputLimits } from '../limits/input-limits.js';
 
@@ -15,7 +16,7 @@ export interface Issue {
 }
 
 /** The result of validating one value: ok with its warnings, or not ok with every issue found. */
-export type ValidationResult<T = Readonly<Record<string, unknown>>> =
+export type ValidationResult<T = ValidatedObject> =
   | { readonly ok: true; readonly value: T; readonly issues: readonly Issue[] }
   | { readonly ok: false; readonly issues: readonly Issue[] };
 

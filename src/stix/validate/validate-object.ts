@@ -3,12 +3,13 @@
 import { checkTable, type UnknownPropertyHandler } from '../checks/collections.js';
 import { checkUnknownProperty, hasToplevelExtension } from '../checks/custom-names.js';
 import { identifierType } from '../checks/identifier.js';
-import { compareTimestamps } from '../time/parse-timestamp.js';
 import { COMMON_PROPERTY_NAMES } from '../common/properties.js';
+import type { ValidatedObject } from '../common/stix-object.js';
 import { kindOf } from '../common/type-names.js';
 import { idContributingObject } from '../id/deterministic-id.js';
 import { DEFAULT_INPUT_LIMITS } from '../limits/input-limits.js';
 import { objectLimitIssue } from '../limits/object-limits.js';
+import { compareTimestamps } from '../time/parse-timestamp.js';
 import { Context, isRecord, jsonType, pointer } from './context.js';
 import { validateCustomObject } from './custom-object.js';
 import type { Issue, ValidateOptions, ValidationResult } from './issue.js';
@@ -193,9 +194,16 @@ export function objectIssues(
   return ctx.issues;
 }
 
-/** Validates one STIX object (spec sections 2–7): ok with warnings, or not ok with every issue. */
-export function validateObject(value: unknown, options: ValidateOptions = {}): ValidationResult {
+/**
+ * Validates one STIX object (spec sections 2–7): ok with warnings and the object typed by its
+ * `type` (a ValidatedObject), or not ok with every issue.
+ */
+export function validateObject(
+  value: unknown,
+  options: ValidateOptions = {},
+): ValidationResult<ValidatedObject> {
   const issues = objectIssues(value, options);
   if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
-  return { ok: true, value: value as Readonly<Record<string, unknown>>, issues };
+  // Every rule of the object's type held: its properties have the types its interface declares.
+  return { ok: true, value: value as ValidatedObject, issues };
 }

@@ -50,7 +50,10 @@ export function newVersion<T extends StixLike>(
       );
     const parsed = parseTimestamp(previous);
     if (parsed === undefined)
-      throw new StixError('STIX_INVALID_TIMESTAMP', `the previous version ${previous} is not a timestamp (2.16)`);
+      throw new StixError(
+        'STIX_INVALID_TIMESTAMP',
+        `the previous version ${previous} is not a timestamp (2.16)`,
+      );
     // The clock is not ahead of the previous version: one millisecond after it keeps versions ordered.
     modified = formatMicros(asMicros((millisOf(parsed.micros) + 1) * 1000), 3);
   }
