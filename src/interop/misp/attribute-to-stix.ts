@@ -5,6 +5,7 @@
  * an external reference of the report; every other type a note (CONTRACT.md). At most one
  * indicator or observation per attribute. A value that does not fit its type is rejected.
  */
+import { compareTimestamps } from '../../stix/index.js';
 import { mappingOf, type Slot, splitValue } from './attribute-table.js';
 import { type Comparison, type ObjectPath, renderPattern } from './comparisons.js';
 import type { EventContext } from './event-context.js';
@@ -78,7 +79,7 @@ export function attributeComparisons(
 function seen(a: MispAttribute): { first?: string; last?: string } {
   const first = a.firstSeen ? stixTimestamp(a.firstSeen) : undefined;
   const last = a.lastSeen ? stixTimestamp(a.lastSeen) : undefined;
-  if (first && last && Date.parse(last) < Date.parse(first)) return { first };
+  if (first && last && (compareTimestamps(last, first) ?? 0) < 0) return { first };
   return { ...(first ? { first } : {}), ...(last ? { last } : {}) };
 }
 

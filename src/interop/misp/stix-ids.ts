@@ -5,7 +5,7 @@
  * uuid (a relationship, an SCO without ID Contributing Properties) or its uuid is not an RFC 4122
  * UUID, the id is a UUIDv5 in MISP_NAMESPACE over a name that says what the object is.
  */
-import { uuidV5 } from '../../stix/index.js';
+import { formatMicros, microsFromMillis, uuidV5 } from '../../stix/index.js';
 
 /** The UUIDv5 namespace of ids Accord derives from MISP content (docs/guides/interop.md). */
 export const MISP_NAMESPACE = '634d7b6e-b465-4509-a63e-fbdf02929409';
@@ -31,5 +31,5 @@ export function relationshipId(source: string, type: string, target: string): st
 
 /** A STIX timestamp (millisecond precision, 3.2) of epoch seconds. */
 export function epochToStix(seconds: number): string {
-  return new Date(seconds * 1000).toISOString();
+  return formatMicros(microsFromMillis(seconds * 1000), 3);
 }

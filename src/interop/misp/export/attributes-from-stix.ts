@@ -5,7 +5,7 @@
  * and to_ids flag. Other STIX is recognised comparison by comparison (reverse-table.ts); what has
  * no MISP counterpart is reported and left out.
  */
-import { uuidV5 } from '../../../stix/index.js';
+import { timestampMicros, uuidV5 } from '../../../stix/index.js';
 import type { ConversionIssue } from '../../errors/issue.js';
 import { mappingOf } from '../attribute-table.js';
 import type { Comparison } from '../comparisons.js';
@@ -46,7 +46,7 @@ export function label(o: Json, name: string): string | undefined {
 export const uuidOf = (id: unknown): string => String(id).slice(String(id).indexOf('--') + 2);
 
 /** Epoch seconds (as MISP writes them, a decimal string) of a STIX timestamp. */
-export const epoch = (ts: unknown): string => String(Math.floor(Date.parse(String(ts)) / 1000) || 0);
+export const epoch = (ts: unknown): string => String(Math.floor((timestampMicros(ts) ?? 0) / 1_000_000));
 
 const skip = (ctx: FromStixContext, o: Json, message: string) =>
   ctx.issues.push({ code: 'INTEROP_EXPORT_SKIPPED', severity: 'warning', path: String(o.id), message });

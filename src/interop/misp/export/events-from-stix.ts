@@ -7,7 +7,7 @@
  * as tlp:* tags. Objects no report names go into one more event. Round trip: MISP → STIX → MISP
  * keeps every attribute's value, type and to_ids flag.
  */
-import { tlpOf, uuidV5 } from '../../../stix/index.js';
+import { asMicros, millisOf, timestampMicros, tlpOf, uuidV5 } from '../../../stix/index.js';
 import type { ConversionIssue } from '../../errors/issue.js';
 import { MISP_NAMESPACE } from '../stix-ids.js';
 import { epoch, type FromStix, fromStixObject, uuidOf } from './attributes-from-stix.js';
@@ -210,7 +210,7 @@ function buildEvent(
       ? { name: String(creator.name), uuid: uuidOf(creator.id) }
       : options.org;
   const latest = members.reduce(
-    (t, m) => Math.max(t, Date.parse(String(m.modified ?? m.created ?? '')) || 0),
+    (t, m) => Math.max(t, millisOf(timestampMicros(m.modified ?? m.created) ?? asMicros(0))),
     0,
   );
   const stamp = header?.modified ?? (options.now ?? new Date(latest || Date.now())).toISOString();

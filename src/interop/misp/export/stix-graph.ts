@@ -1,4 +1,5 @@
 /** The STIX objects an export reads, indexed once: by id, relationships by source, sightings by target. */
+import { timestampMicros } from '../../../stix/index.js';
 
 type Json = Readonly<Record<string, unknown>>;
 
@@ -14,7 +15,7 @@ export interface StixGraph {
 /** The object_refs of an object (report, grouping, observed-data, opinion). */
 export const refsOf = (o: Json): string[] => (Array.isArray(o.object_refs) ? o.object_refs.map(String) : []);
 
-const version = (x: Json) => Date.parse(String(x.modified ?? x.created ?? '')) || 0;
+const version = (x: Json) => timestampMicros(x.modified ?? x.created) ?? 0;
 
 function push(map: Map<string, Json[]>, key: string, value: Json): void {
   const list = map.get(key);
