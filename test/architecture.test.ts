@@ -44,6 +44,12 @@ describe('architecture', () => {
     expect(ROLE_TEST.test("role: 'editor',")).toBe(false);
   });
 
+  it('one clock and one canonical JSON: no Date.now() * 1000 outside stix/time, no second JCS package', () => {
+    const outside = files.filter((f) => !relative(SRC, f).startsWith('stix/time/'));
+    expect(offending(outside, /Date\.now\(\)\s*\*\s*1000/)).toEqual([]);
+    expect(offending(files, /from 'canonicalize'/)).toEqual([]);
+  });
+
   it('no module keeps mutable state at module level (a let, or a cache keyed by objects)', () => {
     // Constant lookup tables (a Map or Set built once at load) are fine and not matched.
     const moduleState = /^(export )?let |^(export )?const \w+ = new WeakMap\b/;
