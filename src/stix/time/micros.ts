@@ -1,6 +1,6 @@
 /**
  * The one instant type of Accord: whole microseconds since 1970-01-01T00:00:00Z, the precision of
- * TAXII's date_added (TAXII 2.1 section 3.2) and of the store (docs/decisions/0009-micros.md).
+ * TAXII's date_added (TAXII 2.1 section 3.2) and of the store (docs/decisions/0010-micros.md).
  */
 
 declare const MICROS: unique symbol;
