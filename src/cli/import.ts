@@ -1,8 +1,19 @@
-/** `accord import FILE|DIR|-... --collection ID --as USERNAME [--json]` (CONTRACT.md "Node administration", "Operations"). */
+/**
+ * `accord import FILE|DIR|-... --collection ID --as USERNAME [--upgrade] [--json]` (CONTRACT.md
+ * "Node administration", "Operations", "Interoperability"): STIX, MISP events and feeds.
+ */
 import cliProgress from 'cli-progress';
+import type { ImportError } from '../core/index.js';
 import { importFiles } from '../core/index.js';
-import { EXIT } from './cli-error.js';
+import { CliError, EXIT } from './cli-error.js';
 import type { RegisterCommand } from './register-command.js';
+
+/** One report line: where (file, pointer, event, attribute) and why. */
+function findingLine(e: ImportError): string {
+  const event = e.event ? ` event ${e.event}` : '';
+  const what = e.uuid ? ` ${e.type ? `${e.type} ` : ''}${e.uuid}` : e.id ? ` ${e.id}` : '';
+  return `${e.file}:${e.path}${event}${what}: ${e.message}`;
+}
 
 /**
  * Registers `import`: exit 0 when every object was stored (or already was), 1 when some were
@@ -13,18 +24,37 @@ export const registerImport: RegisterCommand = (program, ctx) => {
   program
     .command('import <files...>')
     .description(
-      'validate and store bundles, arrays or single objects in a collection; FILE may be a directory (its .json files) or - (stdin)',
+      'validate and store STIX bundles, arrays or single objects, MISP events or MISP feeds in a collection; FILE may be a directory (its .json files, or a MISP feed) or - (stdin)',
     )
     .requiredOption('--collection <id>', 'collection id')
     .requiredOption('--as <username>', 'user whose organisation becomes the producer')
     .option('--batch <n>', 'objects per transaction', '1000')
-    .option('--json', 'print {"new", "unchanged", "rejected", "stored", "errors", "failed"} as JSON')
+    .option('--upgrade', 'convert STIX 2.0 objects to STIX 2.1 before storing them')
+    .option(
+      '--upgrade-tlp <how>',
+      'with --upgrade: keep TLP 1.0 markings, or map them to TLP 2.0 (keep|map)',
+      'keep',
+    )
+    .option(
+      '--json',
+      'print {"new", "unchanged", "rejected", "stored", "errors", "skipped", "failed"} as JSON',
+    )
     .option('--db <path>', 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)')
     .action(
       async (
         files: string[],
-        opts: { collection: string; as: string; batch: string; json?: boolean; db?: string },
+        opts: {
+          collection: string;
+          as: string;
+          batch: string;
+          upgrade?: boolean;
+          upgradeTlp: 'keep' | 'map';
+          json?: boolean;
+          db?: string;
+        },
       ) => {
+        if (!['keep', 'map'].includes(opts.upgradeTlp))
+          throw new CliError(`--upgrade-tlp must be keep or map, not ${opts.upgradeTlp}`, EXIT.usage);
         const store = await ctx.openStore(opts.db);
         const bar = ctx.interactive
           ? new cliProgress.SingleBar(
@@ -44,6 +74,7 @@ export const registerImport: RegisterCommand = (program, ctx) => {
             collectionId: opts.collection,
             username: opts.as,
             batchSize: Math.max(1, Number.parseInt(opts.batch, 10) || 1000),
+            ...(opts.upgrade ? { upgrade: { tlp: opts.upgradeTlp } } : {}),
             onProgress: (p) =>
               bar?.update(p.totalBytes > 0 ? Math.round((100 * p.bytes) / p.totalBytes) : 100, {
                 objects: p.objects,
@@ -52,11 +83,14 @@ export const registerImport: RegisterCommand = (program, ctx) => {
           bar?.stop();
           if (opts.json) ctx.stdout.write(`${JSON.stringify(summary)}\n`);
           else {
+            const events = summary.misp
+              ? `; MISP events ${summary.misp.events} read, ${summary.misp.unchangedEvents} unchanged in feeds`
+              : '';
             ctx.stdout.write(
-              `new ${summary.new}, unchanged ${summary.unchanged}, rejected ${summary.rejected}\n`,
+              `new ${summary.new}, unchanged ${summary.unchanged}, rejected ${summary.rejected}${events}\n`,
             );
-            for (const e of summary.errors)
-              ctx.stdout.write(`${e.file}:${e.path}${e.id ? ` ${e.id}` : ''}: ${e.message}\n`);
+            for (const e of summary.errors) ctx.stdout.write(`${findingLine(e)}\n`);
+            for (const e of summary.skipped) ctx.stdout.write(`skipped: ${findingLine(e)}\n`);
           }
           for (const f of summary.failed) ctx.stderr.write(`accord: ${f.file}: ${f.message}\n`);
           if (summary.failed.length > 0) ctx.setExitCode(EXIT.usage);

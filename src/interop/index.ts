@@ -14,6 +14,7 @@ export {
   type FeedEntry,
   type FeedManifest,
   type FeedState,
+  isFeedDirectory,
   MISP_NAMESPACE,
   type MispEventJson,
   type MispExport,

@@ -13,6 +13,7 @@ import {
   changedEntries,
   DEFAULT_MAX_FILE_BYTES,
   type EventUnit,
+  type FeedManifest,
   type FeedState,
   isFeedDirectory,
   type MispLimits,
@@ -28,6 +29,16 @@ export interface MispItemsOptions {
   readonly maxFileBytes?: number;
   /** Per feed directory (as given), what a previous import read. */
   readonly feedStates?: Readonly<Record<string, FeedState>>;
+  /**
+   * What a previous import read of a feed, asked once its manifest is read (after feedStates):
+   * lets the caller derive the state from what its node holds rather than keep it aside.
+   */
+  readonly feedStateOf?: (manifest: FeedManifest) => Promise<FeedState>;
+  /**
+   * Identity ids already handed on (shared across calls so that an organisation's identity goes
+   * once per import run, whatever the number of files).
+   */
+  readonly seenIdentities?: Set<string>;
 }
 
 /** One event's STIX objects and report, from one file. */
@@ -105,7 +116,10 @@ async function* fromFeed(
       issues: manifest.issues,
       rejected: errorCount(manifest.issues),
     };
-  for (const entry of changedEntries(manifest, options.feedStates?.[directory])) {
+  const previous =
+    options.feedStates?.[directory] ??
+    (options.feedStateOf === undefined ? undefined : await options.feedStateOf(manifest));
+  for (const entry of changedEntries(manifest, previous)) {
     // An event read (even with attributes rejected) is recorded; an unreadable file is tried again next time.
     const feed = { directory, uuid: entry.uuid, timestamp: entry.timestamp };
     for await (const unit of fromFile(entry.file, options, seen)) {
@@ -134,7 +148,7 @@ export async function* mispItems(
   paths: readonly string[],
   options: MispItemsOptions = {},
 ): AsyncGenerator<MispEventItems> {
-  const seen = new Set<string>();
+  const seen = options.seenIdentities ?? new Set<string>();
   for (const path of paths) {
     let isDirectory = false;
     try {

@@ -1,22 +1,29 @@
 /**
- * `accord import` (CONTRACT.md "Node administration" and "Operations"): bundles, arrays or
- * single objects from files, directories or stdin, validated and stored in batches (one
- * transaction each) into a collection, as a user whose organisation becomes the producer.
- * Each file is all or nothing when it is broken (import-file.ts); invalid objects are
- * rejected one by one and reported, never fatal.
+ * `accord import` (CONTRACT.md "Node administration", "Operations", "Interoperability"):
+ * bundles, arrays or single objects, MISP event JSON and MISP feed directories, from files,
+ * directories or stdin, validated and stored in batches (one transaction each) into a
+ * collection, as a user whose organisation becomes the producer. Each input is told by its
+ * first bytes (interop detectFormat). A STIX file is all or nothing when it is broken
+ * (import-file.ts); a MISP event is stored whole (import-misp.ts); invalid objects and
+ * attributes are rejected one by one and reported, never fatal.
  */
+import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { detectFormat, type InputFormat, type MispLimits } from '../../interop/index.js';
 import type { PolicyContexts } from '../../policy/index.js';
-import type { Micros, StreamItem } from '../../stix/index.js';
+import type { Micros, UpgradeOptions } from '../../stix/index.js';
 import type { Store } from '../../store/index.js';
 import type { Caller } from '../accounts/caller.js';
 import { CoreError } from '../errors/core-error.js';
-import { type NodeServices, nodeServices } from '../node/node-services.js';
+import { nodeServices } from '../node/node-services.js';
 import { usableCollection } from '../query/collection-access.js';
 import { type Deliver, importFile } from './import-file.js';
-import { type ImportFailure, resolveSources } from './import-sources.js';
-import { type IngestItem, type IngestSource, ingestBatch } from './ingest-batch.js';
+import { importMisp } from './import-misp.js';
+import { type ImportError, ImportRun } from './import-run.js';
+import { type ImportFailure, type ImportSource, resolveSources } from './import-sources.js';
 import { sourceOfCaller } from './source-of-caller.js';
+
+export type { ImportError } from './import-run.js';
 
 /** What an import needs. */
 export interface ImportInput {
@@ -36,17 +43,16 @@ export interface ImportInput {
     readonly totalBytes: number;
     readonly objects: number;
   }) => void;
+  /**
+   * Upgrade STIX 2.0 objects to 2.1 before storing them (`--upgrade`); `tlp: 'map'` maps TLP 1.0
+   * markings to TLP 2.0 (default: kept). Without it, STIX 2.0 is stored as 2.0.
+   */
+  readonly upgrade?: UpgradeOptions;
+  /** Limits on MISP input (attributes per event, value sizes). */
+  readonly mispLimits?: MispLimits;
   /** The node's policy contexts, when the caller keeps them (default: new ones for this import). */
   readonly policy?: PolicyContexts;
   readonly now?: () => Micros;
-}
-
-/** One rejected object: file, JSON pointer inside it, id when known, and why. */
-export interface ImportError {
-  readonly file: string;
-  readonly path: string;
-  readonly id?: string;
-  readonly message: string;
 }
 
 /** Counts of an import (CONTRACT.md `--json`). */
@@ -58,7 +64,15 @@ export interface ImportSummary {
   readonly rejected: number;
   /** The older name of `new`, kept for existing scripts. */
   readonly stored: number;
+  /** What was rejected as invalid (objects; for MISP input also attributes and events). */
   readonly errors: readonly ImportError[];
+  /** MISP content left out without being invalid (no STIX counterpart), per event and attribute. */
+  readonly skipped: readonly ImportError[];
+  /**
+   * MISP events converted, and events of feeds left unread because the collection already
+   * holds them at the manifest's timestamp (present when MISP input was read).
+   */
+  readonly misp?: { readonly events: number; readonly unchangedEvents: number };
   /** Files, directories or stdin that could not be imported: unreadable, not JSON, cut short. */
   readonly failed: readonly ImportFailure[];
 }
@@ -74,46 +88,15 @@ export async function callerOf(store: Store, username: string): Promise<Caller> 
   return { username, orgId: org.id, identityId: org.identityId, role: user.role };
 }
 
-/** The counts and errors of one import, and the storing of a file's objects in batches. */
-class ImportRun {
-  readonly errors: ImportError[] = [];
-  rejected = 0;
-  objects = 0;
+const MISP_FORMATS: ReadonlySet<InputFormat> = new Set(['misp-event', 'misp-response', 'misp-event-list']);
 
-  readonly counts = { new: 0, unchanged: 0 };
-
-  constructor(
-    private readonly node: NodeServices,
-    private readonly collectionId: string,
-    private readonly source: IngestSource,
-  ) {}
-
-  reject(error: ImportError): void {
-    this.rejected++;
-    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push(error);
-  }
-
-  /** Validates and stores one batch of a file's objects (one transaction). */
-  async store(file: string, items: readonly StreamItem[]): Promise<void> {
-    const batch: IngestItem[] = [];
-    for (const item of items) {
-      // Refused by the streaming parser for its depth or size: never parsed, never stored.
-      if (item.refused !== undefined) this.reject({ file, path: item.path, message: item.refused.message });
-      else
-        batch.push({
-          value: item.value,
-          path: item.path,
-          specVersion: item.specVersion,
-          ...(item.duplicateKey ? { duplicateKey: item.duplicateKey } : {}),
-        });
-    }
-    this.objects += items.length;
-    if (batch.length === 0) return;
-    const outcome = await ingestBatch(this.node, this.collectionId, batch, this.source);
-    this.counts.new += outcome.added;
-    this.counts.unchanged += outcome.successes.length - outcome.added;
-    for (const f of outcome.failures)
-      this.reject({ file, path: f.path, ...(f.id ? { id: f.id } : {}), message: f.message });
+/** True when a file is MISP event JSON (told from its first bytes); unreadable files go the STIX way, which reports them. */
+async function isMispFile(source: ImportSource): Promise<boolean> {
+  if (source.feed) return true;
+  try {
+    return MISP_FORMATS.has(await detectFormat(source.path));
+  } catch {
+    return false;
   }
 }
 
@@ -126,15 +109,48 @@ export async function importFiles(store: Store, input: ImportInput): Promise<Imp
     ...(input.policy === undefined ? {} : { policy: input.policy }),
     ...(input.now === undefined ? {} : { now: input.now }),
   });
-  const run = new ImportRun(node, input.collectionId, await sourceOfCaller(store, caller));
+  const run = new ImportRun(
+    node,
+    input.collectionId,
+    await sourceOfCaller(store, caller),
+    batchSize,
+    input.upgrade,
+  );
   const resolved = await resolveSources(input.files, input.stdin);
   const totalBytes = resolved.sources.reduce((sum, s) => sum + s.size, 0);
   const failed = [...resolved.failed];
+  const seenIdentities = new Set<string>();
+  let sawMisp = false;
   let bytes = 0;
   const progress = () => input.onProgress?.({ bytes, totalBytes, objects: run.objects });
   try {
     for (const source of resolved.sources) {
       const before = bytes;
+      if (await isMispFile(source)) {
+        sawMisp = true;
+        // A feed's progress moves event file by event file (unchanged events are never read).
+        let last = '';
+        const misp = await importMisp(source.path, source.label, {
+          node,
+          caller,
+          collectionId: input.collectionId,
+          run,
+          seenIdentities,
+          ...(input.mispLimits === undefined ? {} : { limits: input.mispLimits }),
+          onEvent: async (file) => {
+            if (source.feed && file !== last) {
+              last = file;
+              const size = await stat(file).then((i) => i.size, () => 0);
+              bytes = Math.min(before + source.size, bytes + size);
+            }
+            progress();
+          },
+        });
+        failed.push(...misp);
+        bytes = before + source.size;
+        progress();
+        continue;
+      }
       const deliver: Deliver = async (items) => {
         const wasNew = run.counts.new;
         for (let i = 0; i < items.length; i += batchSize) {
@@ -163,6 +179,8 @@ export async function importFiles(store: Store, input: ImportInput): Promise<Imp
     rejected: run.rejected,
     stored: counts.new,
     errors: run.errors,
+    skipped: run.skipped,
+    ...(sawMisp ? { misp: { ...run.misp } } : {}),
     failed,
   };
 }

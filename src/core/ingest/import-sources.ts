@@ -1,6 +1,6 @@
 /**
- * What `accord import` reads (CONTRACT.md "Operations"): files, every `.json` file of a
- * directory (by name), or `-` for stdin, spooled to a private temporary file so that it can
+ * What `accord import` reads (CONTRACT.md "Operations", "Interoperability"): files, every
+ * `.json` file of a directory (by name), a MISP feed directory as one source, or `-` for stdin, spooled to a private temporary file so that it can
  * be read twice like any file (import-file.ts). Paths that cannot be read become failures
  * with a reason in words, never an exception with a stack trace.
  */
@@ -10,12 +10,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { isFeedDirectory } from '../../interop/index.js';
 
-/** One file to import: where it is, and how reports name it. */
+/** One file (or MISP feed directory) to import: where it is, and how reports name it. */
 export interface ImportSource {
   readonly path: string;
   readonly label: string;
+  /** Bytes (of a feed: of its files). */
   readonly size: number;
+  /** A MISP feed directory (manifest.json + <uuid>.json), read as a whole, not file by file. */
+  readonly feed?: true;
 }
 
 /** A path given that could not be read at all. */
@@ -71,6 +75,12 @@ export async function resolveSources(paths: readonly string[], stdin?: Readable)
         .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.json'))
         .map((e) => e.name)
         .sort();
+      if (await isFeedDirectory(path)) {
+        let size = 0;
+        for (const name of names) size += (await stat(join(path, name))).size;
+        sources.push({ path, label: path, size, feed: true });
+        continue;
+      }
       if (names.length === 0)
         failed.push({ file: path, message: 'the directory holds no .json file', stored: 0 });
       for (const name of names) {
