@@ -27,8 +27,13 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'import',
     description:
-      'validate and store bundles, arrays or single objects in a collection; FILE may be a directory (its .json files) or - (stdin)',
+      'validate and store STIX bundles, arrays or single objects, MISP events or MISP feeds in a collection; FILE may be a directory (its .json files, or a MISP feed) or - (stdin)',
     load: async () => (await import('./import.js')).registerImport,
+  },
+  {
+    name: 'export',
+    description: 'write what a user may see of a collection as a STIX 2.1 bundle or as MISP event JSON',
+    load: async () => (await import('./export.js')).registerExport,
   },
   {
     name: 'serve',

@@ -33,6 +33,7 @@ export { DEMO_COLLECTION_ID, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_USERNAME } from 
 export { type DemoResult, demoObjects, loadDemo } from './demo/load-demo.js';
 export { CoreError } from './errors/core-error.js';
 export { CORE_ERRORS, type CoreErrorCode } from './errors/error-catalog.js';
+export { type ExportInput, type ExportSummary, exportCollection } from './export/export-collection.js';
 export {
   callerOf,
   type ImportError,

@@ -140,7 +140,10 @@ export async function importFiles(store: Store, input: ImportInput): Promise<Imp
           onEvent: async (file) => {
             if (source.feed && file !== last) {
               last = file;
-              const size = await stat(file).then((i) => i.size, () => 0);
+              const size = await stat(file).then(
+                (i) => i.size,
+                () => 0,
+              );
               bytes = Math.min(before + source.size, bytes + size);
             }
             progress();
