@@ -1,9 +1,14 @@
 /**
  * What a user may see of a collection, for `accord export`: the latest STIX 2.1 version of every
- * object the policy shows the user, page by page (memory bounded by a page and a bounded cache of
- * ids), with references to what the user does not see taken out (withhold-references.ts). Read
- * through core's query functions only, so policy decides every row; reads of TLP:AMBER and RED
- * content are audited as TAXII reads are.
+ * object the policy shows the user, page by page, with references to what the export does not
+ * hold taken out (withhold-references.ts). Read through core's query functions only, so policy
+ * decides every row; reads of TLP:AMBER and RED content are audited as TAXII reads are.
+ *
+ * Memory is bounded by a page and a bounded cache of ids. Whether a referenced object is held
+ * is decided when it is first met: it is visible, and still valid without its own references to
+ * what is not visible (a relationship to a hidden object is withheld, and so is every reference
+ * to that relationship). Chains longer than that (a relationship to a relationship to a hidden
+ * object) are followed one step only; hidden objects themselves never appear, at any depth.
  */
 import type { Caller } from '../accounts/caller.js';
 import type { NodeServices } from '../node/node-services.js';
@@ -16,7 +21,7 @@ type Json = Readonly<Record<string, unknown>>;
 const PAGE = 500;
 /** Ids looked up per query of referenced objects. */
 const LOOKUP = 400;
-/** Ids whose visibility is remembered across pages (then forgotten, and asked again when needed). */
+/** Ids whose standing is remembered across pages (then forgotten, and asked again when needed). */
 const CACHE = 100_000;
 
 /** The versions an export holds: the latest 2.1 version of each object the reader sees (TAXII match[version]=last). */
@@ -25,30 +30,60 @@ const HELD: ReadFilters = { versions: { kind: 'last' }, specVersions: ['2.1'], l
 /** Counts of an export read. */
 export interface ExportCounts {
   objects: number;
-  /** Visible objects left out because they are not valid without references to what the reader may not see. */
+  /** Visible objects left out: not valid without references to what the reader may not see. */
   withheld: number;
 }
 
-/** Which of `ids` the export holds (visible to the caller), remembered in `cache`. */
-async function lookUp(
-  node: NodeServices,
-  caller: Caller,
-  collectionId: string,
-  ids: readonly string[],
-  cache: Map<string, boolean>,
-): Promise<void> {
-  for (let i = 0; i < ids.length; i += LOOKUP) {
-    const chunk = ids.slice(i, i + LOOKUP);
-    for (const id of chunk) cache.set(id, false);
-    // Not audited: this learns only which ids exist for the reader, and nothing of them is shown.
-    const page = await readVisible(
-      node,
-      caller,
-      collectionId,
-      { ...HELD, ids: chunk, limit: chunk.length },
-      false,
+/** One read: the reader, the collection, and what is known of ids (true: held; false: not). */
+class ExportRead {
+  readonly cache = new Map<string, boolean>();
+
+  constructor(
+    private readonly node: NodeServices,
+    private readonly caller: Caller,
+    private readonly collectionId: string,
+  ) {}
+
+  page(cursor: ReadFilters['cursor'], audit: boolean) {
+    return readVisible(
+      this.node,
+      this.caller,
+      this.collectionId,
+      { ...HELD, ...(cursor === undefined ? {} : { cursor }) },
+      audit,
     );
-    for (const entry of page.items) cache.set(entry.id, true);
+  }
+
+  /** The visible objects among `ids` (not audited: nothing of them is shown here). */
+  async #visible(ids: readonly string[]): Promise<Json[]> {
+    const found: Json[] = [];
+    for (let i = 0; i < ids.length; i += LOOKUP) {
+      const chunk = ids.slice(i, i + LOOKUP);
+      const page = await readVisible(
+        this.node,
+        this.caller,
+        this.collectionId,
+        { ...HELD, ids: chunk, limit: chunk.length },
+        false,
+      );
+      for (const entry of page.items) found.push(entry.object);
+    }
+    return found;
+  }
+
+  /** Settles whether each referenced id not yet known is held (see the module comment). */
+  async settle(ids: Iterable<string>): Promise<void> {
+    const unknown = [...ids].filter((id) => !this.cache.has(id));
+    if (unknown.length === 0) return;
+    for (const id of unknown) this.cache.set(id, false);
+    const found = await this.#visible(unknown);
+    // One step further: the references of what was found, visible or not.
+    const next = new Set<string>();
+    for (const o of found) for (const r of referencesOf(o)) if (!this.cache.has(r)) next.add(r);
+    const deeper = new Set((await this.#visible([...next])).map((o) => String(o.id)));
+    const visible = new Set(found.map((o) => String(o.id)));
+    const held = (id: string) => this.cache.get(id) === true || deeper.has(id) || visible.has(id);
+    for (const o of found) this.cache.set(String(o.id), withheldReferences(o, held) !== undefined);
   }
 }
 
@@ -59,24 +94,33 @@ export async function* visibleObjects(
   collectionId: string,
   counts: ExportCounts,
 ): AsyncGenerator<Json> {
-  const cache = new Map<string, boolean>();
+  const read = new ExportRead(node, caller, collectionId);
+  const { cache } = read;
   let cursor: ReadFilters['cursor'];
   for (;;) {
-    const page = await readVisible(
-      node,
-      caller,
-      collectionId,
-      { ...HELD, ...(cursor === undefined ? {} : { cursor }) },
-      true,
-    );
-    const objects = page.items.map((e) => e.object);
+    const page = await read.page(cursor, true);
     if (cache.size > CACHE) cache.clear();
+    const objects = page.items.map((e) => e.object);
     for (const o of objects) cache.set(String(o.id), true);
-    const unknown = new Set<string>();
-    for (const o of objects) for (const r of referencesOf(o)) if (!cache.has(r)) unknown.add(r);
-    if (unknown.size > 0) await lookUp(node, caller, collectionId, [...unknown], cache);
+    const refs = new Set<string>();
+    for (const o of objects) referencesOf(o, refs);
+    await read.settle(refs);
+    // Withholding one object of the page may leave another of it invalid: until nothing changes.
+    let kept = new Map<Json, Json>();
+    for (let changed = true; changed; ) {
+      changed = false;
+      kept = new Map();
+      for (const o of objects) {
+        if (cache.get(String(o.id)) !== true) continue;
+        const held = withheldReferences(o, (id) => cache.get(id) === true);
+        if (held === undefined) {
+          cache.set(String(o.id), false);
+          changed = true;
+        } else kept.set(o, held);
+      }
+    }
     for (const o of objects) {
-      const held = withheldReferences(o, (id) => cache.get(id) === true);
+      const held = kept.get(o);
       if (held === undefined) counts.withheld++;
       else {
         counts.objects++;

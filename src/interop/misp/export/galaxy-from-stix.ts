@@ -119,7 +119,7 @@ export function galaxyOf(o: Json): { galaxy: MispGalaxyJson; tag: string } {
   const name = String(o.name ?? '');
   const value = type.startsWith('mitre-') && id && !name.endsWith(` - ${id}`) ? `${name} - ${id}` : name;
   const refs = Array.isArray(o.external_references) ? (o.external_references as Json[]) : [];
-  const meta: Record<string, string[]> = {};
+  const meta: Record<string, string | string[]> = {};
   const synonyms = strings(o.aliases).filter((a) => a !== name);
   if (synonyms.length > 0) meta.synonyms = synonyms;
   const ids = refs.filter((r) => typeof r.external_id === 'string').map((r) => String(r.external_id));
@@ -130,6 +130,14 @@ export function galaxyOf(o: Json): { galaxy: MispGalaxyJson; tag: string } {
     (p) => `${String(p.kill_chain_name)}:${String(p.phase_name)}`,
   );
   if (phases.length > 0) meta.kill_chain = phases;
+  // Other meta the import kept as x_misp_<key> (country, mitre_platforms, …) goes back as meta.
+  for (const [k, v] of Object.entries(o)) {
+    if (!k.startsWith('x_misp_')) continue;
+    const key = k.slice('x_misp_'.length);
+    if (key in meta) continue;
+    if (typeof v === 'string') meta[key] = v;
+    else if (strings(v).length > 0) meta[key] = strings(v);
+  }
   const tag = `misp-galaxy:${type}="${value}"`;
   const uuid = String(o.id).slice(String(o.id).indexOf('--') + 2);
   return {

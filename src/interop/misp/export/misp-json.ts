@@ -18,7 +18,7 @@ export interface MispGalaxyJson {
     readonly value: string;
     readonly tag_name: string;
     readonly description: string;
-    readonly meta: Readonly<Record<string, readonly string[]>>;
+    readonly meta: Readonly<Record<string, string | readonly string[]>>;
   }[];
 }
 
