@@ -23,6 +23,7 @@ import {
 } from '../taxii/support/taxii-fixture.js';
 import { runCli } from './support/run-cli.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: JSON read from fixtures and command output, checked by the assertions.
 type Json = Record<string, any>;
 
 const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
@@ -98,7 +99,13 @@ describe('accord export as an organisation that may not see a TLP:RED object of 
     object_marking_refs: green,
   };
   let c: string;
-  const traces = [red.id, red.id.slice('indicator--'.length), '203.0.113.77', indicates.id, sighting.id];
+  const traces = [
+    String(red.id),
+    String(red.id).slice('indicator--'.length),
+    '203.0.113.77',
+    indicates.id,
+    sighting.id,
+  ];
 
   beforeAll(async () => {
     c = await collection('mixed');

@@ -14,6 +14,7 @@ import { addCollection } from '../../src/core/index.js';
 import { type Fixture, get, makeFixture, objectsUrl } from '../taxii/support/taxii-fixture.js';
 import { runCli } from './support/run-cli.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: JSON read from fixtures and command output, checked by the assertions.
 type Json = Record<string, any>;
 
 const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
