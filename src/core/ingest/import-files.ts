@@ -77,8 +77,6 @@ export interface ImportSummary {
   readonly failed: readonly ImportFailure[];
 }
 
-const MAX_REPORTED_ERRORS = 1000;
-
 /** The caller a username stands for (import runs locally, as that user). */
 export async function callerOf(store: Store, username: string): Promise<Caller> {
   const user = await store.getUser(username);
