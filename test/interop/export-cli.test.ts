@@ -5,7 +5,7 @@
  * for ICS (MITRE, test/fixtures/stix/attack-ics) through import and export, object for object.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -194,6 +194,64 @@ describe('accord import --upgrade: STIX 2.0 becomes 2.1', () => {
         .out,
     );
     expect(again).toMatchObject({ new: 0, rejected: 0 });
+  });
+
+  it('a JSON array of 2.0 objects: upgraded with TLP 1.0 mapped to 2.0 (--upgrade-tlp map); rejected as 2.1 without --upgrade', async () => {
+    const tlp1Green = 'marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da';
+    const objects = [
+      {
+        type: 'indicator',
+        id: 'indicator--A1B2C3D4-0000-4000-8000-00000000000A',
+        created: '2017-01-01T00:00:00Z',
+        modified: '2017-01-01T00:00:00Z',
+        labels: ['malicious-activity'],
+        pattern: "[ipv4-addr:value = '198.51.100.9']",
+        valid_from: '2017-01-01T00:00:00Z',
+        object_marking_refs: [tlp1Green],
+      },
+      {
+        type: 'observed-data',
+        id: 'observed-data--b1b2c3d4-0000-4000-8000-00000000000b',
+        created: '2017-01-01T00:00:00Z',
+        modified: '2017-01-01T00:00:00Z',
+        first_observed: '2017-01-01T00:00:00Z',
+        last_observed: '2017-01-01T00:00:00Z',
+        number_observed: 1,
+        objects: { '0': { type: 'ipv4-addr', value: '198.51.100.9' } },
+      },
+    ];
+    const path = join(dir, 'array-2.0.json');
+    writeFileSync(path, JSON.stringify(objects));
+    const c = await collection('array 2.0');
+    const plain = await runCli(f.store, ['import', path, '--collection', c, '--as', 'alice', '--json']);
+    expect(plain.code).toBe(1);
+    expect(JSON.parse(plain.out)).toMatchObject({ new: 0, rejected: 2 });
+    const run = await runCli(f.store, [
+      'import',
+      path,
+      '--collection',
+      c,
+      '--as',
+      'alice',
+      '--upgrade',
+      '--upgrade-tlp',
+      'map',
+      '--json',
+    ]);
+    expect(run.code, run.out).toBe(0);
+    expect(JSON.parse(run.out)).toMatchObject({ new: 3, rejected: 0 });
+    const out = JSON.parse(await exportAs('alice', c, 'stix')).objects as Json[];
+    const byType = new Map(out.map((o) => [o.type, o]));
+    expect(byType.get('indicator')).toMatchObject({
+      id: 'indicator--a1b2c3d4-0000-4000-8000-00000000000a',
+      spec_version: '2.1',
+      pattern_type: 'stix',
+      indicator_types: ['malicious-activity'],
+      object_marking_refs: [TLP_V2.green.id],
+    });
+    const address = byType.get('ipv4-addr')!;
+    expect(byType.get('observed-data')!.object_refs).toEqual([address.id]);
+    for (const o of out) expect(validateObject(o).ok, String(o.id)).toBe(true);
   });
 
   it('without --upgrade STIX 2.0 stays 2.0 (and a 2.1 export leaves it out)', async () => {

@@ -97,6 +97,20 @@ describe('accord import: ESET MISP events', () => {
     expect(text.out).toMatch(/event 4c237b7e-2ac9-458e-8b3c-9b55c8752054 ip-dst 62ecd29f-.*999\.1\.2\.300/);
   });
 
+  it('accord import - takes a MISP event on stdin, named stdin in reports', async () => {
+    const c = await collection('stdin');
+    const run = await runCli(
+      f.store,
+      ['import', '-', '--collection', c, '--as', 'alice', '--json'],
+      readFileSync(fixture('misp/accord/every-type.json'), 'utf8'),
+    );
+    expect(run.code).toBe(1);
+    const summary = JSON.parse(run.out);
+    expect(summary.new).toBeGreaterThan(0);
+    expect(summary.misp).toMatchObject({ events: 1 });
+    expect(summary.errors.map((e: Json) => e.file)).toEqual(['stdin', 'stdin']);
+  });
+
   it('a truncated MISP file stores nothing and exits 2, like a truncated STIX file', async () => {
     const c = await collection('truncated');
     const text = readFileSync(fixture('misp/eset/endor.json'), 'utf8');
