@@ -1,7 +1,8 @@
 /**
- * The wiring `accord import` will use, end to end: mispItems yields one unit per MISP event, each
- * stored by one ingestBatch (one transaction), then read back through TAXII GET. Also STIX 2.0
- * upgraded before ingest. This is the few lines the import command needs.
+ * The interop library under the node's ingest, without the import use case: mispItems yields one
+ * unit per MISP event, each stored by one ingestBatch (one transaction), then read back through
+ * TAXII GET; feed state kept by the caller (FeedState, withEntry). Also STIX 2.0 upgraded before
+ * ingest. `accord import` itself is tested in misp-cli.test.ts and export-cli.test.ts.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
