@@ -90,7 +90,7 @@ export const registerImport: RegisterCommand = (program, ctx) => {
               `new ${summary.new}, unchanged ${summary.unchanged}, rejected ${summary.rejected}${events}\n`,
             );
             for (const e of summary.errors) ctx.stdout.write(`${findingLine(e)}\n`);
-            for (const e of summary.skipped) ctx.stdout.write(`skipped: ${findingLine(e)}\n`);
+            for (const e of summary.skipped ?? []) ctx.stdout.write(`skipped: ${findingLine(e)}\n`);
           }
           for (const f of summary.failed) ctx.stderr.write(`accord: ${f.file}: ${f.message}\n`);
           if (summary.failed.length > 0) ctx.setExitCode(EXIT.usage);

@@ -66,8 +66,11 @@ export interface ImportSummary {
   readonly stored: number;
   /** What was rejected as invalid (objects; for MISP input also attributes and events). */
   readonly errors: readonly ImportError[];
-  /** MISP content left out without being invalid (no STIX counterpart), per event and attribute. */
-  readonly skipped: readonly ImportError[];
+  /**
+   * MISP content left out without being invalid (no STIX counterpart), per event and attribute
+   * (present when MISP input was read).
+   */
+  readonly skipped?: readonly ImportError[];
   /**
    * MISP events converted, and events of feeds left unread because the collection already
    * holds them at the manifest's timestamp (present when MISP input was read).
@@ -180,8 +183,7 @@ export async function importFiles(store: Store, input: ImportInput): Promise<Imp
     rejected: run.rejected,
     stored: counts.new,
     errors: run.errors,
-    skipped: run.skipped,
-    ...(sawMisp ? { misp: { ...run.misp } } : {}),
+    ...(sawMisp ? { skipped: run.skipped, misp: { ...run.misp } } : {}),
     failed,
   };
 }
