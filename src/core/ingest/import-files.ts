@@ -18,7 +18,7 @@ import { CoreError } from '../errors/core-error.js';
 import { nodeServices } from '../node/node-services.js';
 import { usableCollection } from '../query/collection-access.js';
 import { type Deliver, importFile } from './import-file.js';
-import { importMisp } from './import-misp.js';
+import { importMisp, type MispImportContext } from './import-misp.js';
 import { type ImportError, ImportRun } from './import-run.js';
 import { type ImportFailure, type ImportSource, resolveSources } from './import-sources.js';
 import { sourceOfCaller } from './source-of-caller.js';
@@ -101,11 +101,63 @@ async function isMispFile(source: ImportSource): Promise<boolean> {
   }
 }
 
+/** What every source of one import shares: the run, its reader and where progress goes. */
+interface ImportPass {
+  readonly input: ImportInput;
+  readonly run: ImportRun;
+  readonly mispContext: Omit<MispImportContext, 'onEvent'>;
+  readonly failed: ImportFailure[];
+  /** Records bytes read so far (of every source) and reports progress. */
+  progress(bytes: number): void;
+}
+
+/** A MISP event file or feed; a feed's progress moves event file by event file (unchanged events are never read). */
+async function importMispSource(pass: ImportPass, source: ImportSource, before: number): Promise<void> {
+  let bytes = before;
+  let last = '';
+  const failed = await importMisp(source.path, source.label, {
+    ...pass.mispContext,
+    onEvent: async (file) => {
+      if (source.feed && file !== last) {
+        last = file;
+        const size = await stat(file).then(
+          (i) => i.size,
+          () => 0,
+        );
+        bytes = Math.min(before + source.size, bytes + size);
+      }
+      pass.progress(bytes);
+    },
+  });
+  pass.failed.push(...failed);
+}
+
+/** A STIX file, streamed in batches (all or nothing when broken, import-file.ts). */
+async function importStixSource(pass: ImportPass, source: ImportSource, before: number): Promise<void> {
+  const batchSize = pass.input.batchSize ?? 1000;
+  let bytes = before;
+  const deliver: Deliver = async (items) => {
+    const wasNew = pass.run.counts.new;
+    for (let i = 0; i < items.length; i += batchSize) {
+      await pass.run.store(source.label, items.slice(i, i + batchSize));
+      pass.progress(bytes);
+    }
+    return pass.run.counts.new - wasNew;
+  };
+  const failure = await importFile(source, deliver, {
+    ...(pass.input.holdBytes === undefined ? {} : { holdBytes: pass.input.holdBytes }),
+    onBytes: (n) => {
+      bytes = before + n;
+      pass.progress(bytes);
+    },
+  });
+  if (failure) pass.failed.push(failure);
+}
+
 /** Imports files into a collection; rejected objects and broken files are reported, never thrown. */
 export async function importFiles(store: Store, input: ImportInput): Promise<ImportSummary> {
   const caller = await callerOf(store, input.username);
   await usableCollection(store, caller, input.collectionId, { write: true });
-  const batchSize = input.batchSize ?? 1000;
   const node = nodeServices(store, {
     ...(input.policy === undefined ? {} : { policy: input.policy }),
     ...(input.now === undefined ? {} : { now: input.now }),
@@ -114,64 +166,35 @@ export async function importFiles(store: Store, input: ImportInput): Promise<Imp
     node,
     input.collectionId,
     await sourceOfCaller(store, caller),
-    batchSize,
+    input.batchSize ?? 1000,
     input.upgrade,
   );
   const resolved = await resolveSources(input.files, input.stdin);
   const totalBytes = resolved.sources.reduce((sum, s) => sum + s.size, 0);
-  const failed = [...resolved.failed];
-  const seenIdentities = new Set<string>();
+  const pass: ImportPass = {
+    input,
+    run,
+    mispContext: {
+      node,
+      caller,
+      collectionId: input.collectionId,
+      run,
+      seenIdentities: new Set(),
+      ...(input.mispLimits === undefined ? {} : { limits: input.mispLimits }),
+    },
+    failed: [...resolved.failed],
+    progress: (bytes) => input.onProgress?.({ bytes, totalBytes, objects: run.objects }),
+  };
   let sawMisp = false;
   let bytes = 0;
-  const progress = () => input.onProgress?.({ bytes, totalBytes, objects: run.objects });
   try {
     for (const source of resolved.sources) {
-      const before = bytes;
       if (await isMispFile(source)) {
         sawMisp = true;
-        // A feed's progress moves event file by event file (unchanged events are never read).
-        let last = '';
-        const misp = await importMisp(source.path, source.label, {
-          node,
-          caller,
-          collectionId: input.collectionId,
-          run,
-          seenIdentities,
-          ...(input.mispLimits === undefined ? {} : { limits: input.mispLimits }),
-          onEvent: async (file) => {
-            if (source.feed && file !== last) {
-              last = file;
-              const size = await stat(file).then(
-                (i) => i.size,
-                () => 0,
-              );
-              bytes = Math.min(before + source.size, bytes + size);
-            }
-            progress();
-          },
-        });
-        failed.push(...misp);
-        bytes = before + source.size;
-        progress();
-        continue;
-      }
-      const deliver: Deliver = async (items) => {
-        const wasNew = run.counts.new;
-        for (let i = 0; i < items.length; i += batchSize) {
-          await run.store(source.label, items.slice(i, i + batchSize));
-          progress();
-        }
-        return run.counts.new - wasNew;
-      };
-      const failure = await importFile(source, deliver, {
-        ...(input.holdBytes === undefined ? {} : { holdBytes: input.holdBytes }),
-        onBytes: (n) => {
-          bytes = before + n;
-          progress();
-        },
-      });
-      bytes = before + source.size;
-      if (failure) failed.push(failure);
+        await importMispSource(pass, source, bytes);
+      } else await importStixSource(pass, source, bytes);
+      bytes += source.size;
+      pass.progress(bytes);
     }
   } finally {
     await resolved.cleanup();
@@ -184,6 +207,6 @@ export async function importFiles(store: Store, input: ImportInput): Promise<Imp
     stored: counts.new,
     errors: run.errors,
     ...(sawMisp ? { skipped: run.skipped, misp: { ...run.misp } } : {}),
-    failed,
+    failed: pass.failed,
   };
 }
