@@ -101,6 +101,30 @@ describe('mispItems: one unit of STIX objects per event, with its report', () =>
     expect(again.map((i) => i.event)).toEqual([objects.Event.uuid]);
   });
 
+  it('feedStateOf: the caller derives the state from the manifest (its store); only what it lacks is read', async () => {
+    const asked: string[][] = [];
+    const units = await collect(
+      mispItems([feed], {
+        feedStateOf: async (manifest) => {
+          asked.push(manifest.entries.map((e) => e.uuid).sort());
+          return { [everyType.Event.uuid]: Number(everyType.Event.timestamp) };
+        },
+      }),
+    );
+    expect(asked).toEqual([[everyType.Event.uuid, objects.Event.uuid].sort()]);
+    expect(units.map((u) => u.event)).toEqual([objects.Event.uuid]);
+  });
+
+  it('seenIdentities shared across calls: an organisation identity goes once per run, not once per file', async () => {
+    const seenIdentities = new Set<string>();
+    const identities = async () =>
+      (await collect(mispItems([feed], { seenIdentities }))).flatMap((u) =>
+        u.items.filter((i) => i.value.type === 'identity'),
+      );
+    expect((await identities()).length).toBeGreaterThan(0);
+    expect(await identities()).toEqual([]);
+  });
+
   it('an event the manifest lists but the feed lacks is reported (INTEROP_FEED_EVENT_MISSING), and not recorded', async () => {
     const gap = join(dir, 'gap');
     writeFeed(gap, [everyType]);
