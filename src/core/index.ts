@@ -31,6 +31,31 @@ export {
 export { listUsers, setPassword, setUserDisabled, type UserInfo } from './admin/user-accounts.js';
 export { DEMO_COLLECTION_ID, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_USERNAME } from './demo/demo-partners.js';
 export { type DemoResult, demoObjects, loadDemo } from './demo/load-demo.js';
+export {
+  type DetectionIndicators,
+  detectInNode,
+  detectionIndicators,
+  type IndicatorOrigin,
+  type NodeDetectionInput,
+  type NodeDetectionResult,
+} from './detect/detect-in-node.js';
+export {
+  publishAllSummaries,
+  SUMMARY_INTERVAL_MS,
+  type SummaryPublishing,
+  type SummarySchedule,
+  startSummaryPublishing,
+} from './detect/publish-on-schedule.js';
+export {
+  DEFAULT_SUMMARY_K,
+  MIN_SUMMARY_K,
+  type PublishSummariesInput,
+  type PublishSummariesReport,
+  publishSightingSummaries,
+  summaryK,
+} from './detect/publish-summaries.js';
+export { SIGHTING_GROUP_NAME } from './detect/sighting-markings.js';
+export { type StoreSightingsReport, storeSightings } from './detect/store-sightings.js';
 export { CoreError } from './errors/core-error.js';
 export { CORE_ERRORS, type CoreErrorCode } from './errors/error-catalog.js';
 export { type ExportInput, type ExportSummary, exportCollection } from './export/export-collection.js';

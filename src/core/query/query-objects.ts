@@ -33,7 +33,10 @@ export interface VisibleEntry {
   readonly json?: string;
   /** Every marking what the caller sees references (object and granular). */
   readonly markingRefs?: readonly string[];
-  /** The organisation (slug) that produced the version, when it is a stored one. */
+  /**
+   * The organisation that produced the version as the node records it (never from
+   * created_by_ref alone), when it is a stored version: use cases (detection) act on it.
+   */
   readonly producerOrg?: string;
 }
 

@@ -1,0 +1,33 @@
+/**
+ * Every version of one type a caller may see in a collection, page by page, through the same
+ * policy read as TAXII (readVisible): detection never reads the store around the policy.
+ */
+import type { Caller } from '../accounts/caller.js';
+import type { NodeServices } from '../node/node-services.js';
+import { usableCollection } from '../query/collection-access.js';
+import { type ReadFilters, readVisible, type VisibleEntry } from '../query/query-objects.js';
+
+const PAGE = 1000;
+
+/** The latest visible version of each object of `types` (or of `ids`) in a collection the caller may read. */
+export async function* visibleObjects(
+  node: NodeServices,
+  caller: Caller,
+  collectionId: string,
+  filters: Pick<ReadFilters, 'types' | 'ids'>,
+): AsyncGenerator<VisibleEntry> {
+  await usableCollection(node.store, caller, collectionId, { read: true });
+  let cursor: ReadFilters['cursor'];
+  for (;;) {
+    const page = await readVisible(
+      node,
+      caller,
+      collectionId,
+      { ...filters, versions: { kind: 'last' }, limit: PAGE, ...(cursor ? { cursor } : {}) },
+      true,
+    );
+    yield* page.items;
+    if (!page.more || page.next === undefined) return;
+    cursor = page.next;
+  }
+}
