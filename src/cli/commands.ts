@@ -78,6 +78,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./advisory.js')).registerAdvisory,
   },
   {
+    name: 'sightings',
+    description: 'sightings kept in the node',
+    load: async () => (await import('./sightings.js')).registerSightings,
+  },
+  {
     name: 'peer',
     description: 'federation peers (other TAXII 2.1 nodes)',
     load: async () => (await import('./peer.js')).registerPeer,

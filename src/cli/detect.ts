@@ -10,6 +10,15 @@ import { writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { Option } from 'commander';
 import {
+  CoreError,
+  type DetectionIndicators,
+  detectInNode,
+  detectionIndicators,
+  type NodeServices,
+  nodeServices,
+  type StoreSightingsReport,
+} from '../core/index.js';
+import {
   type CorrelationScope,
   checkFollowSettings,
   compileIndicators,
@@ -45,6 +54,7 @@ interface DetectFlags {
   tz?: string;
   scope: CorrelationScope;
   warninglists?: string;
+  db?: string;
 }
 
 /** A sink writing JSON lines to a stream, waiting for drain. */
@@ -59,13 +69,29 @@ function lineSink(stream: Writable): ObjectSink {
 }
 
 function checkUsage(o: DetectFlags): void {
-  if (o.collection !== undefined || o.store !== undefined)
+  if (o.indicators !== undefined && o.collection !== undefined)
+    throw new CliError('give the indicators with --indicators FILE or --collection ID, not both', EXIT.usage);
+  if (o.indicators === undefined && o.collection === undefined)
     throw new CliError(
-      `${o.collection !== undefined ? '--collection' : '--store'} needs a node's database, which accord detect does not use yet; give the indicators with --indicators FILE`,
+      'give the indicators to look for with --indicators FILE or --collection ID --as USER',
       EXIT.usage,
     );
-  if (o.indicators === undefined)
-    throw new CliError('give the indicators to look for with --indicators FILE', EXIT.usage);
+  const nodeFlag =
+    o.collection !== undefined ? '--collection' : o.store !== undefined ? '--store' : undefined;
+  if (nodeFlag !== undefined && o.as === undefined)
+    throw new CliError(`${nodeFlag} needs --as USER (the user reading and storing)`, EXIT.usage);
+  if (nodeFlag === undefined && o.as !== undefined)
+    throw new CliError('--as goes with --collection or --store', EXIT.usage);
+  if (o.store !== undefined && o.follow)
+    throw new CliError(
+      '--store does not go with --follow yet: store the sightings of a batch run',
+      EXIT.usage,
+    );
+  if (o.store !== undefined && o.identity !== undefined)
+    throw new CliError(
+      "--identity does not go with --store: stored sightings are reported by the --as user's organisation",
+      EXIT.usage,
+    );
   if (o.follow) checkFollowSettings(o.events, o.out);
   if (
     o.identity !== undefined &&
@@ -74,75 +100,123 @@ function checkUsage(o: DetectFlags): void {
     throw new CliError(`--identity ${o.identity} is not an identity id (identity--<UUID>)`, EXIT.usage);
 }
 
+/** The node's indicators (or the file's, checked against the node when storing), when a node is used. */
+async function nodeSide(o: DetectFlags, node: NodeServices): Promise<DetectionIndicators> {
+  const origin =
+    o.collection !== undefined
+      ? { collectionId: o.collection }
+      : await readIndicatorFile(o.indicators as string);
+  return detectionIndicators(node, o.as as string, origin, o.store);
+}
+
+function printStored(ctx: Parameters<RegisterCommand>[1], collection: string, r: StoreSightingsReport): void {
+  ctx.stderr.write(`accord: stored ${r.stored} sightings in ${collection} (${r.unchanged} unchanged)\n`);
+  if (r.unattributed.length > 0)
+    ctx.stderr.write(
+      `accord: warning: ${r.unattributed.length} sightings not stored: their indicators name no producer (created_by_ref)\n`,
+    );
+  for (const f of r.failures.slice(0, 20)) ctx.stderr.write(`accord: ${f.id}: ${f.message}\n`);
+}
+
 async function detect(o: DetectFlags, ctx: Parameters<RegisterCommand>[1]): Promise<void> {
   checkUsage(o);
   const offset = timezoneSetting(o.tz);
-  const read = await readIndicatorFile(o.indicators as string);
-  const compiled = compileIndicators(read.indicators);
-  const options: DetectOptions = {
-    format: formatSetting(o.format),
-    offset,
-    retro: o.retro === true,
-    scope: o.scope,
-    identity: o.identity,
-    warninglists: o.warninglists === undefined ? undefined : await loadWarninglists(o.warninglists),
-  };
-  let report: DetectionReport;
-  if (o.follow) {
-    const controller = new AbortController();
-    const stop = (): void => controller.abort();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    try {
-      report = await followDetection({
-        indicators: compiled,
-        paths: o.events,
-        out: o.out as string,
-        statePath: `${o.out}.state`,
-        fingerprint: JSON.stringify([
-          o.events,
-          o.indicators,
-          o.format,
-          o.scope,
-          o.tz ?? '',
-          o.retro === true,
-          o.identity ?? '',
-        ]),
-        options,
-        signal: controller.signal,
-        onCheckpoint: async (r) => {
-          if (o.report !== undefined) await writeReport(o.report, r, read.rejected);
-        },
-      });
-    } finally {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+  const store = o.as === undefined ? undefined : await ctx.openStore(o.db);
+  try {
+    const node = store === undefined ? undefined : nodeServices(store);
+    const fromNode = node === undefined ? undefined : await nodeSide(o, node);
+    const read = fromNode ?? (await readIndicatorFile(o.indicators as string));
+    const options: DetectOptions = {
+      format: formatSetting(o.format),
+      offset,
+      retro: o.retro === true,
+      scope: o.scope,
+      identity: o.identity,
+      warninglists: o.warninglists === undefined ? undefined : await loadWarninglists(o.warninglists),
+    };
+    let report: DetectionReport;
+    let stored: StoreSightingsReport | undefined;
+    if (o.follow) report = await follow(o, compileIndicators(read.indicators), options, read.rejected);
+    else {
+      const stream = o.out === undefined ? ctx.stdout : createWriteStream(o.out);
+      const sources = o.events.map((path) => eventSource(path, ctx.stdin));
+      if (node !== undefined && fromNode !== undefined) {
+        const result = await detectInNode(node, {
+          indicators: fromNode,
+          sources,
+          sink: lineSink(stream),
+          options,
+          ...(o.store === undefined ? {} : { storeCollection: o.store }),
+        });
+        report = result.report;
+        stored = result.stored;
+      } else {
+        report = await runDetection({
+          indicators: compileIndicators(read.indicators),
+          sources,
+          sink: lineSink(stream),
+          options,
+        });
+      }
+      if (o.out !== undefined) {
+        stream.end();
+        await once(stream, 'finish');
+      }
     }
-  } else {
-    const stream = o.out === undefined ? ctx.stdout : createWriteStream(o.out);
-    report = await runDetection({
-      indicators: compiled,
-      sources: o.events.map((path) => eventSource(path, ctx.stdin)),
-      sink: lineSink(stream),
-      options,
-    });
-    if (o.out !== undefined) {
-      stream.end();
-      await once(stream, 'finish');
-    }
+    if (o.report !== undefined) await writeReport(o.report, report, read.rejected);
+    for (const w of report.warnings.slice(0, 20)) ctx.stderr.write(`accord: warning: ${w}\n`);
+    if (stored !== undefined) printStored(ctx, o.store as string, stored);
+    const rejected = report.rejected.length + report.rejected_unlisted;
+    if (rejected > 0 && o.report === undefined)
+      ctx.stderr.write(`accord: ${rejected} lines rejected (--report FILE lists them)\n`);
+    ctx.setExitCode(rejected > 0 || (stored?.failures.length ?? 0) > 0 ? EXIT.invalid : EXIT.ok);
+  } finally {
+    await store?.close();
   }
-  if (o.report !== undefined) await writeReport(o.report, report, read.rejected);
-  for (const w of report.warnings.slice(0, 20)) ctx.stderr.write(`accord: warning: ${w}\n`);
-  const rejected = report.rejected.length + report.rejected_unlisted;
-  if (rejected > 0 && o.report === undefined)
-    ctx.stderr.write(`accord: ${rejected} lines rejected (--report FILE lists them)\n`);
-  ctx.setExitCode(rejected > 0 ? EXIT.invalid : EXIT.ok);
+}
+
+/** `--follow`: reads on until SIGINT or SIGTERM, writing to --out (checked by checkUsage). */
+async function follow(
+  o: DetectFlags,
+  compiled: ReturnType<typeof compileIndicators>,
+  options: DetectOptions,
+  unreadable: readonly DetectionReport['indicators_rejected'][number][],
+): Promise<DetectionReport> {
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    return await followDetection({
+      indicators: compiled,
+      paths: o.events,
+      out: o.out as string,
+      statePath: `${o.out}.state`,
+      fingerprint: JSON.stringify([
+        o.events,
+        o.indicators ?? `collection:${o.collection}`,
+        o.format,
+        o.scope,
+        o.tz ?? '',
+        o.retro === true,
+        o.identity ?? '',
+      ]),
+      options,
+      signal: controller.signal,
+      onCheckpoint: async (r) => {
+        if (o.report !== undefined) await writeReport(o.report, r, unreadable);
+      },
+    });
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
 }
 
 async function writeReport(
   path: string,
   report: DetectionReport,
-  unreadable: DetectionReport['indicators_rejected'],
+  unreadable: readonly DetectionReport['indicators_rejected'][number][],
 ): Promise<void> {
   const known = new Set(report.indicators_rejected.map((r) => r.id));
   const full = {
@@ -161,9 +235,12 @@ export const registerDetect: RegisterCommand = (program, ctx) => {
     )
     .requiredOption('--events <file...>', 'log files to read (- for stdin; .gz read as gzip)')
     .option('--indicators <file>', 'STIX indicators: JSON lines or a bundle (no database is used)')
-    .option('--collection <id>', 'read the indicators from this collection of a node (needs a node)')
+    .option('--collection <id>', 'read the indicators the --as user may see in this collection of the node')
     .option('--as <user>', 'the user reading --collection and writing --store')
-    .option('--store <collection>', 'keep the sightings in this collection of a node (needs a node)')
+    .option(
+      '--store <collection>',
+      "keep the sightings in this collection of the node: the --as user's organisation reports them, TLP:RED, shared only with each indicator's producer",
+    )
     .option(
       '--identity <id>',
       'the reporting identity (where_sighted_refs); default: this sensor, see the guide',
@@ -182,7 +259,18 @@ export const registerDetect: RegisterCommand = (program, ctx) => {
         .default('host'),
     )
     .option('--warninglists <dir>', 'MISP warninglists: matches on the values they list are suppressed')
+    .option(
+      '--db <path>',
+      'database path or URL, with --collection or --store (default: $ACCORD_DB or ./accord-data/accord.db)',
+    )
     .action(async (o: DetectFlags) => {
-      await detect(o, ctx);
+      try {
+        await detect(o, ctx);
+      } catch (err) {
+        // detect's exit 1 means "some lines were rejected" (CONTRACT.md): a user or collection the
+        // node does not know or lets not be used so is bad usage here (2), not refused input.
+        if (err instanceof CoreError) throw new CliError(err.message, EXIT.usage);
+        throw err;
+      }
     });
 };

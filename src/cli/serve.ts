@@ -19,6 +19,11 @@ export const registerServe: RegisterCommand = (program, ctx) => {
       '--max-connections <n>',
       'connections open at once (default: from the open-file limit, leaving a quarter for the database and peers)',
     )
+    .option(
+      '--summary-interval <seconds>',
+      'seconds between two publishings of sighting summaries (accord sightings publish)',
+      '3600',
+    )
     .option('--db <path>', 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)')
     .action(
       async (opts: {
@@ -30,6 +35,7 @@ export const registerServe: RegisterCommand = (program, ctx) => {
         insecureHttp?: boolean;
         maxContentLength?: string;
         maxConnections?: string;
+        summaryInterval: string;
         db?: string;
       }) => {
         const port = Number(opts.port);
@@ -44,6 +50,9 @@ export const registerServe: RegisterCommand = (program, ctx) => {
         if (maxConnections !== undefined && !(Number.isInteger(maxConnections) && maxConnections > 0)) {
           throw new CliError(`invalid --max-connections ${opts.maxConnections}`);
         }
+        const summaryInterval = Number(opts.summaryInterval);
+        if (!(Number.isInteger(summaryInterval) && summaryInterval > 0 && summaryInterval <= 86_400 * 7))
+          throw new CliError(`invalid --summary-interval ${opts.summaryInterval} (seconds, at most a week)`);
         const store = await ctx.openStore(opts.db);
         const server = await startServer({
           store,
@@ -55,6 +64,7 @@ export const registerServe: RegisterCommand = (program, ctx) => {
           ...(opts.insecureHttp ? { insecureHttp: true } : {}),
           ...(maxContentLength === undefined ? {} : { maxContentLength }),
           ...(maxConnections === undefined ? {} : { connections: { maxConnections } }),
+          summaryIntervalMs: summaryInterval * 1000,
         }).catch(async (err: unknown) => {
           await store.close();
           throw err;

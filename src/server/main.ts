@@ -8,8 +8,10 @@ import {
   type DemoResult,
   loadDemo,
   nodeServices,
+  SUMMARY_INTERVAL_MS,
   startAdvisoryReleases,
   startPeerSync,
+  startSummaryPublishing,
 } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import { buildServer } from './build-server.js';
@@ -28,6 +30,8 @@ export interface StartServerOptions {
   readonly log?: boolean;
   /** Connection limits and timeouts (defaults: docs/reference/limits.md). */
   readonly connections?: Partial<ConnectionLimits>;
+  /** Between two publishings of sighting summaries (default one hour, CONTRACT.md "Detection"). */
+  readonly summaryIntervalMs?: number;
 }
 
 /** A running server. */
@@ -80,6 +84,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     onDecision: (d) => app.log.info({ advisory: d }, `advisory ${d.outcome}`),
     onError: (err) => app.log.error({ err }, 'advisory release job failed'),
   });
+  // Sighting summaries (issue 16): the same use case as `accord sightings publish`, on a timer.
+  const summaries = startSummaryPublishing(node, {
+    intervalMs: options.summaryIntervalMs ?? SUMMARY_INTERVAL_MS,
+    onRun: (outcome) => {
+      if ('error' in outcome)
+        app.log.warn({ ...outcome, error: String(outcome.error) }, 'sighting summaries');
+      else if (outcome.report.published > 0 || outcome.report.failures.length > 0)
+        app.log.info({ ...outcome }, 'sighting summaries published');
+    },
+  });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host =
@@ -89,6 +103,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(demo ? { demo } : {}),
     close: async () => {
       await releases.stop();
+      await summaries.stop();
       await federation.stop();
       await app.close();
       await options.store.close();

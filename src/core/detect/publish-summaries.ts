@@ -95,12 +95,7 @@ export async function publishSightingSummaries(
     items.push({ value: { ...s, ...nextVersionStamps(before, now) }, path: `/summaries/${i}` });
   }
   if (items.length === 0) return { published: 0, unchanged, failures: [] };
-  const report = await ingestBatch(
-    node,
-    input.collectionId,
-    items,
-    await sourceOfCaller(node.store, caller),
-  );
+  const report = await ingestBatch(node, input.collectionId, items, await sourceOfCaller(node.store, caller));
   return {
     published: report.added,
     unchanged: unchanged + report.successes.length - report.added,

@@ -10,8 +10,8 @@
 import { SHARING_GROUP_EXTENSION_ID, sharingGroupMarking } from '../../policy/index.js';
 import { TLP_V2 } from '../../stix/index.js';
 import type { MarkingDefinitionRecord, Store } from '../../store/index.js';
-import { auditAdmin } from '../admin/audit-admin.js';
 import type { Caller } from '../accounts/caller.js';
+import { auditAdmin } from '../admin/audit-admin.js';
 
 /** The name of every sighting group (it names no one: the members say who). */
 export const SIGHTING_GROUP_NAME = 'Accord sightings to the indicator producer';
@@ -33,9 +33,7 @@ function isGroupOf(json: string, sighter: string, producer: string): boolean {
   if (!Array.isArray(refs) || refs.length !== 1 || refs[0] !== TLP_V2.red.id) return false;
   const ext = isRecord(def.extensions) ? def.extensions[SHARING_GROUP_EXTENSION_ID] : undefined;
   const members = isRecord(ext) ? ext.members : undefined;
-  return (
-    Array.isArray(members) && members.length === 2 && members[0] === sighter && members[1] === producer
-  );
+  return Array.isArray(members) && members.length === 2 && members[0] === sighter && members[1] === producer;
 }
 
 /** Only definitions the node made, or the sighter's own, are reused: no one else's can stand in. */

@@ -99,12 +99,7 @@ export async function storeSightings(
     items.push({ value: { ...sighting, ...nextVersionStamps(before, now) }, path: `/sightings/${i}` });
   }
   if (items.length === 0) return { stored: 0, unchanged, unattributed, failures: [] };
-  const report = await ingestBatch(
-    node,
-    input.collectionId,
-    items,
-    await sourceOfCaller(node.store, caller),
-  );
+  const report = await ingestBatch(node, input.collectionId, items, await sourceOfCaller(node.store, caller));
   return {
     stored: report.added,
     unchanged: unchanged + report.successes.length - report.added,
