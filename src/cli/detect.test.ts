@@ -122,13 +122,29 @@ describe('accord detect (CONTRACT.md "Detection")', () => {
     ]);
   });
 
-  it('exits 2 on bad usage: no indicators, store options without a node, a contradicted --format, a bad --tz', async () => {
+  it('exits 2 on bad usage: no indicators, node options without --as, a contradicted --format, a bad --tz', async () => {
     const cases: Array<[string[], RegExp]> = [
-      [['--events', events], /--indicators FILE/],
-      [['--events', events, '--collection', 'c1', '--as', 'ana'], /--collection needs a node/],
+      [['--events', events], /--indicators FILE or --collection ID --as USER/],
+      [['--events', events, '--collection', 'c1'], /--collection needs --as USER/],
+      [['--events', events, '--indicators', indicators, '--store', 'c1'], /--store needs --as USER/],
       [
-        ['--events', events, '--indicators', indicators, '--store', 'c1', '--as', 'ana'],
-        /--store needs a node/,
+        ['--events', events, '--indicators', indicators, '--as', 'ana'],
+        /--as goes with --collection or --store/,
+      ],
+      [
+        [
+          '--events',
+          events,
+          '--indicators',
+          indicators,
+          '--store',
+          'c1',
+          '--as',
+          'ana',
+          '--identity',
+          'identity--00000000-0000-4000-8000-000000000000',
+        ],
+        /--identity does not go with --store/,
       ],
       [
         ['--events', events, '--indicators', indicators, '--format', 'ecs'],
