@@ -26,7 +26,7 @@ export const registerSightings: RegisterCommand = (program, ctx) => {
     )
     .requiredOption('--collection <id>', 'collection of the indicators and sightings')
     .requiredOption('--as <user>', "the user publishing (its organisation's indicators are summarised)")
-    .option('--k <n>', 'least number of organisations that sighted an indicator (at least 2)', '3')
+    .option('--k <n>', 'least number of organisations that sighted an indicator, at least 2', '3')
     .option('--json', 'print {"published", "unchanged", "failures"} as JSON')
     .option('--db <path>', 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)')
     .action(async (o: PublishFlags) => {
