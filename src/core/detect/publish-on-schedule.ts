@@ -1,14 +1,13 @@
 /**
  * `accord serve` publishes sighting summaries hourly (CONTRACT.md "Detection"): for every
- * collection and every organisation at home on this node, as one of its enabled editors or
- * admins, the same use case as `accord sightings publish`. Organisations that configured peers
+ * collection and every organisation at home on this node, as one of its enabled accounts that
+ * may read and write the collection, the same use case as `accord sightings publish`. Organisations that configured peers
  * are (or speak for) publish on their own nodes, never here: two nodes summarising one
  * producer's indicators would contest each other's versions.
  */
 import type { Store } from '../../store/index.js';
 import type { Caller } from '../accounts/caller.js';
 import { CoreError } from '../errors/core-error.js';
-import { callerOf } from '../ingest/import-files.js';
 import type { NodeServices } from '../node/node-services.js';
 import { accessOf } from '../query/collection-access.js';
 import { type PublishSummariesReport, publishSightingSummaries } from './publish-summaries.js';
@@ -37,34 +36,42 @@ export interface SummaryPublishing {
 /** Default time between two scheduled runs. */
 export const SUMMARY_INTERVAL_MS = 3_600_000;
 
-/** One publishing account per organisation at home here: an enabled editor or admin. */
-async function homePublishers(store: Store): Promise<Caller[]> {
+/** The enabled accounts of each organisation at home here, by username. */
+async function homeAccounts(store: Store): Promise<Caller[][]> {
   const remote = new Set<string>();
   for (const p of await store.listPeers()) {
     remote.add(p.orgId);
     for (const o of p.speaksFor) remote.add(o);
   }
-  const callers: Caller[] = [];
+  const accounts: Caller[][] = [];
   for (const org of await store.listOrganizations()) {
     if (remote.has(org.id)) continue;
     const users = (await store.listUsers(org.id))
-      .filter((u) => !u.disabled && (u.role === 'editor' || u.role === 'admin'))
+      .filter((u) => !u.disabled)
       .sort((a, b) => (a.username < b.username ? -1 : 1));
-    if (users[0] !== undefined) callers.push(await callerOf(store, users[0].username));
+    accounts.push(
+      users.map((u) => ({ username: u.username, orgId: org.id, identityId: org.identityId, role: u.role })),
+    );
   }
-  return callers;
+  return accounts;
 }
 
-/** Publishes every home organisation's summaries in every collection it may read and write. */
+/**
+ * Publishes every home organisation's summaries in every collection it may read and write, as
+ * its first account (by username) the policy lets do both there.
+ */
 export async function publishAllSummaries(
   node: NodeServices,
   options: Pick<SummarySchedule, 'k' | 'onRun'> = {},
 ): Promise<void> {
   const collections = await node.store.listCollections();
-  for (const caller of await homePublishers(node.store)) {
+  for (const org of await homeAccounts(node.store)) {
     for (const collection of collections) {
-      const access = accessOf(caller, collection);
-      if (!access.canRead || !access.canWrite) continue;
+      const caller = org.find((c) => {
+        const access = accessOf(c, collection);
+        return access.canRead && access.canWrite;
+      });
+      if (caller === undefined) continue;
       const where = { collectionId: collection.id, orgId: caller.orgId };
       try {
         const report = await publishSightingSummaries(node, caller, {
