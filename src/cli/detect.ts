@@ -17,6 +17,7 @@ import {
   type NodeServices,
   nodeServices,
   type StoreSightingsReport,
+  storeRunSightings,
 } from '../core/index.js';
 import {
   type CorrelationScope,
@@ -82,11 +83,6 @@ function checkUsage(o: DetectFlags): void {
     throw new CliError(`${nodeFlag} needs --as USER (the user reading and storing)`, EXIT.usage);
   if (nodeFlag === undefined && o.as !== undefined)
     throw new CliError('--as goes with --collection or --store', EXIT.usage);
-  if (o.store !== undefined && o.follow)
-    throw new CliError(
-      '--store does not go with --follow yet: store the sightings of a batch run',
-      EXIT.usage,
-    );
   if (o.store !== undefined && o.identity !== undefined)
     throw new CliError(
       "--identity does not go with --store: stored sightings are reported by the --as user's organisation",
@@ -107,6 +103,17 @@ async function nodeSide(o: DetectFlags, node: NodeServices): Promise<DetectionIn
       ? { collectionId: o.collection }
       : await readIndicatorFile(o.indicators as string);
   return detectionIndicators(node, o.as as string, origin, o.store);
+}
+
+/** Two storing reports added up (a `--follow` run stores at every checkpoint). */
+function addStored(a: StoreSightingsReport | undefined, b: StoreSightingsReport): StoreSightingsReport {
+  if (a === undefined) return b;
+  return {
+    stored: a.stored + b.stored,
+    unchanged: a.unchanged + b.unchanged,
+    unattributed: [...a.unattributed, ...b.unattributed].slice(0, 1000),
+    failures: [...a.failures, ...b.failures].slice(0, 1000),
+  };
 }
 
 function printStored(ctx: Parameters<RegisterCommand>[1], collection: string, r: StoreSightingsReport): void {
@@ -131,13 +138,24 @@ async function detect(o: DetectFlags, ctx: Parameters<RegisterCommand>[1]): Prom
       offset,
       retro: o.retro === true,
       scope: o.scope,
-      identity: o.identity,
+      // Stored sightings are reported by the --as user's organisation (checkUsage refuses --identity).
+      identity: o.store !== undefined && fromNode !== undefined ? fromNode.caller.identityId : o.identity,
       warninglists: o.warninglists === undefined ? undefined : await loadWarninglists(o.warninglists),
     };
     let report: DetectionReport;
     let stored: StoreSightingsReport | undefined;
-    if (o.follow) report = await follow(o, compileIndicators(read.indicators), options, read.rejected);
-    else {
+    if (o.follow) {
+      const into = o.store;
+      // With --store, each checkpoint's changed sightings are stored (repeats after a crash are no-ops).
+      const storing =
+        node === undefined || fromNode === undefined || into === undefined
+          ? undefined
+          : async (sightings: readonly Record<string, unknown>[]) => {
+              stored = addStored(stored, await storeRunSightings(node, fromNode, into, sightings));
+            };
+      if (storing !== undefined) stored = { stored: 0, unchanged: 0, unattributed: [], failures: [] };
+      report = await follow(o, compileIndicators(read.indicators), options, read.rejected, storing);
+    } else {
       const stream = o.out === undefined ? ctx.stdout : createWriteStream(o.out);
       const sources = o.events.map((path) => eventSource(path, ctx.stdin));
       if (node !== undefined && fromNode !== undefined) {
@@ -181,6 +199,7 @@ async function follow(
   compiled: ReturnType<typeof compileIndicators>,
   options: DetectOptions,
   unreadable: readonly DetectionReport['indicators_rejected'][number][],
+  onSightings?: (sightings: readonly Record<string, unknown>[]) => Promise<void>,
 ): Promise<DetectionReport> {
   const controller = new AbortController();
   const stop = (): void => controller.abort();
@@ -199,10 +218,11 @@ async function follow(
         o.scope,
         o.tz ?? '',
         o.retro === true,
-        o.identity ?? '',
+        o.store === undefined ? (o.identity ?? '') : `store:${o.as}`,
       ]),
       options,
       signal: controller.signal,
+      ...(onSightings === undefined ? {} : { onSightings }),
       onCheckpoint: async (r) => {
         if (o.report !== undefined) await writeReport(o.report, r, unreadable);
       },

@@ -38,6 +38,7 @@ export {
   type IndicatorOrigin,
   type NodeDetectionInput,
   type NodeDetectionResult,
+  storeRunSightings,
 } from './detect/detect-in-node.js';
 export {
   publishAllSummaries,

@@ -119,10 +119,22 @@ export async function detectInNode(
     options: storing === undefined ? input.options : { ...input.options, identity: caller.identityId },
   });
   if (storing === undefined) return { report };
-  const stored = await storeSightings(node, caller, {
-    collectionId: storing,
+  return { report, stored: await storeRunSightings(node, input.indicators, storing, sightings) };
+}
+
+/**
+ * Stores sightings of a run over `indicators` as their user's organisation (for `--follow`, at
+ * each checkpoint: a repeat is left alone, a changed sighting becomes a new version).
+ */
+export function storeRunSightings(
+  node: NodeServices,
+  indicators: DetectionIndicators,
+  collectionId: string,
+  sightings: readonly Readonly<Record<string, unknown>>[],
+): Promise<StoreSightingsReport> {
+  return storeSightings(node, indicators.caller, {
+    collectionId,
     sightings,
-    producerOf: input.indicators.producerOf,
+    producerOf: indicators.producerOf,
   });
-  return { report, stored };
 }

@@ -12,6 +12,7 @@ import { DetectError } from '../errors/detect-error.js';
 import type { CompiledIndicators } from '../indicators/compile-indicators.js';
 import { DEFAULT_MAX_LINE_BYTES, LineSplitter } from '../input/line-splitter.js';
 import { exactJson } from '../output/exact-json.js';
+import type { StixJson } from '../output/stix-event.js';
 import { SightingAggregator, sightingObject } from '../sightings/sighting-aggregate.js';
 import type { DetectionReport } from './detection-report.js';
 import { DetectionSession, type DetectOptions, type FileCursor } from './detection-session.js';
@@ -37,6 +38,12 @@ export interface FollowInput {
   readonly checkpointMs?: number;
   /** Called after each checkpoint with the report so far. */
   readonly onCheckpoint?: (report: DetectionReport) => Promise<void> | void;
+  /**
+   * Called at each checkpoint with the sightings that changed, once they are in `--out` and
+   * before the read positions are recorded: after a crash they are handed over again (with the
+   * same ids and counts), so the receiver must take a repeat as a no-op (a node does).
+   */
+  readonly onSightings?: (sightings: readonly StixJson[]) => Promise<void>;
 }
 
 interface Followed {
@@ -124,6 +131,7 @@ export async function followDetection(input: FollowInput): Promise<DetectionRepo
       await out.sync();
       outBytes += bytes.length;
     }
+    if (sightings.length > 0) await input.onSightings?.(sightings);
     session.sightings();
     const positions: FilePosition[] = files.map((f) => ({
       path: f.path,
