@@ -27,7 +27,7 @@ export const registerSightings: RegisterCommand = (program, ctx) => {
     .requiredOption('--collection <id>', 'collection of the indicators and sightings')
     .requiredOption('--as <user>', "the user publishing (its organisation's indicators are summarised)")
     .option('--k <n>', 'least number of organisations that sighted an indicator, at least 2', '3')
-    .option('--json', 'print {"published", "unchanged", "failures"} as JSON')
+    .option('--json', 'print {"published", "unchanged", "revoked", "failures"} as JSON')
     .option('--db <path>', 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)')
     .action(async (o: PublishFlags) => {
       if (!/^\d{1,9}$/.test(o.k)) throw new CliError(`--k ${o.k} is not a whole number`, EXIT.usage);
@@ -39,7 +39,10 @@ export const registerSightings: RegisterCommand = (program, ctx) => {
           k: Number(o.k),
         });
         if (o.json) ctx.stdout.write(`${JSON.stringify(report)}\n`);
-        else ctx.stdout.write(`published ${report.published}, unchanged ${report.unchanged}\n`);
+        else
+          ctx.stdout.write(
+            `published ${report.published}, unchanged ${report.unchanged}${report.revoked > 0 ? `, revoked ${report.revoked}` : ''}\n`,
+          );
         for (const f of report.failures.slice(0, 20)) ctx.stderr.write(`accord: ${f.id}: ${f.message}\n`);
         ctx.setExitCode(report.failures.length > 0 ? EXIT.invalid : EXIT.ok);
       } catch (err) {

@@ -5,7 +5,7 @@
  * organisations sighted, naming none of them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SIGHTING_SUMMARY_EXTENSION_ID, summaryId } from '../../src/detect/index.js';
+import { SIGHTING_SUMMARY_EXTENSION_ID } from '../../src/detect/index.js';
 import { SHARING_GROUP_EXTENSION_ID } from '../../src/policy/index.js';
 import { TLP_V2 } from '../../src/stix/index.js';
 import {
@@ -196,7 +196,7 @@ describe('accord sightings publish', { timeout: 60_000 }, () => {
     await node.publish('b-ed', forged);
     const r = await publish();
     expect(r.code, r.err).toBe(0);
-    expect(JSON.parse(r.out)).toEqual({ published: 0, unchanged: 0, failures: [] });
+    expect(JSON.parse(r.out)).toEqual({ published: 0, unchanged: 0, revoked: 0, failures: [] });
     for (const who of ['a-ed', 'e-ed']) expect(summaryOf(await node.seen(who, ['sighting']))).toEqual([]);
   });
 
@@ -204,11 +204,10 @@ describe('accord sightings publish', { timeout: 60_000 }, () => {
     // 2021-07-19, after the indicator's valid_from (09:00).
     await sight('d', 2, T0 - 86_400 + 3600);
     const r = await publish(3);
-    expect(JSON.parse(r.out)).toEqual({ published: 1, unchanged: 0, failures: [] });
+    expect(JSON.parse(r.out)).toEqual({ published: 1, unchanged: 0, revoked: 0, failures: [] });
     const [summary, ...rest] = summaryOf(await node.seen('e-ed', ['sighting']));
     expect(rest).toEqual([]);
     expect(summary).toMatchObject({
-      id: summaryId(GREEN.id, ORG_IDS.a),
       created_by_ref: ORG_IDS.a,
       sighting_of_ref: GREEN.id,
       // b's newest count (4) + c's 1 + d's 2 + b's forged 3 × 50.
@@ -230,11 +229,21 @@ describe('accord sightings publish', { timeout: 60_000 }, () => {
   });
 
   it('re-publishing stores a new version only when the summary changed', async () => {
-    const id = summaryId(GREEN.id, ORG_IDS.a);
-    expect(JSON.parse((await publish()).out)).toEqual({ published: 0, unchanged: 1, failures: [] });
+    const id = String(summaryOf(await node.seen('e-ed', ['sighting']))[0]?.id);
+    expect(JSON.parse((await publish()).out)).toEqual({
+      published: 0,
+      unchanged: 1,
+      revoked: 0,
+      failures: [],
+    });
     expect(await node.versions(id)).toHaveLength(1);
     await sight('c', 5, T0 + 86_400);
-    expect(JSON.parse((await publish()).out)).toEqual({ published: 1, unchanged: 0, failures: [] });
+    expect(JSON.parse((await publish()).out)).toEqual({
+      published: 1,
+      unchanged: 0,
+      revoked: 0,
+      failures: [],
+    });
     const versions = await node.versions(id);
     expect(versions.map((v) => v.count)).toEqual([157, 161]);
     expect(versions[1]?.created).toBe(versions[0]?.created);
@@ -242,8 +251,18 @@ describe('accord sightings publish', { timeout: 60_000 }, () => {
   });
 
   it('summarises only the publishing organisation’s own indicators; k is at least 2', async () => {
-    expect(JSON.parse((await publish(3, 'b-ed')).out)).toEqual({ published: 0, unchanged: 0, failures: [] });
-    expect(JSON.parse((await publish(5)).out)).toEqual({ published: 0, unchanged: 0, failures: [] });
+    expect(JSON.parse((await publish(3, 'b-ed')).out)).toEqual({
+      published: 0,
+      unchanged: 0,
+      revoked: 0,
+      failures: [],
+    });
+    expect(JSON.parse((await publish(5)).out)).toEqual({
+      published: 0,
+      unchanged: 0,
+      revoked: 0,
+      failures: [],
+    });
     for (const k of ['1', '0', 'x']) {
       const r = await node.cli([
         'sightings',
@@ -260,5 +279,25 @@ describe('accord sightings publish', { timeout: 60_000 }, () => {
     }
     const nobody = await node.cli(['sightings', 'publish', '--collection', COLLECTION, '--as', 'nobody']);
     expect([nobody.code, nobody.err.trim()]).toEqual([2, 'no user nobody']);
+  });
+
+  it('a duplicate summary of one indicator (two runs raced) is revoked; the older one is kept', async () => {
+    const [kept] = summaryOf(await node.seen('e-ed', ['sighting']));
+    const duplicate = {
+      ...kept,
+      id: 'sighting--0d0d0d0d-0000-4000-8000-000000000001',
+      created: '2030-01-01T00:00:00.000Z',
+      modified: '2030-01-01T00:00:00.000Z',
+    };
+    await node.publish('a-ed', [duplicate]);
+    expect(JSON.parse((await publish()).out)).toEqual({
+      published: 0,
+      unchanged: 1,
+      revoked: 1,
+      failures: [],
+    });
+    const live = summaryOf(await node.seen('e-ed', ['sighting'])).filter((s) => s.revoked !== true);
+    expect(live.map((s) => s.id)).toEqual([kept?.id]);
+    expect((await node.versions(duplicate.id)).map((v) => v.revoked)).toEqual([undefined, true]);
   });
 });

@@ -5,11 +5,17 @@
  * (detect/sightings/summarize-sightings.ts), visible to every reader of the collection. It is
  * stored as a new version only when what it says changed.
  *
+ * A summary's id is random, and found again by what it is (the organisation's summary of that
+ * indicator): a deterministic id could be claimed first by another organisation of the
+ * collection, which would keep the summary from its readers. Should two runs ever race and
+ * publish two summaries of one indicator, the next run keeps the older and revokes the other.
+ *
  * Sightings are read as the user reads them, through the policy. Organisations are counted by
  * the producer the node recorded for each sighting, never by its `created_by_ref` alone: one
  * organisation cannot pass for several by naming identities that are not organisations here.
  */
-import { type SightingRecord, summarizeSightings, summaryId } from '../../detect/index.js';
+import { randomUUID } from 'node:crypto';
+import { type SightingRecord, summarizeSightings } from '../../detect/index.js';
 import type { Caller } from '../accounts/caller.js';
 import { CoreError } from '../errors/core-error.js';
 import { ingestBatch } from '../ingest/ingest-batch.js';
@@ -37,6 +43,8 @@ export interface PublishSummariesReport {
   readonly published: number;
   /** Summaries already stored as they are. */
   readonly unchanged: number;
+  /** Duplicate summaries of one indicator revoked (only after two runs raced). */
+  readonly revoked: number;
   readonly failures: readonly { readonly id: string; readonly message: string }[];
 }
 
@@ -63,11 +71,15 @@ export async function publishSightingSummaries(
   for await (const e of visibleObjects(node, caller, input.collectionId, { types: ['indicator'] }))
     if (e.producerOrg === caller.orgId) own.add(e.id);
   const raw: SightingRecord[] = [];
-  const published = new Map<string, Readonly<Record<string, unknown>>>();
+  const published = new Map<string, Readonly<Record<string, unknown>>[]>();
   for await (const e of visibleObjects(node, caller, input.collectionId, { types: ['sighting'] })) {
     const o = e.object;
     if (o.summary === true) {
-      if (e.producerOrg === caller.orgId) published.set(e.id, o);
+      if (e.producerOrg === caller.orgId && typeof o.sighting_of_ref === 'string' && o.revoked !== true) {
+        const list = published.get(o.sighting_of_ref);
+        if (list) list.push(o);
+        else published.set(o.sighting_of_ref, [o]);
+      }
       continue;
     }
     if (typeof o.sighting_of_ref !== 'string' || !own.has(o.sighting_of_ref) || e.producerOrg === undefined)
@@ -83,22 +95,48 @@ export async function publishSightingSummaries(
     });
   }
   const now = new Date(node.now() / 1000).toISOString();
-  const summaries = summarizeSightings(raw, { producer: caller.identityId, k, now });
+  // The oldest summary of an indicator is the one kept; any other is a duplicate to revoke.
+  const kept = new Map<string, Readonly<Record<string, unknown>>>();
+  const revocations: { value: Record<string, unknown>; path: string }[] = [];
+  for (const [indicator, list] of published) {
+    const [first, ...duplicates] = [...list].sort(
+      (a, b) =>
+        String(a.created).localeCompare(String(b.created)) || String(a.id).localeCompare(String(b.id)),
+    );
+    if (first !== undefined) kept.set(indicator, first);
+    for (const d of duplicates)
+      revocations.push({
+        value: { ...d, revoked: true, ...nextVersionStamps(d, now) },
+        path: `/duplicates/${revocations.length}`,
+      });
+  }
+  const summaries = summarizeSightings(raw, {
+    producer: caller.identityId,
+    k,
+    now,
+    idOf: (indicator) => String(kept.get(indicator)?.id ?? `sighting--${randomUUID()}`),
+  });
   const items: { value: Record<string, unknown>; path: string }[] = [];
   let unchanged = 0;
   for (const [i, s] of summaries.entries()) {
-    const before = published.get(summaryId(String(s.sighting_of_ref), caller.identityId));
+    const before = kept.get(String(s.sighting_of_ref));
     if (before !== undefined && sameProperties(before, s, SAYS)) {
       unchanged++;
       continue;
     }
     items.push({ value: { ...s, ...nextVersionStamps(before, now) }, path: `/summaries/${i}` });
   }
-  if (items.length === 0) return { published: 0, unchanged, failures: [] };
-  const report = await ingestBatch(node, input.collectionId, items, await sourceOfCaller(node.store, caller));
+  const source = await sourceOfCaller(node.store, caller);
+  const revoking =
+    revocations.length === 0 ? undefined : await ingestBatch(node, input.collectionId, revocations, source);
+  const report = items.length === 0 ? undefined : await ingestBatch(node, input.collectionId, items, source);
   return {
-    published: report.added,
-    unchanged: unchanged + report.successes.length - report.added,
-    failures: report.failures.map((f) => ({ id: f.id, message: f.message })),
+    published: report?.added ?? 0,
+    unchanged: unchanged + (report === undefined ? 0 : report.successes.length - report.added),
+    revoked: revoking?.added ?? 0,
+    failures: [...(revoking?.failures ?? []), ...(report?.failures ?? [])].map((f) => ({
+      id: f.id,
+      message: f.message,
+    })),
   };
 }

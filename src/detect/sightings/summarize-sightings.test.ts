@@ -72,4 +72,11 @@ describe('k-anonymous sighting summaries', () => {
     ).toEqual([]);
     expect(summarizeSightings([v1, ...others], { producer: PRODUCER, now: NOW, k: 4 })).toEqual([]);
   });
+
+  it('takes the summary id from idOf when given (a node keeps its own ids)', () => {
+    const three = [1, 2, 3].map((n) => sighting(n, n, 1, '2021-07-20T01:00:00Z', '2021-07-20T01:00:00Z'));
+    const id = 'sighting--0d0d0d0d-0000-4000-8000-000000000001';
+    const [s] = summarizeSightings(three, { producer: PRODUCER, now: NOW, idOf: () => id });
+    expect(s?.id).toBe(id);
+  });
 });

@@ -33,9 +33,15 @@ export interface SummaryOptions {
   readonly now: string;
   /** Only indicators this returns true for are summarised (the producer's own). */
   readonly ownIndicator?: (indicatorId: string) => boolean;
+  /** The id of an indicator's summary (default `summaryId`: deterministic, so anyone can name it). */
+  readonly idOf?: (indicatorId: string) => string;
 }
 
-/** The id of the summary of an indicator by its producer (one per indicator, new versions as it grows). */
+/**
+ * A deterministic id of the summary of an indicator by its producer. Anyone can compute it, so a
+ * node that shares a collection with others should give its own ids (`idOf`): another
+ * organisation could otherwise claim this id first.
+ */
 export function summaryId(indicator: string, producer: string): string {
   return `sighting--${uuidV5(`summary\n${indicator}\n${producer}`, DETECT_NAMESPACE)}`;
 }
@@ -67,7 +73,7 @@ export function summarizeSightings(
     const summary: Record<string, unknown> = {
       type: 'sighting',
       spec_version: '2.1',
-      id: summaryId(indicator, options.producer),
+      id: options.idOf ? options.idOf(indicator) : summaryId(indicator, options.producer),
       created_by_ref: options.producer,
       created: options.now,
       modified: options.now,
