@@ -165,6 +165,30 @@ describe('accord detect against a node', { timeout: 60_000 }, () => {
       expect(r.err).not.toMatch(/\n\s+at /);
     }
   });
+
+  it('--collection reads are audited like TAXII reads (TLP:AMBER indicators); publishing summaries discloses nothing', async () => {
+    const amber = domainIndicator(3, 'host3.example.com', {
+      object_marking_refs: [TLP_V2.amber.id],
+      created_by_ref: ORG_IDS.a,
+    });
+    await node.publish('a-ed', [amber]);
+    const reads = async (org: string) => {
+      const store = await node.open();
+      try {
+        return (await store.listAudit({ orgId: org })).filter((e) => e.action === 'read').length;
+      } finally {
+        await store.close();
+      }
+    };
+    const log = node.file(`${dnsLine('host3.example.com', T0)}\n`);
+    const before = await reads('c');
+    const r = await node.cli(['detect', '--events', log, '--collection', COLLECTION, '--as', 'c-ed']);
+    expect(r.code, r.err).toBe(0);
+    expect(await reads('c')).toBeGreaterThan(before);
+    const publishedBefore = await reads('a');
+    await node.cli(['sightings', 'publish', '--collection', COLLECTION, '--as', 'a-ed']);
+    expect(await reads('a')).toBe(publishedBefore);
+  });
 });
 
 describe('accord sightings publish', { timeout: 60_000 }, () => {

@@ -24,7 +24,7 @@ export async function nodeIndicators(
 ): Promise<NodeIndicators> {
   const objects: Readonly<Record<string, unknown>>[] = [];
   const producers = new Map<string, string>();
-  for await (const entry of visibleObjects(node, caller, collectionId, { types: ['indicator'] })) {
+  for await (const entry of visibleObjects(node, caller, collectionId, { types: ['indicator'] }, true)) {
     objects.push(entry.object);
     if (entry.producerOrg !== undefined) producers.set(entry.id, entry.producerOrg);
   }

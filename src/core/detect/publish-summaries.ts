@@ -68,11 +68,11 @@ export async function publishSightingSummaries(
   const k = summaryK(input.k);
   await usableCollection(node.store, caller, input.collectionId, { read: true, write: true });
   const own = new Set<string>();
-  for await (const e of visibleObjects(node, caller, input.collectionId, { types: ['indicator'] }))
+  for await (const e of visibleObjects(node, caller, input.collectionId, { types: ['indicator'] }, false))
     if (e.producerOrg === caller.orgId) own.add(e.id);
   const raw: SightingRecord[] = [];
   const published = new Map<string, Readonly<Record<string, unknown>>[]>();
-  for await (const e of visibleObjects(node, caller, input.collectionId, { types: ['sighting'] })) {
+  for await (const e of visibleObjects(node, caller, input.collectionId, { types: ['sighting'] }, false)) {
     const o = e.object;
     if (o.summary === true) {
       if (e.producerOrg === caller.orgId && typeof o.sighting_of_ref === 'string' && o.revoked !== true) {

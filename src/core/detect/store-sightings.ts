@@ -47,7 +47,13 @@ async function storedVersions(
   const out = new Map<string, Readonly<Record<string, unknown>>>();
   for (let i = 0; i < ids.length; i += IDS_PER_READ) {
     const chunk = ids.slice(i, i + IDS_PER_READ);
-    for await (const e of visibleObjects(node, caller, collectionId, { types: ['sighting'], ids: chunk }))
+    for await (const e of visibleObjects(
+      node,
+      caller,
+      collectionId,
+      { types: ['sighting'], ids: chunk },
+      false,
+    ))
       out.set(e.id, e.object);
   }
   return out;

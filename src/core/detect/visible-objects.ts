@@ -9,12 +9,18 @@ import { type ReadFilters, readVisible, type VisibleEntry } from '../query/query
 
 const PAGE = 1000;
 
-/** The latest visible version of each object of `types` (or of `ids`) in a collection the caller may read. */
+/**
+ * The latest visible version of each object of `types` (or of `ids`) in a collection the caller
+ * may read. `audit`: the read discloses the objects to the caller, so reads of TLP:AMBER and RED
+ * versions go to the audit log as TAXII reads do; a use case that only computes from them (the
+ * summaries' counts, a sighting's stored version) does not disclose them.
+ */
 export async function* visibleObjects(
   node: NodeServices,
   caller: Caller,
   collectionId: string,
   filters: Pick<ReadFilters, 'types' | 'ids'>,
+  audit: boolean,
 ): AsyncGenerator<VisibleEntry> {
   await usableCollection(node.store, caller, collectionId, { read: true });
   let cursor: ReadFilters['cursor'];
@@ -24,7 +30,7 @@ export async function* visibleObjects(
       caller,
       collectionId,
       { ...filters, versions: { kind: 'last' }, limit: PAGE, ...(cursor ? { cursor } : {}) },
-      true,
+      audit,
     );
     yield* page.items;
     if (!page.more || page.next === undefined) return;
