@@ -36,6 +36,7 @@ export interface StoreSightingsReport {
 /** What a new version must differ in to be stored again. */
 const SAYS = ['count', 'first_seen', 'last_seen', 'sighting_of_ref', 'object_marking_refs'] as const;
 const IDS_PER_READ = 200;
+const BATCH = 1000;
 
 /** The latest stored versions of `ids` the caller sees in the collection, by id. */
 async function storedVersions(
@@ -104,12 +105,15 @@ export async function storeSightings(
     }
     items.push({ value: { ...sighting, ...nextVersionStamps(before, now) }, path: `/sightings/${i}` });
   }
-  if (items.length === 0) return { stored: 0, unchanged, unattributed, failures: [] };
-  const report = await ingestBatch(node, input.collectionId, items, await sourceOfCaller(node.store, caller));
-  return {
-    stored: report.added,
-    unchanged: unchanged + report.successes.length - report.added,
-    unattributed,
-    failures: report.failures.map((f) => ({ id: f.id, message: f.message })),
-  };
+  const source = await sourceOfCaller(node.store, caller);
+  let stored = 0;
+  const failures: { id: string; message: string }[] = [];
+  // One transaction per batch, as import stores them.
+  for (let i = 0; i < items.length; i += BATCH) {
+    const report = await ingestBatch(node, input.collectionId, items.slice(i, i + BATCH), source);
+    stored += report.added;
+    unchanged += report.successes.length - report.added;
+    for (const f of report.failures) failures.push({ id: f.id, message: f.message });
+  }
+  return { stored, unchanged, unattributed, failures };
 }
