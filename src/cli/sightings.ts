@@ -1,10 +1,11 @@
 /**
  * `accord sightings publish --collection ID --as USER [--k 3] [--json]` (CONTRACT.md "Detection"):
  * the user's organisation's k-anonymous sighting summaries. Exit 0 when every summary due was
- * stored (or already was), 1 when some were refused, 2 on bad usage (unknown user or collection,
- * no right to read and write it, k below 2).
+ * stored (or already was); 1 when some were refused, or the user or collection is unknown or not
+ * usable so (the CLI's one error map, cli-error.ts, as for `import --as`); 2 on bad usage (`--k`
+ * not a whole number of at least 2).
  */
-import { CoreError, callerOf, nodeServices, publishSightingSummaries } from '../core/index.js';
+import { callerOf, MIN_SUMMARY_K, nodeServices, publishSightingSummaries } from '../core/index.js';
 import { CliError, EXIT } from './cli-error.js';
 import type { RegisterCommand } from './register-command.js';
 
@@ -30,7 +31,8 @@ export const registerSightings: RegisterCommand = (program, ctx) => {
     .option('--json', 'print {"published", "unchanged", "revoked", "failures"} as JSON')
     .option('--db <path>', 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)')
     .action(async (o: PublishFlags) => {
-      if (!/^\d{1,9}$/.test(o.k)) throw new CliError(`--k ${o.k} is not a whole number`, EXIT.usage);
+      if (!/^\d{1,9}$/.test(o.k) || Number(o.k) < MIN_SUMMARY_K)
+        throw new CliError(`--k ${o.k} is not a whole number of at least ${MIN_SUMMARY_K}`, EXIT.usage);
       const store = await ctx.openStore(o.db);
       try {
         const node = nodeServices(store);
@@ -45,9 +47,6 @@ export const registerSightings: RegisterCommand = (program, ctx) => {
           );
         for (const f of report.failures.slice(0, 20)) ctx.stderr.write(`accord: ${f.id}: ${f.message}\n`);
         ctx.setExitCode(report.failures.length > 0 ? EXIT.invalid : EXIT.ok);
-      } catch (err) {
-        if (err instanceof CoreError) throw new CliError(err.message, EXIT.usage);
-        throw err;
       } finally {
         await store.close();
       }

@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
+import { EXIT, exitStatusOf } from '../../../src/cli/cli-error.js';
 import type { CliContext } from '../../../src/cli/context.js';
 import { registerDetect } from '../../../src/cli/detect.js';
 import { registerSightings } from '../../../src/cli/sightings.js';
@@ -143,7 +144,7 @@ export class DetectNode {
     }
   }
 
-  /** Runs `accord …` (detect or sightings) in-process against the node's database. */
+  /** Runs `accord …` (detect or sightings) in-process against the node's database, ending as cli/main.ts does. */
   async cli(args: readonly string[]): Promise<{ out: string; err: string; code: number }> {
     const [stdin, stdout, stderr] = [new PassThrough(), new PassThrough(), new PassThrough()];
     let out = '';
@@ -185,7 +186,8 @@ export class DetectNode {
     try {
       await program.parseAsync(['node', 'accord', ...args]);
     } catch (e) {
-      code = (e as { exitCode?: number }).exitCode ?? 2;
+      // As cli/main.ts ends a run: commander's usage errors exit 2, others by the CLI's error map.
+      code = e instanceof CommanderError ? (e.exitCode === 0 ? EXIT.ok : EXIT.usage) : exitStatusOf(e);
       err += (e as Error).message;
     }
     return { out, err, code };
