@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOrganization, addUser } from '../../src/core/index.js';
-import { TLP_V2 } from '../../src/stix/index.js';
+import { asMicros, nowMicros, TLP_V2 } from '../../src/stix/index.js';
 import { SqliteStore } from '../../src/store/sqlite/index.js';
 import {
   COLLECTION,
@@ -96,7 +96,7 @@ async function storedRows(node: NodeProcess): Promise<Row[]> {
           collectionId: COLLECTION,
           versions: { kind: 'all' },
           limit: 1000,
-          now: Date.now() * 1000 + 10_000_000,
+          now: asMicros(nowMicros() + 10_000_000),
           ...(cursor ? { cursor } : {}),
         },
         (r) => ({ id: r.id, producerOrg: r.producerOrg, object: JSON.parse(r.json) }),
