@@ -33,3 +33,4 @@ export { PolicyError } from './policy-error.js';
 export { POLICY_ERROR_CODES, type PolicyErrorCode } from './policy-error-codes.js';
 export { planFor, type ReaderPlan, type Sight, sightObject } from './reader-plan.js';
 export type { PolicyContext, Reader } from './types.js';
+export type { VisibleEntry } from './visible-entry.js';

@@ -147,6 +147,9 @@ export interface ObjectQuery {
   readonly now: Micros;
 }
 
+/** The filters of TAXII 2.1 section 3.4 a reader asks for: the query without what the node adds. */
+export type ObjectFilters = Omit<ObjectQuery, 'collectionId' | 'now'>;
+
 /** Opaque position in a collection's feed; encode/decode with the helpers in cursor.ts. */
 export type Cursor = string & { readonly __cursor: unique symbol };
 

@@ -5,7 +5,7 @@
 import type { Caller } from '../accounts/caller.js';
 import type { NodeServices } from '../node/node-services.js';
 import { usableCollection } from '../query/collection-access.js';
-import { type ReadFilters, readVisible, type VisibleEntry } from '../query/query-objects.js';
+import { type ObjectFilters, readVisible, type VisibleEntry } from '../query/query-objects.js';
 
 const PAGE = 1000;
 
@@ -19,11 +19,11 @@ export async function* visibleObjects(
   node: NodeServices,
   caller: Caller,
   collectionId: string,
-  filters: Pick<ReadFilters, 'types' | 'ids'>,
+  filters: Pick<ObjectFilters, 'types' | 'ids'>,
   audit: boolean,
 ): AsyncGenerator<VisibleEntry> {
   await usableCollection(node.store, caller, collectionId, { read: true });
-  let cursor: ReadFilters['cursor'];
+  let cursor: ObjectFilters['cursor'];
   for (;;) {
     const page = await readVisible(
       node,

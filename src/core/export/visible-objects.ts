@@ -12,7 +12,7 @@
  */
 import type { Caller } from '../accounts/caller.js';
 import type { NodeServices } from '../node/node-services.js';
-import { type ReadFilters, readVisible } from '../query/query-objects.js';
+import { type ObjectFilters, readVisible } from '../query/query-objects.js';
 import { referencesOf, withheldReferences } from './withhold-references.js';
 
 type Json = Readonly<Record<string, unknown>>;
@@ -25,7 +25,7 @@ const LOOKUP = 400;
 const CACHE = 100_000;
 
 /** The versions an export holds: the latest 2.1 version of each object the reader sees (TAXII match[version]=last). */
-const HELD: ReadFilters = { versions: { kind: 'last' }, specVersions: ['2.1'], limit: PAGE };
+const HELD: ObjectFilters = { versions: { kind: 'last' }, specVersions: ['2.1'], limit: PAGE };
 
 /** Counts of an export read. */
 export interface ExportCounts {
@@ -44,7 +44,7 @@ class ExportRead {
     private readonly collectionId: string,
   ) {}
 
-  page(cursor: ReadFilters['cursor'], audit: boolean) {
+  page(cursor: ObjectFilters['cursor'], audit: boolean) {
     return readVisible(
       this.node,
       this.caller,
@@ -96,7 +96,7 @@ export async function* visibleObjects(
 ): AsyncGenerator<Json> {
   const read = new ExportRead(node, caller, collectionId);
   const { cache } = read;
-  let cursor: ReadFilters['cursor'];
+  let cursor: ObjectFilters['cursor'];
   for (;;) {
     const page = await read.page(cursor, true);
     if (cache.size > CACHE) cache.clear();

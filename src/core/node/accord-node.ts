@@ -19,7 +19,12 @@ import {
   visibleCollection,
 } from '../query/collection-access.js';
 import { definitionEntry } from '../query/definition-lookup.js';
-import { type ReadFilters, readVisible, readVisibleBody, type VisibleEntry } from '../query/query-objects.js';
+import {
+  type ObjectFilters,
+  readVisible,
+  readVisibleBody,
+  type VisibleEntry,
+} from '../query/query-objects.js';
 import { actorOf, readerOf } from '../query/reader-of.js';
 import { type NodeServices, nodeServices } from './node-services.js';
 
@@ -80,7 +85,7 @@ export class AccordNode {
   async queryObjects(
     caller: Caller,
     collectionId: string,
-    filters: ReadFilters,
+    filters: ObjectFilters,
     purpose: 'objects' | 'manifest',
   ): Promise<Page<VisibleEntry>> {
     await usableCollection(this.#store, caller, collectionId, { read: true });
@@ -96,7 +101,7 @@ export class AccordNode {
     caller: Caller,
     collectionId: string,
     objectId: string,
-    filters: ReadFilters,
+    filters: ObjectFilters,
   ): Promise<Page<VisibleEntry>> {
     await usableCollection(this.#store, caller, collectionId, { read: true });
     const deps = this.#readDeps();
@@ -112,7 +117,7 @@ export class AccordNode {
   async queryObjectsBody(
     caller: Caller,
     collectionId: string,
-    filters: ReadFilters,
+    filters: ObjectFilters,
   ): Promise<BodyPage<VisibleEntry>> {
     await usableCollection(this.#store, caller, collectionId, { read: true });
     return readVisibleBody(this.#readDeps(), caller, collectionId, filters);
@@ -159,7 +164,7 @@ export class AccordNode {
     caller: Caller,
     collectionId: string,
     objectId: string,
-    filters: ReadFilters,
+    filters: ObjectFilters,
   ): Promise<void> {
     await usableCollection(this.#store, caller, collectionId, { read: true, write: true });
     const rows = await this.#store.getVersions(collectionId, objectId);

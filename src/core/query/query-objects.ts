@@ -9,36 +9,24 @@ import {
   planFor,
   type ReaderPlan,
   type Sight,
+  type VisibleEntry,
 } from '../../policy/index.js';
 import { formatMicros, type Micros } from '../../stix/index.js';
-import type { BodyPage, ObjectQuery, Page, Store, StoredObject, View } from '../../store/index.js';
+import type {
+  BodyPage,
+  ObjectFilters,
+  ObjectQuery,
+  Page,
+  Store,
+  StoredObject,
+  View,
+} from '../../store/index.js';
 import type { Caller } from '../accounts/caller.js';
 import type { NodeServices } from '../node/node-services.js';
 import { readerOf } from './reader-of.js';
 
-/** Filters of a read (TAXII 2.1 section 3.4): the store's query without collection and clock. */
-export type ReadFilters = Omit<ObjectQuery, 'collectionId' | 'now'>;
-
-/** One version the caller may see. */
-export interface VisibleEntry {
-  readonly id: string;
-  readonly version: string;
-  readonly specVersion: string;
-  readonly dateAdded: Micros;
-  readonly object: Readonly<Record<string, unknown>>;
-  /**
-   * The JSON text of exactly what the caller may see, when at hand: the stored text, or a
-   * redaction the policy worked out when the version was stored.
-   */
-  readonly json?: string;
-  /** Every marking what the caller sees references (object and granular). */
-  readonly markingRefs?: readonly string[];
-  /**
-   * The organisation that produced the version as the node records it (never from
-   * created_by_ref alone), when it is a stored version: use cases (detection) act on it.
-   */
-  readonly producerOrg?: string;
-}
+// Declared once, by policy/ (what a reader sees) and store/ (what a reader asks).
+export type { ObjectFilters, VisibleEntry };
 
 /**
  * The facts of a feed entry every visible entry carries, read from the row when asked for: a
@@ -203,7 +191,7 @@ export async function readVisible(
   deps: ReadDeps,
   caller: Caller,
   collectionId: string,
-  filters: ReadFilters,
+  filters: ObjectFilters,
   audit: boolean,
 ): Promise<Page<VisibleEntry>> {
   const ctx = await deps.policy.at(deps.now());
@@ -228,7 +216,7 @@ export async function readVisibleBody(
   deps: ReadDeps,
   caller: Caller,
   collectionId: string,
-  filters: ReadFilters,
+  filters: ObjectFilters,
 ): Promise<BodyPage<VisibleEntry>> {
   const ctx = await deps.policy.at(deps.now());
   const plan = planFor(readerOf(caller), ctx);

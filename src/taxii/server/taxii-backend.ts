@@ -2,8 +2,10 @@
  * What the TAXII routes need from the node, in domain terms. taxii/ holds no business rules:
  * the composition root (server/) passes an implementation built from core/'s use cases.
  */
+
+import type { VisibleEntry } from '../../policy/index.js';
 import type { DuplicateKey, Micros } from '../../stix/index.js';
-import type { CollectionRecord, ObjectQuery, Page, Role, StatusRecord } from '../../store/index.js';
+import type { CollectionRecord, ObjectFilters, Page, Role, StatusRecord } from '../../store/index.js';
 
 /** The authenticated client of a request. */
 export interface TaxiiCaller {
@@ -20,20 +22,7 @@ export interface CollectionAccess {
   readonly canWrite: boolean;
 }
 
-/** The filters of section 3.4 for one request, parsed: the store's query without what the node adds. */
-export type ObjectFilters = Omit<ObjectQuery, 'collectionId' | 'now'>;
-
-/** One version of one object as the caller may see it, with its feed position. */
-export interface VisibleEntry {
-  readonly id: string;
-  readonly version: string;
-  readonly specVersion: string;
-  readonly dateAdded: Micros;
-  /** The object as the caller may see it (redacted when policy says so). */
-  readonly object: Readonly<Record<string, unknown>>;
-  /** The object's JSON text, when the backend has it verbatim (saves serialising it again). */
-  readonly json?: string;
-}
+export type { ObjectFilters, VisibleEntry };
 
 /** A page of objects as the UTF-8 JSON texts of its items joined by commas. */
 export interface ObjectsBody {
