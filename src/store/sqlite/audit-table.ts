@@ -106,6 +106,12 @@ export class AuditTable {
       listed: db.prepare(
         'INSERT INTO audit_objects (audit_id, position, seq, object_id, object_version, marking) VALUES (?, ?, ?, ?, ?, ?)',
       ),
+      // A page's versions in one statement: SQLite inserts the rows itself, which costs a
+      // fraction of one call per row (a disclosure names up to a thousand).
+      listedSeqs: db.prepare(
+        'INSERT INTO audit_objects (audit_id, position, seq, marking)' +
+          ' SELECT ?, j.key, j.value ->> 0, j.value ->> 1 FROM json_each(?) AS j',
+      ),
       list: db
         .prepare(
           eventsSql(
@@ -140,8 +146,7 @@ export class AuditTable {
     });
     this.#appendDisclosure = db.transaction((d: Disclosure, at: number) => {
       const id = this.#insertRow(d.at, at, d.action, d.orgId, d.username ?? null, null, null, null, null);
-      const { listed } = this.#s;
-      for (let i = 0; i < d.seqs.length; i++) listed.run(id, i, d.seqs[i], null, null, d.markings[i]);
+      this.#s.listedSeqs.run(id, JSON.stringify(d.seqs.map((seq, i) => [seq, d.markings[i]])));
     });
   }
 
