@@ -22,6 +22,7 @@ export async function buildProgram(
   const program = new Command('accord')
     .description('Accord: exchange cyber-threat intelligence between allies on STIX 2.1 and TAXII 2.1')
     .option('--debug', 'print stack traces of internal errors')
+    .version(ctx.version ?? 'unknown', '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({ writeErr: (s) => ctx.stderr.write(s), writeOut: (s) => ctx.stdout.write(s) });
   const named = commandNameOf(args);

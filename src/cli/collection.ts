@@ -1,8 +1,14 @@
-/** `accord collection add --title T [--id UUID] [--description D] [--read ORGS] [--write ORGS]` (CONTRACT.md). */
-import { addCollection, parseOrgList } from '../core/index.js';
+/**
+ * `accord collection add --title T [--id UUID] [--description D] [--read ORGS] [--write ORGS]` and
+ * `accord collection list` (CONTRACT.md "Node administration", "Operations").
+ */
+import { addCollection, listCollections, parseOrgList } from '../core/index.js';
+import { joined, printList } from './print-list.js';
 import type { RegisterCommand } from './register-command.js';
 
-/** Registers `collection add`: prints the collection id. */
+const DB = 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)';
+
+/** Registers `collection add` (prints the collection id) and `collection list`. */
 export const registerCollection: RegisterCommand = (program, ctx) => {
   const collection = program.command('collection').description('TAXII collections');
   collection
@@ -41,4 +47,27 @@ export const registerCollection: RegisterCommand = (program, ctx) => {
         }
       },
     );
+  collection
+    .command('list')
+    .description('collections with the organisations that may read and write them')
+    .option('--json', 'print a JSON array of {"id", "title", "read", "write"}')
+    .option('--db <path>', DB)
+    .action(async (opts: { json?: boolean; db?: string }) => {
+      const store = await ctx.openStore(opts.db);
+      try {
+        printList(
+          ctx,
+          await listCollections(store),
+          [
+            { header: 'ID', cell: (c) => c.id },
+            { header: 'READ', cell: (c) => joined(c.read) },
+            { header: 'WRITE', cell: (c) => joined(c.write) },
+            { header: 'TITLE', cell: (c) => c.title },
+          ],
+          { json: opts.json, empty: 'no collections; add one with `accord collection add --title T`' },
+        );
+      } finally {
+        await store.close();
+      }
+    });
 };

@@ -7,6 +7,8 @@ export interface CliContext {
   readonly stdout: Writable;
   readonly stderr: Writable;
   readonly env: NodeJS.ProcessEnv;
+  /** The package's version, for `accord --version` (read by the composition root). */
+  readonly version?: string;
   /** True when stderr is a terminal (progress bars are drawn only then). */
   readonly interactive: boolean;
   /** Opens (and migrates) the store named by `--db`, `$ACCORD_DB`, or the default path. */

@@ -1,5 +1,6 @@
-/** `accord embargo add --release-at TIMESTAMP --cosigners ORGS [--org ORG] [--db PATH]` (CONTRACT.md "Sharing rules"). */
-import { addEmbargo } from '../core/index.js';
+/** `accord embargo add --release-at TIMESTAMP --cosigners ORGS [--org ORG]` and `accord embargo list` (CONTRACT.md "Sharing rules", "Operations"). */
+import { addEmbargo, listEmbargoes } from '../core/index.js';
+import { joined, printList } from './print-list.js';
 import type { RegisterCommand } from './register-command.js';
 
 /** Registers `embargo add`: prints the embargo's marking-definition id (exit 1: bad timestamp or unknown organisation). */
@@ -39,4 +40,30 @@ export const registerEmbargo: RegisterCommand = (program, ctx) => {
         }
       },
     );
+  embargo
+    .command('list')
+    .description('embargoes the node knows, soonest release first, with their co-signers')
+    .option('--json', 'print a JSON array of {"id", "release_at", "cosigners", "source"}')
+    .option('--db <path>', 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)')
+    .action(async (opts: { json?: boolean; db?: string }) => {
+      const store = await ctx.openStore(opts.db);
+      try {
+        printList(
+          ctx,
+          await listEmbargoes(store),
+          [
+            { header: 'ID', cell: (e) => e.id },
+            { header: 'RELEASE AT', cell: (e) => e.release_at },
+            { header: 'SOURCE', cell: (e) => e.source },
+            { header: 'COSIGNERS', cell: (e) => joined(e.cosigners) },
+          ],
+          {
+            json: opts.json,
+            empty: 'no embargoes; add one with `accord embargo add --release-at T --cosigners ORGS`',
+          },
+        );
+      } finally {
+        await store.close();
+      }
+    });
 };

@@ -1,5 +1,6 @@
-/** `accord group add ID --members ORGS [--name NAME] [--org ORG] [--db PATH]` (CONTRACT.md "Sharing rules"). */
-import { addSharingGroup } from '../core/index.js';
+/** `accord group add ID --members ORGS [--name NAME] [--org ORG]` and `accord group list` (CONTRACT.md "Sharing rules", "Operations"). */
+import { addSharingGroup, listSharingGroups } from '../core/index.js';
+import { joined, printList } from './print-list.js';
 import type { RegisterCommand } from './register-command.js';
 
 /** Registers `group add`: prints the sharing group's marking-definition id (exit 1: unknown organisation or bad id). */
@@ -35,4 +36,27 @@ export const registerGroup: RegisterCommand = (program, ctx) => {
         }
       },
     );
+  group
+    .command('list')
+    .description('sharing groups the node knows (made here or received with data) and their members')
+    .option('--json', 'print a JSON array of {"id", "name", "members", "source"}')
+    .option('--db <path>', 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)')
+    .action(async (opts: { json?: boolean; db?: string }) => {
+      const store = await ctx.openStore(opts.db);
+      try {
+        printList(
+          ctx,
+          await listSharingGroups(store),
+          [
+            { header: 'ID', cell: (g) => g.id },
+            { header: 'NAME', cell: (g) => g.name ?? '-' },
+            { header: 'SOURCE', cell: (g) => g.source },
+            { header: 'MEMBERS', cell: (g) => joined(g.members) },
+          ],
+          { json: opts.json, empty: 'no sharing groups; add one with `accord group add ID --members ORGS`' },
+        );
+      } finally {
+        await store.close();
+      }
+    });
 };

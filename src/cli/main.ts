@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** Composition root of the CLI: builds the context (streams, store factory) and runs a command. */
+import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import type { SecretKeySource } from '../store/index.js';
 import { buildProgram } from './build-program.js';
@@ -17,7 +18,20 @@ function secretKey(env: NodeJS.ProcessEnv): SecretKeySource | undefined {
   return undefined;
 }
 
+/** The version in package.json: two levels up from src/cli/main.ts and from the bundled dist/cli/main.js alike. */
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: unknown;
+    };
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 const ctx: CliContext = {
+  version: packageVersion(),
   // A getter: touching process.stdin sets up a stream even for commands that never read it.
   get stdin() {
     return process.stdin;

@@ -1,8 +1,11 @@
-/** `accord org add ID [--name NAME] [--identity IDENTITY_ID]` (CONTRACT.md "Node administration"). */
-import { addOrganization } from '../core/index.js';
+/** `accord org add ID [--name NAME] [--identity IDENTITY_ID]` and `accord org list` (CONTRACT.md "Node administration", "Operations"). */
+import { addOrganization, listOrganizations } from '../core/index.js';
+import { printList } from './print-list.js';
 import type { RegisterCommand } from './register-command.js';
 
-/** Registers `org add`: prints the organisation's STIX identity id. */
+const DB = 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)';
+
+/** Registers `org add` (prints the organisation's STIX identity id) and `org list`. */
 export const registerOrg: RegisterCommand = (program, ctx) => {
   const org = program.command('org').description('partner organisations');
   org
@@ -20,6 +23,28 @@ export const registerOrg: RegisterCommand = (program, ctx) => {
           ...(opts.identity === undefined ? {} : { identityId: opts.identity }),
         });
         ctx.stdout.write(`${organization.identityId}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+  org
+    .command('list')
+    .description('organisations with their name and STIX identity id')
+    .option('--json', 'print a JSON array of {"id", "name", "identity"}')
+    .option('--db <path>', DB)
+    .action(async (opts: { json?: boolean; db?: string }) => {
+      const store = await ctx.openStore(opts.db);
+      try {
+        printList(
+          ctx,
+          await listOrganizations(store),
+          [
+            { header: 'ID', cell: (o) => o.id },
+            { header: 'NAME', cell: (o) => o.name },
+            { header: 'IDENTITY', cell: (o) => o.identity },
+          ],
+          { json: opts.json, empty: 'no organisations; add one with `accord org add ID`' },
+        );
       } finally {
         await store.close();
       }

@@ -89,16 +89,19 @@ export const registerPeer: (program: Command, ctx: CliContext) => void = (progra
   peer
     .command('list')
     .description('configured peers with their sync state: last success, lag, errors, conflicts')
-    .option('--json', 'print {"peers": [...]}')
+    .option('--json', 'print a JSON array of peers, each with "id" (its name) and its sync state')
     .option('--db <path>', DB)
     .action(async (o: { json?: boolean; db?: string }) => {
       const store = await ctx.openStore(o.db);
       try {
         const peers = await peerStatuses(store);
         if (o.json) {
-          ctx.stdout.write(`${JSON.stringify({ peers })}\n`);
+          // CONTRACT.md "Operations": every list is an array of objects with an `id`.
+          ctx.stdout.write(`${JSON.stringify(peers.map((p) => ({ id: p.name, ...p })))}\n`);
           return;
         }
+        if (peers.length === 0)
+          ctx.stdout.write('no peers; add one with `accord peer add NAME --url URL …`\n');
         for (const p of peers) {
           const dirs = [p.pull ? 'pull' : '', p.push ? 'push' : ''].filter(Boolean).join('+');
           ctx.stdout.write(

@@ -1,5 +1,6 @@
 /** `accord token add|list|revoke` (CONTRACT.md "Node administration" and "Operations"): bearer tokens that expire. */
 import { issueToken, listTokens, parseDuration, revokeToken } from '../core/index.js';
+import { printList } from './print-list.js';
 import type { RegisterCommand } from './register-command.js';
 
 const DB = 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)';
@@ -31,13 +32,16 @@ export const registerToken: RegisterCommand = (program, ctx) => {
     .action(async (username: string | undefined, opts: { json?: boolean; db?: string }) => {
       const store = await ctx.openStore(opts.db);
       try {
-        const tokens = await listTokens(store, username);
-        if (opts.json) ctx.stdout.write(`${JSON.stringify(tokens)}\n`);
-        else
-          for (const t of tokens)
-            ctx.stdout.write(
-              `${t.id}\t${t.username}\texpires ${t.expires ?? 'never (made before expiry)'}\n`,
-            );
+        printList(
+          ctx,
+          await listTokens(store, username),
+          [
+            { header: 'ID', cell: (t) => t.id },
+            { header: 'USERNAME', cell: (t) => t.username },
+            { header: 'EXPIRES', cell: (t) => t.expires ?? 'never (made before expiry)' },
+          ],
+          { json: opts.json, empty: 'no tokens; add one with `accord token add USERNAME`' },
+        );
       } finally {
         await store.close();
       }

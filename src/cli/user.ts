@@ -5,6 +5,7 @@
  */
 import { addUser, listUsers, setPassword, setUserDisabled } from '../core/index.js';
 import type { Role } from '../store/index.js';
+import { printList } from './print-list.js';
 import { readSecret } from './read-secret.js';
 import type { RegisterCommand } from './register-command.js';
 
@@ -51,11 +52,17 @@ export const registerUser: RegisterCommand = (program, ctx) => {
     .action(async (opts: { org?: string; json?: boolean; db?: string }) => {
       const store = await ctx.openStore(opts.db);
       try {
-        const users = await listUsers(store, opts.org);
-        if (opts.json) ctx.stdout.write(`${JSON.stringify(users)}\n`);
-        else
-          for (const u of users)
-            ctx.stdout.write(`${u.username}\t${u.org}\t${u.role}${u.disabled ? '\tdisabled' : ''}\n`);
+        printList(
+          ctx,
+          await listUsers(store, opts.org),
+          [
+            { header: 'USERNAME', cell: (u) => u.username },
+            { header: 'ORG', cell: (u) => u.org },
+            { header: 'ROLE', cell: (u) => u.role },
+            { header: 'STATUS', cell: (u) => (u.disabled ? 'disabled' : 'active') },
+          ],
+          { json: opts.json, empty: 'no users; add one with `accord user add USERNAME --org ID`' },
+        );
       } finally {
         await store.close();
       }

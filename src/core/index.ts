@@ -17,6 +17,14 @@ export {
 } from './admin/add-collection.js';
 export { type AddOrganizationInput, addOrganization, identityObject } from './admin/add-organization.js';
 export { type AddUserInput, addUser, checkPassword, MIN_PASSWORD_LENGTH } from './admin/add-user.js';
+export { type CollectionInfo, collectionInfo, listCollections } from './admin/list-collections.js';
+export { listOrganizations, type OrganizationInfo } from './admin/list-organizations.js';
+export {
+  type EmbargoInfo,
+  listEmbargoes,
+  listSharingGroups,
+  type SharingGroupInfo,
+} from './admin/list-sharing-markings.js';
 export {
   addToken,
   DEFAULT_TOKEN_LIFETIME_MS,

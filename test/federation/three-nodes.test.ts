@@ -113,12 +113,11 @@ describe('three nodes on loopback', () => {
       ),
     ).toBe(true);
     const list = await cli(['peer', 'list', '--json', '--db', eu.db]);
-    const peers = (
-      JSON.parse(list.stdout) as {
-        peers: { name: string; lastSuccess: string | null; lastError: string | null }[];
-      }
-    ).peers;
-    expect(peers.map((p) => p.name)).toEqual(['uk', 'us']);
+    const peers = JSON.parse(list.stdout) as { id: string; name: string; lastSuccess: string | null }[];
+    expect(peers.map((p) => [p.id, p.name])).toEqual([
+      ['uk', 'uk'],
+      ['us', 'us'],
+    ]);
     for (const p of peers) expect(p.lastSuccess).not.toBeNull();
     const bad = await cli(['sync', '--peer', 'nope', '--db', eu.db]);
     expect([bad.code, bad.stderr.trim()]).toEqual([1, 'accord: no peer named nope']);
