@@ -1,14 +1,15 @@
 /**
  * `accord collection add --title T [--id UUID] [--description D] [--read ORGS] [--write ORGS]` and
- * `accord collection list` (CONTRACT.md "Node administration", "Operations").
+ * `accord collection list|grant|revoke` (CONTRACT.md "Node administration", "Operations").
  */
 import { addCollection, listCollections, parseOrgList } from '../core/index.js';
+import { noteAudience, registerCollectionAccess } from './collection-access.js';
 import { joined, printList } from './print-list.js';
 import type { RegisterCommand } from './register-command.js';
 
 const DB = 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)';
 
-/** Registers `collection add` (prints the collection id) and `collection list`. */
+/** Registers `collection add` (prints the collection id), `collection list`, `grant` and `revoke`. */
 export const registerCollection: RegisterCommand = (program, ctx) => {
   const collection = program.command('collection').description('TAXII collections');
   collection
@@ -42,6 +43,7 @@ export const registerCollection: RegisterCommand = (program, ctx) => {
             canWrite: parseOrgList(opts.write),
           });
           ctx.stdout.write(`${created.id}\n`);
+          await noteAudience(ctx, store, created);
         } finally {
           await store.close();
         }
@@ -70,4 +72,5 @@ export const registerCollection: RegisterCommand = (program, ctx) => {
         await store.close();
       }
     });
+  registerCollectionAccess(collection, ctx);
 };

@@ -17,6 +17,13 @@ export {
 } from './admin/add-collection.js';
 export { type AddOrganizationInput, addOrganization, identityObject } from './admin/add-organization.js';
 export { type AddUserInput, addUser, checkPassword, MIN_PASSWORD_LENGTH } from './admin/add-user.js';
+export {
+  type AccessChange,
+  type CollectionAudience,
+  collectionAudience,
+  grantCollectionAccess,
+  revokeCollectionAccess,
+} from './admin/collection-grants.js';
 export { type CollectionInfo, collectionInfo, listCollections } from './admin/list-collections.js';
 export { listOrganizations, type OrganizationInfo } from './admin/list-organizations.js';
 export {

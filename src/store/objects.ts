@@ -20,6 +20,12 @@ export interface CollectionRecord {
   readonly mediaTypes: readonly string[];
 }
 
+/** A collection's access lists: organisation slugs, or `*` for every organisation. */
+export interface CollectionAccessLists {
+  readonly canRead: readonly string[];
+  readonly canWrite: readonly string[];
+}
+
 /**
  * How a stored version reaches readers. `added` is the version as ingested; `released` is the
  * second entry of an embargoed version, positioned at the embargo's release time so that TAXII
@@ -219,6 +225,11 @@ export interface ObjectStore {
   getCollection(id: string): Promise<CollectionRecord | undefined>;
   /** In a stable order (TAXII 2.1 section 3.3). */
   listCollections(): Promise<readonly CollectionRecord[]>;
+  /**
+   * Replaces a collection's access lists (`collection grant|revoke`); the next request of every
+   * process sharing the store decides with them. False when there is no such collection.
+   */
+  setCollectionAccess(id: string, access: CollectionAccessLists): Promise<boolean>;
 
   /**
    * Stores versions in one transaction: when the promise resolves they are durable (committed).

@@ -42,6 +42,23 @@ export function collectionsSuite(makeStore: StoreFactory): void {
       expect((await store().getCollection('c'))?.title).toBe('Collection c');
     });
 
+    it('setCollectionAccess replaces both access lists and keeps the rest; false for an unknown id', async () => {
+      await store().addCollection(collection('c'));
+      await store().addCollection(collection('d'));
+      expect(await store().setCollectionAccess('c', { canRead: ['uk-ncsc', 'cert-fr'], canWrite: [] })).toBe(
+        true,
+      );
+      expect(await store().getCollection('c')).toEqual({
+        ...collection('c'),
+        canRead: ['uk-ncsc', 'cert-fr'],
+        canWrite: [],
+      });
+      expect(await store().getCollection('d')).toEqual(collection('d'));
+      expect((await store().listCollections()).map((c) => c.id)).toEqual(['c', 'd']);
+      expect(await store().setCollectionAccess('missing', { canRead: ['*'], canWrite: ['*'] })).toBe(false);
+      expect(await store().getCollection('missing')).toBeUndefined();
+    });
+
     it('refuses versions for an unknown collection (STORE_UNKNOWN_COLLECTION)', async () => {
       const object = { type: 'malware', id: 'malware--1', created: '2020-01-01T00:00:00Z' };
       const code = await rejectionCode(

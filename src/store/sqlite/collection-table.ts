@@ -1,6 +1,6 @@
 /** Collections and their access lists (TAXII 2.1 section 5.1), listed in creation order. */
 import type Database from 'better-sqlite3';
-import type { CollectionRecord } from '../objects.js';
+import type { CollectionAccessLists, CollectionRecord } from '../objects.js';
 import { insertUnique } from './unique-insert.js';
 
 interface CollectionRow {
@@ -36,6 +36,7 @@ export class CollectionTable {
       get: db.prepare(`SELECT ${cols} FROM collections WHERE id = ?`),
       // Creation order is stable across restarts (TAXII 2.1 section 3.3 expects a stable order).
       list: db.prepare(`SELECT ${cols} FROM collections ORDER BY ord`),
+      setAccess: db.prepare('UPDATE collections SET can_read = ?, can_write = ? WHERE id = ?'),
     };
   }
 
@@ -56,6 +57,11 @@ export class CollectionTable {
   get(id: string): CollectionRecord | undefined {
     const row = this.#s.get.get(id) as CollectionRow | undefined;
     return row === undefined ? undefined : toRecord(row);
+  }
+
+  setAccess(id: string, access: CollectionAccessLists): boolean {
+    const result = this.#s.setAccess.run(JSON.stringify(access.canRead), JSON.stringify(access.canWrite), id);
+    return result.changes === 1;
   }
 
   list(): CollectionRecord[] {

@@ -15,6 +15,7 @@ import type {
   AddOutcome,
   BodyPage,
   BodyView,
+  CollectionAccessLists,
   CollectionRecord,
   MarkingFacts,
   Micros,
@@ -162,6 +163,10 @@ export class SqliteStore implements Store {
 
   async listCollections(): Promise<readonly CollectionRecord[]> {
     return this.#with((p) => p.collections.list());
+  }
+
+  async setCollectionAccess(id: string, access: CollectionAccessLists): Promise<boolean> {
+    return this.#with((p) => p.collections.setAccess(id, access));
   }
 
   async addVersions(collectionId: string, versions: readonly NewVersion[]): Promise<readonly AddOutcome[]> {
