@@ -1,12 +1,13 @@
-/** `accord peer add …` and `accord peer list` (CONTRACT.md "Federation"). */
+/** `accord peer add …`, `peer list`, `peer remove`, `peer test` (CONTRACT.md "Federation", "Operations"). */
 import type { Command } from 'commander';
 import { configurePeer, peerStatuses } from '../core/index.js';
 import type { CliContext } from './context.js';
+import { registerPeerOps } from './peer-ops.js';
 import { readSecret } from './read-secret.js';
 
 const DB = 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)';
 
-/** Registers `peer add` (prints the peer's name; exit 1 when the peer is invalid) and `peer list`. */
+/** Registers `peer add` (prints the peer's name; exit 1 when the peer is invalid), `peer list`, `remove` and `test`. */
 export const registerPeer: (program: Command, ctx: CliContext) => void = (program, ctx) => {
   const peer = program.command('peer').description('federation peers (other TAXII 2.1 nodes)');
   peer
@@ -120,4 +121,5 @@ export const registerPeer: (program: Command, ctx: CliContext) => void = (progra
         await store.close();
       }
     });
+  registerPeerOps(peer, ctx);
 };

@@ -32,6 +32,7 @@ export {
   listSharingGroups,
   type SharingGroupInfo,
 } from './admin/list-sharing-markings.js';
+export { removePeer, testPeer } from './admin/peer-admin.js';
 export {
   addToken,
   DEFAULT_TOKEN_LIFETIME_MS,

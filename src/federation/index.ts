@@ -1,5 +1,11 @@
 /** Public surface of federation/: peers, pull and push sync over TAXII 2.1, and their state. */
 export {
+  CONNECTION_STEPS,
+  type ConnectionStep,
+  type ConnectionTestOptions,
+  testPeerConnection,
+} from './connection-test.js';
+export {
   type FederationHandle,
   type FederationOptions,
   startFederation,

@@ -48,6 +48,11 @@ export interface PeerStore {
   listPeers(): Promise<readonly PeerRecord[]>;
   getPeerState(name: string): Promise<PeerState | undefined>;
   putPeerState(state: PeerState): Promise<void>;
+  /**
+   * Removes a peer with its sync state (one transaction): a running node stops syncing it when
+   * it next reads the peer list. False when there is no such peer.
+   */
+  deletePeer(name: string): Promise<boolean>;
   /** Seals every stored secret with a new key and replaces the key file (crash-safe; see SecretBox.rotate). */
   rotateSecretKey(): Promise<SecretKeyRotation>;
 }

@@ -197,6 +197,35 @@ export function accountRecordsSuite(makeStore: StoreFactory): void {
       });
     });
 
+    it('deletePeer removes a peer and its sync state, and only it; false for an unknown name', async () => {
+      const peer = {
+        name: 'bravo',
+        url: 'https://bravo.example.com/taxii2/',
+        username: 'alpha-node',
+        password: 'secret',
+        remoteCollection: 'r',
+        localCollection: 'l',
+        orgId: 'au-acsc',
+        speaksFor: ['au-acsc'],
+        pull: true,
+        push: true,
+        intervalSeconds: 60,
+      };
+      await store().putPeer(peer);
+      await store().putPeer({ ...peer, name: 'charlie' });
+      await store().putPeerState({ name: 'bravo', lastError: 'timeout' });
+      await store().putPeerState({ name: 'charlie', lastError: 'refused' });
+      expect(await store().deletePeer('bravo')).toBe(true);
+      expect(await store().getPeer('bravo')).toBeUndefined();
+      expect(await store().getPeerState('bravo')).toBeUndefined();
+      expect((await store().listPeers()).map((p) => p.name)).toEqual(['charlie']);
+      expect(await store().getPeerState('charlie')).toEqual({ name: 'charlie', lastError: 'refused' });
+      expect(await store().deletePeer('bravo')).toBe(false);
+      // A peer added again under the name starts from nothing, not from the old cursors.
+      await store().putPeer(peer);
+      expect(await store().getPeerState('bravo')).toBeUndefined();
+    });
+
     it('the audit log lists events oldest first, filtered by since (inclusive), organisation and limit', async () => {
       const events = [
         {

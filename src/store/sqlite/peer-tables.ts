@@ -58,6 +58,8 @@ export class PeerTables {
         'INSERT OR REPLACE INTO peer_state (name, pull_cursor, push_cursor, last_success, last_error, last_attempt)' +
           ' VALUES (?, ?, ?, ?, ?, ?)',
       ),
+      delete: db.prepare('DELETE FROM peers WHERE name = ?'),
+      deleteState: db.prepare('DELETE FROM peer_state WHERE name = ?'),
       getState: db.prepare(
         'SELECT name, pull_cursor AS pullCursor, push_cursor AS pushCursor, last_success AS lastSuccess,' +
           ' last_error AS lastError, last_attempt AS lastAttempt FROM peer_state WHERE name = ?',
@@ -97,6 +99,12 @@ export class PeerTables {
       this.#s.setPassword.run(seal(open(row.password, `the password of peer ${row.name}`)), row.name);
     }
     return rows.length;
+  }
+
+  /** Deletes the peer and its state; the caller runs it in a transaction. */
+  deletePeer(name: string): boolean {
+    this.#s.deleteState.run(name);
+    return this.#s.delete.run(name).changes === 1;
   }
 
   getPeerState(name: string): PeerState | undefined {

@@ -322,4 +322,8 @@ export class SqliteStore implements Store {
   async putPeerState(state: PeerState): Promise<void> {
     this.#with((p) => p.peers.putPeerState(state));
   }
+
+  async deletePeer(name: string): Promise<boolean> {
+    return this.#with((p) => p.db.transaction(() => p.peers.deletePeer(name)).immediate());
+  }
 }
