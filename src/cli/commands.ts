@@ -93,6 +93,18 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./sync.js')).registerSync,
   },
   {
+    name: 'backup',
+    description:
+      'write a consistent copy of the database to FILE while the node runs (SQLite online backup); the key file of peer passwords is not in it',
+    load: async () => (await import('./backup.js')).registerBackup,
+  },
+  {
+    name: 'restore',
+    description:
+      'make the database --db from a backup written by `accord backup`; --db must not exist or be empty',
+    load: async () => (await import('./restore.js')).registerRestore,
+  },
+  {
     name: 'rotate-key',
     description:
       'replace the key that seals peer passwords (the key file beside the database, or $ACCORD_SECRET_KEY_FILE) and seal them again',

@@ -17,6 +17,7 @@ export {
 } from './admin/add-collection.js';
 export { type AddOrganizationInput, addOrganization, identityObject } from './admin/add-organization.js';
 export { type AddUserInput, addUser, checkPassword, MIN_PASSWORD_LENGTH } from './admin/add-user.js';
+export { backupNode, restoreNode } from './admin/backup-restore.js';
 export {
   type AccessChange,
   type CollectionAudience,

@@ -2,10 +2,11 @@
 
 export type * from './accounts.js';
 export type * from './audit.js';
+export type * from './backups.js';
 export { parseCursor } from './cursor.js';
 export type * from './markings.js';
 export type * from './objects.js';
-export { type OpenStoreOptions, openStore } from './open-store.js';
+export { type OpenStoreOptions, openStore, restoreStore } from './open-store.js';
 export type * from './peers.js';
 export type { SecretKeySource } from './secret-box.js';
 export type * from './statuses.js';

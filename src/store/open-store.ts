@@ -1,3 +1,4 @@
+import type { BackupReport } from './backups.js';
 import type { SecretKeySource } from './secret-box.js';
 import type { Store } from './store.js';
 
@@ -19,4 +20,16 @@ export async function openStore(db: string, options: OpenStoreOptions = {}): Pro
   const store = new SqliteStore({ path: db, ...(options.secretKey ? { secretKey: options.secretKey } : {}) });
   await store.init();
   return store;
+}
+
+/**
+ * Puts the backup `file` in place as the database `db` names (the caller checked it holds no
+ * data). Only SQLite backups (`accord backup`) are restored here; PostgreSQL has pg_restore.
+ */
+export async function restoreStore(file: string, db: string): Promise<BackupReport> {
+  if (/^postgres(ql)?:\/\//.test(db)) {
+    throw new Error('restore writes SQLite databases; restore PostgreSQL with pg_restore');
+  }
+  const { restoreDatabase } = await import('./sqlite/index.js');
+  return restoreDatabase(file, db);
 }

@@ -4,6 +4,7 @@
  */
 import type { AccountStore } from './accounts.js';
 import type { AuditStore } from './audit.js';
+import type { BackupStore } from './backups.js';
 import type { MarkingStore } from './markings.js';
 import type { ObjectStore } from './objects.js';
 import type { PeerStore } from './peers.js';
@@ -16,7 +17,14 @@ import type { StatusStore } from './statuses.js';
 export type GenerationTopic = 'policy' | 'accounts';
 
 /** The store of one Accord node. */
-export interface Store extends ObjectStore, MarkingStore, AccountStore, PeerStore, StatusStore, AuditStore {
+export interface Store
+  extends ObjectStore,
+    MarkingStore,
+    AccountStore,
+    PeerStore,
+    StatusStore,
+    AuditStore,
+    BackupStore {
   /** Creates or migrates the schema (ordered, versioned migrations). */
   init(): Promise<void>;
   close(): Promise<void>;

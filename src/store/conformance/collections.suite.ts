@@ -1,4 +1,7 @@
 /** Conformance: collections (TAXII 2.1 sections 5.1-5.2) and their access lists. */
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collection, rejectionCode } from './fixtures.js';
 import { type StoreFactory, useStore } from './harness.suite.js';
@@ -57,6 +60,26 @@ export function collectionsSuite(makeStore: StoreFactory): void {
       expect((await store().listCollections()).map((c) => c.id)).toEqual(['c', 'd']);
       expect(await store().setCollectionAccess('missing', { canRead: ['*'], canWrite: ['*'] })).toBe(false);
       expect(await store().getCollection('missing')).toBeUndefined();
+    });
+
+    it('backupTo writes a whole file (mode 0600) and never overwrites one (STORE_ALREADY_EXISTS)', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'accord-backup-conformance-'));
+      try {
+        await store().addCollection(collection('c'));
+        const file = join(dir, 'copy.db');
+        const report = await store().backupTo(file);
+        expect(report).toEqual({ file, bytes: statSync(file).size });
+        expect(report.bytes).toBeGreaterThan(0);
+        expect(statSync(file).mode & 0o777).toBe(0o600);
+        const taken = join(dir, 'taken.db');
+        writeFileSync(taken, 'keep me');
+        expect(await rejectionCode(store().backupTo(taken))).toBe('STORE_ALREADY_EXISTS');
+        expect(statSync(taken).size).toBe('keep me'.length);
+        expect(await rejectionCode(store().backupTo(join(dir, 'no', 'such', 'dir.db')))).toBeDefined();
+        expect(existsSync(join(dir, 'no'))).toBe(false);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('refuses versions for an unknown collection (STORE_UNKNOWN_COLLECTION)', async () => {

@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import { nowMicros } from '../../stix/index.js';
 import type { Organization, TokenRecord, UserRecord } from '../accounts.js';
 import type { AuditEvent, AuditQuery, Disclosure } from '../audit.js';
+import type { BackupReport } from '../backups.js';
 import type { DefinitionSource, MarkingDefinitionRecord } from '../markings.js';
 import type {
   AddOutcome,
@@ -34,6 +35,7 @@ import { StoreError } from '../store-error.js';
 import { AccountTables } from './account-tables.js';
 import { AuditTable } from './audit-table.js';
 import { type BackgroundCheckpoints, startBackgroundCheckpoints } from './background-checkpoints.js';
+import { backupDatabase } from './backup-file.js';
 import { CollectionTable } from './collection-table.js';
 import { openConnection } from './connection.js';
 import { migrate } from './migrations.js';
@@ -321,6 +323,15 @@ export class SqliteStore implements Store {
 
   async putPeerState(state: PeerState): Promise<void> {
     this.#with((p) => p.peers.putPeerState(state));
+  }
+
+  async backupTo(file: string): Promise<BackupReport> {
+    const db = this.#with((p) => p.db);
+    try {
+      return await backupDatabase(db, file);
+    } catch (error) {
+      throw translate(error);
+    }
   }
 
   async deletePeer(name: string): Promise<boolean> {
