@@ -1,4 +1,4 @@
-/** `accord serve [--host 127.0.0.1] [--port 6100] [--db] [--demo] [--tls-cert F --tls-key F] [--insecure-http]` (CONTRACT.md "Server"). */
+/** `accord serve [--host 127.0.0.1] [--port 6100] [--db] [--demo] [--tls-cert F --tls-key F] [--insecure-http] [--metrics]` (CONTRACT.md "Server", "Operations"). */
 import { startServer } from '../server/index.js';
 import { CliError } from './cli-error.js';
 import type { RegisterCommand } from './register-command.js';
@@ -24,6 +24,7 @@ export const registerServe: RegisterCommand = (program, ctx) => {
       'seconds between two publishings of sighting summaries (accord sightings publish)',
       '3600',
     )
+    .option('--metrics', 'serve GET /metrics (Prometheus text format) to administrators (Basic or bearer)')
     .option('--db <path>', 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)')
     .action(
       async (opts: {
@@ -36,6 +37,7 @@ export const registerServe: RegisterCommand = (program, ctx) => {
         maxContentLength?: string;
         maxConnections?: string;
         summaryInterval: string;
+        metrics?: boolean;
         db?: string;
       }) => {
         const port = Number(opts.port);
@@ -65,6 +67,7 @@ export const registerServe: RegisterCommand = (program, ctx) => {
           ...(maxContentLength === undefined ? {} : { maxContentLength }),
           ...(maxConnections === undefined ? {} : { connections: { maxConnections } }),
           summaryIntervalMs: summaryInterval * 1000,
+          ...(opts.metrics ? { metrics: true } : {}),
         }).catch(async (err: unknown) => {
           await store.close();
           throw err;

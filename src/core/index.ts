@@ -33,6 +33,7 @@ export {
   listSharingGroups,
   type SharingGroupInfo,
 } from './admin/list-sharing-markings.js';
+export { type NodeReadings, nodeReadings, requireMetricsViewer } from './admin/node-readings.js';
 export { removePeer, testPeer } from './admin/peer-admin.js';
 export {
   addToken,

@@ -29,6 +29,8 @@ export interface ActionResources {
   readonly 'status.read': { readonly ownerOrg: string };
   /** See the node's federation peers and their state (the node's trust relationships). */
   readonly 'peers.view': 'node';
+  /** Scrape the node's metrics (`GET /metrics`): traffic, login failures and peers describe the whole node. */
+  readonly 'metrics.view': 'node';
 }
 
 /** Every action. */
@@ -46,6 +48,7 @@ const RULES: { readonly [A in Action]: (actor: Actor, resource: ActionResources[
   'version.delete': (a, v) => a.role === 'admin' || v.producerOrg === a.orgId,
   'status.read': (a, s) => s.ownerOrg === a.orgId,
   'peers.view': (a) => a.role === 'admin',
+  'metrics.view': (a) => a.role === 'admin',
 };
 
 /** May `actor` do `action` to `resource`? */

@@ -21,6 +21,8 @@ import { apiPlugin } from './api/api-plugin.js';
 import { taxiiClientErrorHandler } from './client-error.js';
 import { type ConnectionLimits, connectionLimits } from './connection-limits.js';
 import { httpErrorOf } from './http-error-of.js';
+import { metricsPlugin } from './metrics/metrics-plugin.js';
+import { createNodeMetrics } from './metrics/node-metrics.js';
 
 /** Options of buildServer. */
 export interface BuildServerOptions {
@@ -37,6 +39,8 @@ export interface BuildServerOptions {
   readonly limits?: { readonly defaultLimit?: number; readonly maxLimit?: number };
   /** Connection limits and timeouts (defaults in connection-limits.ts, docs/reference/limits.md). */
   readonly connections?: Partial<ConnectionLimits>;
+  /** Serve `GET /metrics` to administrators (`serve --metrics`; default off). */
+  readonly metrics?: boolean;
 }
 
 /** The Fastify instance of a node, ready for `inject()` or `listen()`. */
@@ -70,8 +74,10 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
   }) as unknown as FastifyInstance;
   app.server.maxConnections = limits.maxConnections;
   const slowQueryMs = options.slowQueryMs ?? 200;
+  const metrics = options.metrics ? createNodeMetrics() : undefined;
   const node = new AccordNode({
     ...options.node,
+    ...(metrics ? { auth: { ...options.node?.auth, onLoginFailure: () => metrics.loginFailed() } } : {}),
     store: options.store,
     slowQueryMs,
     onSlowQuery: (ms, detail) => app.log.warn({ ms: Math.round(ms), ...detail }, 'slow store query'),
@@ -84,6 +90,19 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
       reply,
     ),
   );
+  if (metrics) {
+    // Added before the plugins so that it sees their requests too; the label is the route
+    // pattern (bounded), never the URL a client chose.
+    app.addHook('onResponse', async (request, reply) => {
+      metrics.observeRequest(
+        request.routeOptions.url ?? 'unmatched',
+        request.method,
+        reply.statusCode,
+        reply.elapsedTime / 1000,
+      );
+    });
+    app.register(metricsPlugin, { node, store: options.store, metrics, httpErrorOf });
+  }
   app.get('/healthz', async (_request, reply) => reply.type('application/json').send({ status: 'ok' }));
   app.register(apiPlugin, { prefix: '/api', node, store: options.store, httpErrorOf });
   app.register(taxiiPlugin, {

@@ -32,6 +32,8 @@ export interface StartServerOptions {
   readonly connections?: Partial<ConnectionLimits>;
   /** Between two publishings of sighting summaries (default one hour, CONTRACT.md "Detection"). */
   readonly summaryIntervalMs?: number;
+  /** Serve `GET /metrics` (Prometheus text) to administrators. */
+  readonly metrics?: boolean;
 }
 
 /** A running server. */
@@ -75,6 +77,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(https ? { https } : {}),
     ...(options.maxContentLength ? { maxContentLength: options.maxContentLength } : {}),
     ...(options.connections ? { connections: options.connections } : {}),
+    ...(options.metrics ? { metrics: true } : {}),
   });
   await app.listen({ host: options.host, port: options.port });
   // Federation (issue 6): configured peers sync in the background; stopped before the store closes.

@@ -230,6 +230,8 @@ export interface ObjectStore {
    * process sharing the store decides with them. False when there is no such collection.
    */
   setCollectionAccess(id: string, access: CollectionAccessLists): Promise<boolean>;
+  /** How many object versions the node stores, in every collection (`accord_objects_stored_total`). */
+  countVersions(): Promise<number>;
 
   /**
    * Stores versions in one transaction: when the promise resolves they are durable (committed).

@@ -21,6 +21,8 @@ export interface AuthenticatorOptions {
   /** How long a verified header stays valid without re-hashing while no account changes (default 60 s). */
   readonly cacheMs?: number;
   readonly now?: () => number;
+  /** Called for each refused login (wrong credentials, a disabled account, an expired token), for metrics. */
+  readonly onLoginFailure?: () => void;
 }
 
 const MAX_HEADER = 4096;
@@ -46,12 +48,14 @@ export class Authenticator {
   readonly #now: () => number;
   readonly #cache = new Map<string, Cached>();
   #decoy: Promise<string> | undefined;
+  readonly #onLoginFailure: () => void;
 
   constructor(options: AuthenticatorOptions) {
     this.#store = options.store;
     this.#now = options.now ?? Date.now;
     this.#limiter = new LoginLimiter({ now: this.#now, ...options.limiter });
     this.#cacheMs = options.cacheMs ?? 60_000;
+    this.#onLoginFailure = options.onLoginFailure ?? (() => {});
   }
 
   /** The caller an Authorization header proves, from the client address `ip`. */
@@ -79,12 +83,18 @@ export class Authenticator {
     const proof = await this.#verify(credentials);
     if (!proof) {
       this.#limiter.fail(who, ip);
+      this.#onLoginFailure();
       throw new CoreError('CORE_UNAUTHENTICATED', 'wrong username, password or token');
     }
     // Only someone who knows the secret learns that the account or token is no longer valid.
-    if (proof.user.disabled) throw new CoreError('CORE_UNAUTHENTICATED', 'the account is disabled');
-    if (proof.expiresAt !== undefined && proof.expiresAt <= this.#now())
+    if (proof.user.disabled) {
+      this.#onLoginFailure();
+      throw new CoreError('CORE_UNAUTHENTICATED', 'the account is disabled');
+    }
+    if (proof.expiresAt !== undefined && proof.expiresAt <= this.#now()) {
+      this.#onLoginFailure();
       throw new CoreError('CORE_UNAUTHENTICATED', 'the token has expired');
+    }
     this.#limiter.succeed(who, ip);
     const org = await this.#store.getOrganization(proof.user.orgId);
     if (!org) throw new CoreError('CORE_UNAUTHENTICATED', 'the account has no organisation');

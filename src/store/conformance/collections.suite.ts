@@ -82,6 +82,24 @@ export function collectionsSuite(makeStore: StoreFactory): void {
       }
     });
 
+    it('countVersions counts stored versions of every collection; a repeated version counts once', async () => {
+      expect(await store().countVersions()).toBe(0);
+      await store().addCollection(collection('c'));
+      await store().addCollection(collection('d'));
+      const v = (id: string, created: string) => ({
+        object: { type: 'malware', id, created, modified: created },
+        producerOrg: 'a',
+        origin: 'local',
+      });
+      await store().addVersions('c', [
+        v('malware--1', '2020-01-01T00:00:00Z'),
+        v('malware--1', '2020-01-02T00:00:00Z'),
+      ]);
+      await store().addVersions('d', [v('malware--1', '2020-01-01T00:00:00Z')]);
+      await store().addVersions('d', [v('malware--1', '2020-01-01T00:00:00Z')]);
+      expect(await store().countVersions()).toBe(3);
+    });
+
     it('refuses versions for an unknown collection (STORE_UNKNOWN_COLLECTION)', async () => {
       const object = { type: 'malware', id: 'malware--1', created: '2020-01-01T00:00:00Z' };
       const code = await rejectionCode(

@@ -36,6 +36,7 @@ export class CollectionTable {
       get: db.prepare(`SELECT ${cols} FROM collections WHERE id = ?`),
       // Creation order is stable across restarts (TAXII 2.1 section 3.3 expects a stable order).
       list: db.prepare(`SELECT ${cols} FROM collections ORDER BY ord`),
+      countVersions: db.prepare('SELECT count(*) FROM versions').pluck(),
       setAccess: db.prepare('UPDATE collections SET can_read = ?, can_write = ? WHERE id = ?'),
     };
   }
@@ -62,6 +63,11 @@ export class CollectionTable {
   setAccess(id: string, access: CollectionAccessLists): boolean {
     const result = this.#s.setAccess.run(JSON.stringify(access.canRead), JSON.stringify(access.canWrite), id);
     return result.changes === 1;
+  }
+
+  /** Stored versions of every collection (the feed's rows, not its `released` entries). */
+  countVersions(): number {
+    return this.#s.countVersions.get() as number;
   }
 
   list(): CollectionRecord[] {

@@ -171,6 +171,10 @@ export class SqliteStore implements Store {
     return this.#with((p) => p.collections.setAccess(id, access));
   }
 
+  async countVersions(): Promise<number> {
+    return this.#with((p) => p.collections.countVersions());
+  }
+
   async addVersions(collectionId: string, versions: readonly NewVersion[]): Promise<readonly AddOutcome[]> {
     return this.#with((p) => p.writer.addVersions(collectionId, versions));
   }
