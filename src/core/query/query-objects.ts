@@ -12,15 +12,7 @@ import {
   type VisibleEntry,
 } from '../../policy/index.js';
 import { formatMicros, type Micros } from '../../stix/index.js';
-import type {
-  BodyPage,
-  ObjectFilters,
-  ObjectQuery,
-  Page,
-  Store,
-  StoredObject,
-  View,
-} from '../../store/index.js';
+import type { BodyPage, ObjectFilters, Page, Store, StoredObject, View } from '../../store/index.js';
 import type { Caller } from '../accounts/caller.js';
 import type { NodeServices } from '../node/node-services.js';
 import { readerOf } from './reader-of.js';

@@ -9,7 +9,6 @@ import type { AddOutcome, Micros, NewVersion } from '../objects.js';
 import { StoreError } from '../store-error.js';
 import { dateAddedVersion, type VersionFacts, versionFacts } from '../version-facts.js';
 import { GranularViewTable } from './granular-view-table.js';
-import { CONTESTED, FIRST, GRANULAR, LATEST, VIEWS } from './row-mapping.js';
 import type { RowMetaDictionary } from './row-meta.js';
 
 type EndRow = [
