@@ -101,6 +101,8 @@ export interface ListAuditInput {
   /** STIX timestamp: only events at or after it. */
   readonly since?: string;
   readonly orgId?: string;
+  /** Only events naming this object (any version): who read it, who was sent it. */
+  readonly objectId?: string;
   readonly limit?: number;
 }
 
@@ -112,6 +114,7 @@ export async function listAudit(store: Store, input: ListAuditInput): Promise<re
   return store.listAudit({
     ...(input.since === undefined ? {} : { since: input.since }),
     ...(input.orgId === undefined ? {} : { orgId: input.orgId }),
+    ...(input.objectId === undefined ? {} : { objectId: input.objectId }),
     ...(input.limit === undefined ? {} : { limit: input.limit }),
   });
 }

@@ -72,6 +72,31 @@ describe('accord group / embargo / audit', () => {
     expect(events[0]!.detail).toContain(embargoId);
   }, 400_000);
 
+  it('audit --object lists who received one object and nothing else', async () => {
+    const store = new SqliteStore({ path: db });
+    await store.init();
+    const at = '2021-07-19T12:00:00.000Z';
+    const read = { at, action: 'read', orgId: 'uk-ncsc', objectVersion: at, marking: 'red' };
+    await store.appendAudit([
+      { ...read, objectId: 'report--aad9c177-cb14-44af-b064-258e271f93a1' },
+      { ...read, objectId: 'indicator--0b0cbd4c-a5fb-4d36-9ba5-1f3e1ac4ee6f' },
+    ]);
+    await store.close();
+    const audit = accord(
+      'audit',
+      '--object',
+      'report--aad9c177-cb14-44af-b064-258e271f93a1',
+      '--json',
+      '--db',
+      db,
+    );
+    expect(audit.code).toBe(0);
+    const events = (JSON.parse(audit.stdout) as { events: { objectId: string; orgId: string }[] }).events;
+    expect(events.map((e) => [e.orgId, e.objectId])).toEqual([
+      ['uk-ncsc', 'report--aad9c177-cb14-44af-b064-258e271f93a1'],
+    ]);
+  }, 400_000);
+
   it('exits 1 with one accord: line for an unknown organisation, 2 for bad usage', () => {
     const unknown = accord('group', 'add', 'g', '--members', 'nobody', '--db', db);
     expect(unknown).toMatchObject({ code: 1, stdout: '' });
