@@ -1,10 +1,11 @@
 /**
- * `accord import FILE|DIR|-... --collection ID --as USERNAME [--upgrade] [--json]` (CONTRACT.md
+ * `accord import FILE|DIR|-... --collection ID --as USERNAME [--upgrade] [--tlp LEVEL] [--group ID]
+ * [--embargo ID] [--json]` (CONTRACT.md
  * "Node administration", "Operations", "Interoperability"): STIX, MISP events and feeds.
  */
 import cliProgress from 'cli-progress';
 import type { ImportError } from '../core/index.js';
-import { importFiles } from '../core/index.js';
+import { importFiles, isTlpLevel, TLP_LEVELS } from '../core/index.js';
 import { CliError, EXIT } from './cli-error.js';
 import type { RegisterCommand } from './register-command.js';
 
@@ -35,6 +36,12 @@ export const registerImport: RegisterCommand = (program, ctx) => {
       'with --upgrade: keep TLP 1.0 markings, or map them to TLP 2.0 (keep|map)',
       'keep',
     )
+    .option('--tlp <level>', `mark objects that carry no marking with TLP 2.0 (${TLP_LEVELS.join('|')})`)
+    .option(
+      '--group <id>',
+      'mark objects that carry no marking with this sharing group (marking-definition id)',
+    )
+    .option('--embargo <id>', 'mark objects that carry no marking with this embargo (marking-definition id)')
     .option(
       '--json',
       'print {"new", "unchanged", "rejected", "stored", "errors", "skipped", "failed"} as JSON',
@@ -49,12 +56,18 @@ export const registerImport: RegisterCommand = (program, ctx) => {
           batch: string;
           upgrade?: boolean;
           upgradeTlp: 'keep' | 'map';
+          tlp?: string;
+          group?: string;
+          embargo?: string;
           json?: boolean;
           db?: string;
         },
       ) => {
         if (!['keep', 'map'].includes(opts.upgradeTlp))
           throw new CliError(`--upgrade-tlp must be keep or map, not ${opts.upgradeTlp}`, EXIT.usage);
+        const { tlp, group, embargo } = opts;
+        if (tlp !== undefined && !isTlpLevel(tlp))
+          throw new CliError(`--tlp must be one of ${TLP_LEVELS.join(', ')}, not ${tlp}`, EXIT.usage);
         const store = await ctx.openStore(opts.db);
         const bar = ctx.interactive
           ? new cliProgress.SingleBar(
@@ -75,6 +88,11 @@ export const registerImport: RegisterCommand = (program, ctx) => {
             username: opts.as,
             batchSize: Math.max(1, Number.parseInt(opts.batch, 10) || 1000),
             ...(opts.upgrade ? { upgrade: { tlp: opts.upgradeTlp } } : {}),
+            markings: {
+              ...(tlp === undefined ? {} : { tlp }),
+              ...(group === undefined ? {} : { group }),
+              ...(embargo === undefined ? {} : { embargo }),
+            },
             onProgress: (p) =>
               bar?.update(p.totalBytes > 0 ? Math.round((100 * p.bytes) / p.totalBytes) : 100, {
                 objects: p.objects,

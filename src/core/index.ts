@@ -85,6 +85,12 @@ export {
   type ImportSummary,
   importFiles,
 } from './ingest/import-files.js';
+export {
+  type ImportMarkings,
+  isTlpLevel,
+  markUnmarked,
+  TLP_LEVELS,
+} from './ingest/import-markings.js';
 export type { ImportFailure } from './ingest/import-sources.js';
 export { type IngestItem, type IngestReport, ingestBatch } from './ingest/ingest-batch.js';
 export { STIX_VALIDATION, validateStixStream } from './ingest/stix-validation.js';

@@ -18,11 +18,13 @@ import { CoreError } from '../errors/core-error.js';
 import { nodeServices } from '../node/node-services.js';
 import { usableCollection } from '../query/collection-access.js';
 import { type Deliver, importFile } from './import-file.js';
+import { type ImportMarkings, importMarkingRefs } from './import-markings.js';
 import { importMisp, type MispImportContext } from './import-misp.js';
 import { type ImportError, ImportRun } from './import-run.js';
 import { type ImportFailure, type ImportSource, resolveSources } from './import-sources.js';
 import { sourceOfCaller } from './source-of-caller.js';
 
+export type { ImportMarkings } from './import-markings.js';
 export type { ImportError } from './import-run.js';
 
 /** What an import needs. */
@@ -48,6 +50,11 @@ export interface ImportInput {
    * markings to TLP 2.0 (default: kept). Without it, STIX 2.0 is stored as 2.0.
    */
   readonly upgrade?: UpgradeOptions;
+  /**
+   * Markings given to imported objects that carry none (`--tlp`, `--group`, `--embargo`); objects
+   * converted from MISP events are marked alike when their event gave them no marking.
+   */
+  readonly markings?: ImportMarkings;
   /** Limits on MISP input (attributes per event, value sizes). */
   readonly mispLimits?: MispLimits;
   /** The node's policy contexts, when the caller keeps them (default: new ones for this import). */
@@ -158,6 +165,7 @@ async function importStixSource(pass: ImportPass, source: ImportSource, before: 
 export async function importFiles(store: Store, input: ImportInput): Promise<ImportSummary> {
   const caller = await callerOf(store, input.username);
   await usableCollection(store, caller, input.collectionId, { write: true });
+  const markingRefs = await importMarkingRefs(store, caller, input.markings ?? {});
   const node = nodeServices(store, {
     ...(input.policy === undefined ? {} : { policy: input.policy }),
     ...(input.now === undefined ? {} : { now: input.now }),
@@ -168,6 +176,7 @@ export async function importFiles(store: Store, input: ImportInput): Promise<Imp
     await sourceOfCaller(store, caller),
     input.batchSize ?? 1000,
     input.upgrade,
+    markingRefs,
   );
   const resolved = await resolveSources(input.files, input.stdin);
   const totalBytes = resolved.sources.reduce((sum, s) => sum + s.size, 0);

@@ -6,6 +6,7 @@
 import type { ConversionIssue } from '../../interop/index.js';
 import type { StreamItem, UpgradeOptions } from '../../stix/index.js';
 import type { NodeServices } from '../node/node-services.js';
+import { markUnmarked } from './import-markings.js';
 import { upgradeItems } from './import-upgrade.js';
 import { type IngestItem, type IngestSource, ingestBatch } from './ingest-batch.js';
 
@@ -52,6 +53,8 @@ export class ImportRun {
     private readonly source: IngestSource,
     private readonly batchSize: number,
     private readonly upgrade: UpgradeOptions | undefined,
+    /** Marking-definition ids given to objects that carry no marking (`--tlp`, `--group`, `--embargo`). */
+    private readonly markingRefs: readonly string[] = [],
   ) {}
 
   reject(error: ImportError): void {
@@ -126,8 +129,13 @@ export class ImportRun {
     await this.#ingest(events[0]!.file, batch, events);
   }
 
-  async #ingest(file: string, batch: IngestItem[], events?: readonly EventBatch[]): Promise<void> {
-    if (batch.length === 0) return;
+  async #ingest(file: string, items: IngestItem[], events?: readonly EventBatch[]): Promise<void> {
+    if (items.length === 0) return;
+    // Marked before validation: the validated, stored JSON is the marked object.
+    const batch =
+      this.markingRefs.length === 0
+        ? items
+        : items.map((item) => ({ ...item, value: markUnmarked(item.value, this.markingRefs) }));
     const outcome = await ingestBatch(this.node, this.collectionId, batch, this.source);
     this.counts.new += outcome.added;
     this.counts.unchanged += outcome.successes.length - outcome.added;
