@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccordNode, type Caller, callerOf } from '../../src/core/index.js';
+import { sharingGroupMarking } from '../../src/policy/index.js';
 import { TLP_V2 } from '../../src/stix/index.js';
 import { SqliteStore } from '../../src/store/sqlite/index.js';
 import { indicator } from './support/taxii-fixture.js';
@@ -70,6 +71,7 @@ beforeAll(async () => {
     accord(['user', 'add', 'outsider', '--org', 'fr-anssi', '--role', 'reader', '--password-stdin'], password)
       .code,
   ).toBe(0);
+  expect(accord(['user', 'add', 'french', '--org', 'fr-anssi', '--password-stdin'], password).code).toBe(0);
   expect(
     accord(['collection', 'add', '--title', 'T', '--id', COLLECTION, '--read', '*', '--write', '*']).code,
   ).toBe(0);
@@ -235,6 +237,24 @@ describe('accord import --tlp, --group, --embargo', { timeout: 180_000 }, () => 
       /^accord: --group marking-definition--0{8}-\S+: the node knows no such marking definition[^\n]*\n$/,
     );
     expect((await seenBy('colleague', [String(object.id)])).size).toBe(0);
+  });
+
+  it("--group with another organisation's group definition: refused, the importer's objects would not trust it", async () => {
+    const store = new SqliteStore({ path: db });
+    await store.init();
+    const fr = (await store.getOrganization('fr-anssi'))?.identityId ?? '';
+    await store.close();
+    const definition = sharingGroupMarking({ name: 'theirs', members: [fr, ukIdentity], createdByRef: fr });
+    const path = join(dir, 'their-group.json');
+    writeFileSync(path, JSON.stringify([definition]));
+    const stored = accord(['import', path, '--collection', COLLECTION, '--as', 'french', '--json']);
+    expect(JSON.parse(stored.out)).toMatchObject({ new: 1, rejected: 0 });
+    const r = importFile([indicator()], '--group', String(definition.id));
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(
+      /^accord: --group \S+: this sharing group was defined by fr-anssi \(local\), which objects of uk-ncsc do not trust\n$/,
+    );
   });
 
   it('--tlp bogus is bad usage: exit 2, one accord: line', () => {
