@@ -135,6 +135,32 @@ export function disclosuresSuite(makeStore: StoreFactory): void {
       expect(await store().listAudit({ objectId: 'indicator--unknown' })).toEqual([]);
     });
 
+    it('a long disclosure of consecutive versions lists back in order, each found by its id', async () => {
+      await store().addCollection(collection('c'));
+      const outcomes = await store().addVersions(
+        'c',
+        Array.from({ length: 2500 }, (_, i) => version(sdo('indicator', 100 + i, V(1)))),
+      );
+      const seqs = outcomes.map((o) => (o.status === 'stored' ? o.seq : 0));
+      // Markings change now and then; one version is disclosed twice, out of order.
+      const markings = seqs.map((_, i) => (Math.floor(i / 700) % 2 === 0 ? 'red' : 'amber'));
+      const named = [...seqs, seqs[3] as number];
+      const marks = [...markings, 'red'];
+      await store().appendDisclosure({
+        at: AT,
+        action: 'send',
+        orgId: 'nz-ncsc',
+        seqs: named,
+        markings: marks,
+      });
+      const events = await store().listAudit({});
+      expect(events.map((e) => [e.objectId, e.marking])).toEqual(
+        named.map((_, i) => [id(100 + (i < 2500 ? i : 3)), marks[i]]),
+      );
+      expect(await store().listAudit({ objectId: id(100 + 1999) })).toHaveLength(1);
+      expect(await store().listAudit({ objectId: id(103) })).toHaveLength(2);
+    });
+
     it('malformed disclosures are refused (STORE_INVALID_RECORD)', async () => {
       const base = { at: AT, action: 'read', orgId: 'au-acsc', seqs: [1], markings: ['red'] };
       const bad = [

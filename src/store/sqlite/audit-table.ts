@@ -2,8 +2,9 @@
  * The append-only audit log (UPDATE and DELETE are refused by triggers in the schema).
  * Events that differ only in the object they name (one response disclosing a page of
  * restricted versions) share one audit_log row, and the objects it names are rows of
- * audit_objects in order: by seq for a Disclosure (a few bytes each rather than a hundred,
- * resolved through `versions` or, once deleted, `deleted_versions`), else by id and version.
+ * audit_objects in order: runs of consecutive seqs for a Disclosure (a page in feed order is
+ * one run or a few, resolved through `versions` or, once deleted, `deleted_versions`), else by
+ * id and version.
  * audit_objects is indexed by seq and by id, so the events about one object are found without
  * reading the others. Reading expands rows back, in order, so callers see one event per object.
  */
@@ -75,14 +76,44 @@ function sameRow(a: AuditEvent, b: AuditEvent): boolean {
 /** Actions that record a disclosure (a read served, a version sent to a peer). */
 const DISCLOSURES: ReadonlySet<string> = new Set(['read', 'send']);
 
-/** The audit rows a list reads (`rows`, with its WHERE and LIMIT), one row per event, in order. */
+/** The longest run of consecutive seqs one audit_objects row holds (the schema checks it). */
+const MAX_RUN = 1000;
+
+/**
+ * A disclosure's versions as runs: [first seq, count, marking] for consecutive seqs with one
+ * marking. A page lists versions in feed order, so most pages are one run or a few.
+ */
+function runsOf(d: Disclosure): [number, number, string][] {
+  const runs: [number, number, string][] = [];
+  let last: [number, number, string] | undefined;
+  for (let i = 0; i < d.seqs.length; i++) {
+    const seq = d.seqs[i] as number;
+    const marking = d.markings[i] as string;
+    if (last !== undefined && last[1] < MAX_RUN && seq === last[0] + last[1] && marking === last[2]) {
+      last[1]++;
+    } else {
+      last = [seq, 1, marking];
+      runs.push(last);
+    }
+  }
+  return runs;
+}
+
+/**
+ * The audit rows a list reads (`rows`, with its WHERE and LIMIT), one row per event, in order:
+ * each run of seqs expands through the numbers 0..MAX_RUN-1 (`k`).
+ */
 function eventsSql(rows: string): string {
   return (
-    'SELECT a.at, a.action, a.org_id, a.username, a.object_id, a.object_version, a.marking, a.detail,' +
-    ' o.position, o.seq, COALESCE(v.stix_id, d.stix_id, o.object_id), COALESCE(v.version, d.version, o.object_version), o.marking' +
+    `WITH RECURSIVE k(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM k WHERE n < ${MAX_RUN - 1})` +
+    ' SELECT a.at, a.action, a.org_id, a.username, a.object_id, a.object_version, a.marking, a.detail,' +
+    ' o.position, o.seq + k.n, COALESCE(v.stix_id, d.stix_id, o.object_id),' +
+    ' COALESCE(v.version, d.version, o.object_version), o.marking' +
     ` FROM (${rows}) AS a LEFT JOIN audit_objects AS o ON o.audit_id = a.id` +
-    ' LEFT JOIN versions AS v ON v.seq = o.seq LEFT JOIN deleted_versions AS d ON d.seq = o.seq AND v.seq IS NULL' +
-    ' ORDER BY a.at_micros, a.id, o.position'
+    ' LEFT JOIN k ON o.seq IS NOT NULL AND k.n < o.seq_count' +
+    ' LEFT JOIN versions AS v ON v.seq = o.seq + k.n' +
+    ' LEFT JOIN deleted_versions AS d ON d.seq = o.seq + k.n AND v.seq IS NULL' +
+    ' ORDER BY a.at_micros, a.id, o.position, k.n'
   );
 }
 
@@ -104,13 +135,12 @@ export class AuditTable {
           ' VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       listed: db.prepare(
-        'INSERT INTO audit_objects (audit_id, position, seq, object_id, object_version, marking) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO audit_objects (audit_id, position, object_id, object_version, marking) VALUES (?, ?, ?, ?, ?)',
       ),
-      // A page's versions in one statement: SQLite inserts the rows itself, which costs a
-      // fraction of one call per row (a disclosure names up to a thousand).
-      listedSeqs: db.prepare(
-        'INSERT INTO audit_objects (audit_id, position, seq, marking)' +
-          ' SELECT ?, j.key, j.value ->> 0, j.value ->> 1 FROM json_each(?) AS j',
+      // A page's runs in one statement (a disclosure names up to a thousand versions).
+      listedRuns: db.prepare(
+        'INSERT INTO audit_objects (audit_id, position, seq, seq_count, marking)' +
+          ' SELECT ?, j.key, j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(?) AS j',
       ),
       list: db
         .prepare(
@@ -127,9 +157,11 @@ export class AuditTable {
             `SELECT ${ROW_COLUMNS} FROM audit_log WHERE ${SINCE_AND_ORG} AND id IN (` +
               'SELECT id FROM audit_log WHERE object_id = ?1' +
               ' UNION SELECT audit_id FROM audit_objects WHERE object_id = ?1' +
-              ' UNION SELECT audit_id FROM audit_objects WHERE seq IN (' +
+              // A run holding seq s starts within MAX_RUN before it: a bounded range of the index.
+              ' UNION SELECT o.audit_id FROM (' +
               'SELECT v.seq FROM collections AS c JOIN versions AS v ON v.collection = c.id AND v.stix_id = ?1' +
-              ' UNION ALL SELECT seq FROM deleted_versions WHERE stix_id = ?1))' +
+              ' UNION ALL SELECT seq FROM deleted_versions WHERE stix_id = ?1) AS s' +
+              ` JOIN audit_objects AS o ON o.seq BETWEEN s.seq - ${MAX_RUN - 1} AND s.seq AND s.seq < o.seq + o.seq_count)` +
               ' ORDER BY at_micros, id',
           ).replace(/\?1/g, '@object'),
         )
@@ -146,7 +178,7 @@ export class AuditTable {
     });
     this.#appendDisclosure = db.transaction((d: Disclosure, at: number) => {
       const id = this.#insertRow(d.at, at, d.action, d.orgId, d.username ?? null, null, null, null, null);
-      this.#s.listedSeqs.run(id, JSON.stringify(d.seqs.map((seq, i) => [seq, d.markings[i]])));
+      this.#s.listedRuns.run(id, JSON.stringify(runsOf(d)));
     });
   }
 
@@ -205,7 +237,7 @@ export class AuditTable {
       e.detail ?? null,
     );
     group.forEach((g, i) => {
-      this.#s.listed.run(id, i, null, g.objectId as string, g.objectVersion ?? null, g.marking ?? null);
+      this.#s.listed.run(id, i, g.objectId as string, g.objectVersion ?? null, g.marking ?? null);
     });
   }
 

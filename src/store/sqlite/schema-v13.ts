@@ -31,17 +31,19 @@ CREATE INDEX versions_contested ON versions (collection) WHERE contested = 1;
 `;
 
 const AUDIT = `
--- The objects an audit row names, in order: a disclosed version by seq (its id and version are
--- those of versions or, once deleted, deleted_versions), or an object named by id and version.
+-- The objects an audit row names, in order: a run of disclosed versions by seq (seq_count
+-- consecutive seqs from seq, at most 1000, one marking; their ids and versions are those of
+-- versions or, once deleted, deleted_versions), or an object named by id and version.
 CREATE TABLE audit_objects (
   audit_id INTEGER NOT NULL REFERENCES audit_log (id),
   position INTEGER NOT NULL,
   seq INTEGER,
+  seq_count INTEGER CHECK (seq_count BETWEEN 1 AND 1000),
   object_id TEXT,
   object_version TEXT,
   marking TEXT,
   PRIMARY KEY (audit_id, position),
-  CHECK ((seq IS NULL) <> (object_id IS NULL))
+  CHECK ((seq IS NULL) <> (object_id IS NULL) AND (seq IS NULL) = (seq_count IS NULL))
 ) WITHOUT ROWID;
 CREATE INDEX audit_objects_seq ON audit_objects (seq) WHERE seq IS NOT NULL;
 CREATE INDEX audit_objects_object ON audit_objects (object_id) WHERE object_id IS NOT NULL;
@@ -63,7 +65,7 @@ interface VersionList {
 function normaliseAudit(db: Database.Database): void {
   db.exec(AUDIT);
   const insert = db.prepare(
-    'INSERT INTO audit_objects (audit_id, position, seq, object_id, object_version, marking) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO audit_objects (audit_id, position, seq, seq_count, object_id, object_version, marking) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   // In chunks: a statement may not write while another one is being iterated.
   const chunk = db
@@ -79,12 +81,12 @@ function normaliseAudit(db: Database.Database): void {
       if (versions !== null) {
         const list = JSON.parse(versions) as VersionList;
         seqsOf(list.deltas).forEach((seq, i) => {
-          insert.run(id, i, seq, null, null, list.markings[list.of[i] as number] ?? null);
+          insert.run(id, i, seq, 1, null, null, list.markings[list.of[i] as number] ?? null);
         });
       } else if (objects !== null) {
         const triples = JSON.parse(objects) as [string, string | null, string | null][];
         triples.forEach(([objectId, objectVersion, marking], i) => {
-          insert.run(id, i, null, objectId, objectVersion, marking);
+          insert.run(id, i, null, null, objectId, objectVersion, marking);
         });
       }
       after = id;
