@@ -303,7 +303,7 @@ describe('accord sightings publish', { timeout: 60_000 }, () => {
     }
     const nobody = await node.cli(['sightings', 'publish', '--collection', COLLECTION, '--as', 'nobody']);
     // As `import --as`: an unknown user is input the node refused (cli-error.ts), exit 1.
-    expect([nobody.code, nobody.err.trim()]).toEqual([1, 'no user nobody']);
+    expect([nobody.code, nobody.err.trim()]).toEqual([1, 'accord: no user nobody']);
   });
 
   it('a duplicate summary of one indicator (two runs raced) is revoked; the older one is kept', async () => {

@@ -3,15 +3,10 @@
  * producer), `b`, `c`, `d`, `e`, an editor `<org>-ed` each, one collection everyone reads and
  * writes, and the CLI commands `detect` and `sightings` run in-process against it.
  */
+
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { Command, CommanderError } from 'commander';
-import { EXIT, exitStatusOf } from '../../../src/cli/cli-error.js';
-import type { CliContext } from '../../../src/cli/context.js';
-import { registerDetect } from '../../../src/cli/detect.js';
-import { registerSightings } from '../../../src/cli/sightings.js';
 import {
   AccordNode,
   addCollection,
@@ -22,6 +17,7 @@ import {
   importFiles,
 } from '../../../src/core/index.js';
 import { SqliteStore } from '../../../src/store/sqlite/index.js';
+import { runAccord } from '../../support/run-accord.js';
 
 export const ORG_IDS = {
   a: 'identity--a0000000-0000-4000-8000-00000000000a',
@@ -146,51 +142,11 @@ export class DetectNode {
 
   /** Runs `accord …` (detect or sightings) in-process against the node's database, ending as cli/main.ts does. */
   async cli(args: readonly string[]): Promise<{ out: string; err: string; code: number }> {
-    const [stdin, stdout, stderr] = [new PassThrough(), new PassThrough(), new PassThrough()];
-    let out = '';
-    let err = '';
-    stdout.on('data', (c) => {
-      out += String(c);
+    return runAccord(args, async (db) => {
+      const store = new SqliteStore({ path: db ?? this.db });
+      await store.init();
+      return store;
     });
-    stderr.on('data', (c) => {
-      err += String(c);
-    });
-    let code = 0;
-    const ctx: CliContext = {
-      stdin,
-      stdout,
-      stderr,
-      env: {},
-      interactive: false,
-      openStore: async (db) => {
-        const store = new SqliteStore({ path: db ?? this.db });
-        await store.init();
-        return store;
-      },
-      setExitCode: (c) => {
-        code = c;
-      },
-    };
-    const program = new Command('accord').exitOverride();
-    program.configureOutput({
-      writeErr: (s) => {
-        err += s;
-      },
-      writeOut: (s) => {
-        out += s;
-      },
-    });
-    registerDetect(program, ctx);
-    registerSightings(program, ctx);
-    stdin.end('');
-    try {
-      await program.parseAsync(['node', 'accord', ...args]);
-    } catch (e) {
-      // As cli/main.ts ends a run: commander's usage errors exit 2, others by the CLI's error map.
-      code = e instanceof CommanderError ? (e.exitCode === 0 ? EXIT.ok : EXIT.usage) : exitStatusOf(e);
-      err += (e as Error).message;
-    }
-    return { out, err, code };
   }
 
   destroy(): void {

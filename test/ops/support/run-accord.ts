@@ -2,60 +2,12 @@
  * Runs `accord ARGS` in this process as cli/main.ts does (lazy command registry, the one error
  * map, `accord: …` lines), on real SQLite databases: fast enough to try every bad input.
  */
-import { readFileSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
-import { CommanderError } from 'commander';
-import { buildProgram } from '../../../src/cli/build-program.js';
-import { exitStatusOf } from '../../../src/cli/cli-error.js';
-import { COMMANDS } from '../../../src/cli/commands.js';
-import type { CliContext } from '../../../src/cli/context.js';
 import { openStore } from '../../../src/store/index.js';
+import { type AccordRun, runAccord } from '../../support/run-accord.js';
 
-/** What a run printed and its exit status. */
-export interface AccordRun {
-  readonly code: number;
-  readonly out: string;
-  readonly err: string;
-}
-
-const VERSION = (
-  JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+export type { AccordRun };
 
 /** Runs one command line; `input` is its stdin (not a terminal). */
-export async function accord(args: readonly string[], input = ''): Promise<AccordRun> {
-  const [stdin, stdout, stderr] = [new PassThrough(), new PassThrough(), new PassThrough()];
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => {
-    out += String(c);
-  });
-  stderr.on('data', (c) => {
-    err += String(c);
-  });
-  let code = 0;
-  const ctx: CliContext = {
-    stdin,
-    stdout,
-    stderr,
-    env: {},
-    version: VERSION,
-    interactive: false,
-    openStore: (db) => openStore(db ?? 'missing-db-option.db'),
-    setExitCode: (c) => {
-      code = c;
-    },
-  };
-  stdin.end(input);
-  try {
-    const program = await buildProgram(args, COMMANDS, ctx);
-    await program.parseAsync(['node', 'accord', ...args]);
-  } catch (e) {
-    if (e instanceof CommanderError) code = e.exitCode === 0 ? 0 : 2;
-    else {
-      code = exitStatusOf(e);
-      err += `accord: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}\n`;
-    }
-  }
-  return { code, out, err };
+export function accord(args: readonly string[], input = ''): Promise<AccordRun> {
+  return runAccord(args, (db) => openStore(db ?? 'missing-db-option.db'), input);
 }
