@@ -166,3 +166,48 @@ describe('accord detect (CONTRACT.md "Detection")', () => {
     }
   });
 });
+
+describe('accord detect honours revoked and valid_from/valid_until by default (STIX 2.1 4.7; issue 20)', () => {
+  // One Zeek record of 2026-03-02 to 198.51.100.3, and indicators of that address.
+  const header = '#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\n';
+  const log2026 = file(
+    'conn-2026.log',
+    `${header}1772445600.000000\tC26\t192.0.2.10\t50000\t198.51.100.3\t443\ttcp\n`,
+  );
+  const ind = (n: number, extra: Record<string, unknown>) => ({
+    ...INDICATOR,
+    id: `indicator--00000000-0000-4000-8000-00000000002${n}`,
+    ...extra,
+  });
+  const set = file(
+    'indicators-2026.jsonl',
+    `${[
+      ind(0, {}),
+      ind(1, { revoked: true }),
+      ind(2, { valid_until: '2020-06-01T00:00:00Z', valid_from: '2019-01-01T00:00:00Z' }),
+      ind(3, { valid_from: '2027-01-01T00:00:00Z' }),
+    ]
+      .map((o) => JSON.stringify(o))
+      .join('\n')}\n`,
+  );
+  const sighted = (out: string) =>
+    out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; sighting_of_ref?: string })
+      .filter((o) => o.type === 'sighting')
+      .map((o) => o.sighting_of_ref)
+      .sort();
+
+  it('a revoked indicator and one expired in 2020 do not match a 2026 event; --retro lifts the windows only', async () => {
+    const report = join(dir, 'report-2026.json');
+    const r = await run(['--indicators', set, '--events', log2026, '--format', 'zeek', '--report', report]);
+    expect(r.code).toBe(0);
+    expect(sighted(r.out)).toEqual([ind(0, {}).id]);
+    expect(JSON.parse(readFileSync(report, 'utf8')).indicators_rejected).toEqual([
+      { id: ind(1, {}).id, error: 'revoked' },
+    ]);
+    const retro = await run(['--indicators', set, '--events', log2026, '--format', 'zeek', '--retro']);
+    expect(sighted(retro.out)).toEqual([ind(0, {}).id, ind(2, {}).id, ind(3, {}).id]);
+  });
+});

@@ -72,10 +72,12 @@ export function evalCase(line: unknown, limits?: Partial<PatternLimits>): Json {
 }
 
 /** Reads one match-set event: an array (observed-data + SCOs, 2.1) or one observed-data (2.0). */
-export function readEventLine(line: unknown): { objects: unknown[]; id: string | null } | string {
+export function readEventLine(
+  line: unknown,
+): { objects: unknown[]; id: string | null; observedData: Json } | string {
   const objects = Array.isArray(line) ? line : isObject(line) ? [line] : undefined;
   if (!objects) return 'event must be a JSON array of STIX objects or one observed-data object';
   const od = objects.find((o) => isObject(o) && o.type === 'observed-data') as Json | undefined;
   if (!od) return 'event holds no observed-data object';
-  return { objects, id: typeof od.id === 'string' ? od.id : null };
+  return { objects, id: typeof od.id === 'string' ? od.id : null, observedData: od };
 }

@@ -10,9 +10,40 @@ import type { Readable, Writable } from 'node:stream';
 import type { IndicatorSet } from '../pattern/index.js';
 import { utf8Problem } from '../stix/index.js';
 import { readEventLine } from './pattern-cases.js';
+import { eventSpan, type ValidityWindow, within } from './pattern-validity.js';
+
+/**
+ * Which matches count (issue 20): patterns that never match (revoked indicators) and the
+ * validity windows of the others, checked against the event's observed span.
+ */
+export interface MatchGate {
+  readonly never: ReadonlySet<number>;
+  readonly windows: ReadonlyMap<number, ValidityWindow>;
+}
+
+/** The matches the gate lets through, or a string naming why the event cannot be placed in time. */
+function gated(
+  gate: MatchGate,
+  matched: number[],
+  od: { readonly [key: string]: unknown },
+): number[] | string {
+  let span: ReturnType<typeof eventSpan> | undefined;
+  const kept: number[] = [];
+  for (const index of matched) {
+    if (gate.never.has(index)) continue;
+    const w = gate.windows.get(index);
+    if (w !== undefined) {
+      span ??= eventSpan(od);
+      if (typeof span === 'string') return span;
+      if (!within(w, span)) continue;
+    }
+    kept.push(index);
+  }
+  return kept;
+}
 
 /** What one event line produces: its match lines, or its error line. */
-function answer(set: IndicatorSet, text: string, lineNo: number): string {
+function answer(set: IndicatorSet, text: string, lineNo: number, gate: MatchGate | undefined): string {
   if (text.trim() === '') return `${JSON.stringify({ observation_line: lineNo, error: 'empty line' })}\n`;
   let value: unknown;
   try {
@@ -23,13 +54,14 @@ function answer(set: IndicatorSet, text: string, lineNo: number): string {
   }
   const event = readEventLine(value);
   if (typeof event === 'string') return `${JSON.stringify({ observation_line: lineNo, error: event })}\n`;
-  let matched: number[];
+  let matched: number[] | string;
   try {
     matched = set.match(event.objects);
+    if (gate !== undefined && matched.length > 0) matched = gated(gate, matched, event.observedData);
   } catch (err) {
-    const error = err instanceof Error ? err.message : String(err);
-    return `${JSON.stringify({ observation_line: lineNo, error })}\n`;
+    matched = err instanceof Error ? err.message : String(err);
   }
+  if (typeof matched === 'string') return `${JSON.stringify({ observation_line: lineNo, error: matched })}\n`;
   if (matched.length === 0) return '';
   const id = JSON.stringify(event.id);
   let out = '';
@@ -47,14 +79,14 @@ export interface EventBlock {
 
 /**
  * The answers to a block's lines (a CR before LF is dropped; a last line without LF counts).
- * Pure and synchronous: the worker threads of pattern-match-workers.ts run it too.
+ * Pure and synchronous.
  */
-export function answerLines(set: IndicatorSet, block: EventBlock): string {
+export function answerLines(set: IndicatorSet, block: EventBlock, gate?: MatchGate): string {
   const { text, notUtf8 } = block;
   const one = (line: string, lineNo: number): string => {
     const bad = notUtf8?.get(lineNo);
     if (bad !== undefined) return `${JSON.stringify({ observation_line: lineNo, error: bad })}\n`;
-    return answer(set, stripCr(line), lineNo);
+    return answer(set, stripCr(line), lineNo, gate);
   };
   let lineNo = block.firstLine;
   let answers = '';
@@ -132,7 +164,15 @@ export async function send(out: Writable, text: string): Promise<void> {
   if (text !== '' && !out.write(text)) await once(out, 'drain');
 }
 
-/** Matches every line of `input` against `set` on this thread, writing the answers to `out` with backpressure. */
-export async function matchEventLines(set: IndicatorSet, input: Readable, out: Writable): Promise<void> {
-  for await (const block of eventBlocks(input)) await send(out, answerLines(set, block));
+/**
+ * Matches every line of `input` against `set` on this thread, writing the answers to `out` with
+ * backpressure; with a gate, only the matches it lets through.
+ */
+export async function matchEventLines(
+  set: IndicatorSet,
+  input: Readable,
+  out: Writable,
+  gate?: MatchGate,
+): Promise<void> {
+  for await (const block of eventBlocks(input)) await send(out, answerLines(set, block, gate));
 }

@@ -219,3 +219,68 @@ describe('accord pattern (CONTRACT.md "Patterning")', () => {
     expect(r.err).toContain('cannot read patterns file');
   });
 });
+
+describe('match-set honours revoked and valid_from/valid_until (STIX 2.1 4.7; issue 20)', () => {
+  // A 2026 event and indicators of the same value: current, revoked, expired in 2020, not yet valid.
+  const od26 = {
+    ...od,
+    id: 'observed-data--6b2e0f0a-5b4c-4d6a-9d1e-2c4b9f3a1d26',
+    first_observed: '2026-03-02T10:00:00Z',
+    last_observed: '2026-03-02T10:00:00Z',
+  };
+  const indicator = (n: number, extra: Record<string, unknown>) => ({
+    type: 'indicator',
+    spec_version: '2.1',
+    id: `indicator--00000000-0000-4000-8000-00000000000${n}`,
+    pattern_type: 'stix',
+    pattern: "[ipv4-addr:value = '198.51.100.3']",
+    valid_from: '2019-01-01T00:00:00Z',
+    ...extra,
+  });
+  const files = (...lines: unknown[]) => {
+    const patterns = join(dir, 'validity-p.jsonl');
+    const events = join(dir, 'validity-o.jsonl');
+    writeFileSync(patterns, jsonl(...lines));
+    writeFileSync(events, jsonl([od26, addr]));
+    return ['match-set', '--patterns', patterns, '--observations', events];
+  };
+  const indices = (lines: Array<Record<string, unknown>>) =>
+    lines.map((l) => l.pattern_index as number).sort((a, b) => a - b);
+  const all = [
+    indicator(0, {}),
+    indicator(1, { revoked: true }),
+    indicator(2, { valid_until: '2020-06-01T00:00:00Z' }),
+    indicator(3, { valid_from: '2027-01-01T00:00:00Z' }),
+    indicator(4, { valid_until: '2026-03-02T10:00:00Z' }), // exclusive end: not valid at that instant
+    indicator(5, { valid_from: '2026-03-02T10:00:00Z' }), // inclusive start
+    { pattern: "[ipv4-addr:value = '198.51.100.3']" }, // no validity to honour
+  ];
+
+  it('by default a revoked or expired indicator does not match a 2026 event', async () => {
+    const r = await run(files(...all));
+    expect(r.code).toBe(0);
+    expect(indices(r.lines)).toEqual([0, 5, 6]);
+    expect(r.err).toContain('1 revoked indicator(s) will not match');
+  });
+
+  it('--include-revoked lets a revoked indicator match; --ignore-validity drops the windows', async () => {
+    expect(indices((await run([...files(...all), '--include-revoked'])).lines)).toEqual([0, 1, 5, 6]);
+    expect(indices((await run([...files(...all), '--ignore-validity'])).lines)).toEqual([0, 2, 3, 4, 5, 6]);
+    const both = await run([...files(...all), '--ignore-validity', '--include-revoked']);
+    expect(indices(both.lines)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it('an indicator whose valid_until is no timestamp gets one error line; the event a bad time an error line', async () => {
+    const r = await run(files(indicator(0, { valid_until: '2024-02-30T00:00:00Z' }), indicator(1, {})));
+    expect(r.lines).toEqual([
+      { pattern_index: 0, error: 'valid_until is not a STIX timestamp (2.16)' },
+      { pattern_index: 1, observation_id: od26.id },
+    ]);
+    const events = join(dir, 'validity-bad-time.jsonl');
+    writeFileSync(events, jsonl([{ ...od26, last_observed: 'yesterday' }, addr]));
+    const patterns = join(dir, 'validity-p.jsonl');
+    writeFileSync(patterns, jsonl(indicator(0, {})));
+    const bad = await run(['match-set', '--patterns', patterns, '--observations', events]);
+    expect(bad.lines).toEqual([{ observation_line: 1, error: expect.stringContaining('last_observed') }]);
+  });
+});

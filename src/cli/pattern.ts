@@ -5,7 +5,8 @@ import { compileIndicatorSet, type PatternInput } from '../pattern/index.js';
 import { CliError, EXIT } from './cli-error.js';
 import { evalCase, readPatternLine, validateCase } from './pattern-cases.js';
 import { jsonLines, LineWriter } from './pattern-lines.js';
-import { matchEventLines } from './pattern-match-set.js';
+import { type MatchGate, matchEventLines } from './pattern-match-set.js';
+import { readLineValidity, type ValidityWindow } from './pattern-validity.js';
 import type { RegisterCommand } from './register-command.js';
 
 async function readable(path: string, what: string): Promise<void> {
@@ -14,6 +15,13 @@ async function readable(path: string, what: string): Promise<void> {
   } catch {
     throw new CliError(`cannot read ${what} file ${path}`, EXIT.usage);
   }
+}
+
+interface MatchSetOptions {
+  patterns: string;
+  observations: string;
+  includeRevoked?: boolean;
+  ignoreValidity?: boolean;
 }
 
 /** Registers `pattern` and its three subcommands; exit 0 when every line was answered, 2 on unreadable input. */
@@ -57,18 +65,31 @@ export const registerPattern: RegisterCommand = (program, ctx) => {
       '--observations <file>',
       'JSONL: one event per line (observed-data + SCOs array, or one 2.0 observed-data)',
     )
-    .action(async (opts: { patterns: string; observations: string }) => {
+    .option('--include-revoked', 'let revoked indicators match too (by default they never match)')
+    .option(
+      '--ignore-validity',
+      'match indicators whatever their valid_from/valid_until (by default only events observed within [valid_from, valid_until))',
+    )
+    .action(async (opts: MatchSetOptions) => {
       await readable(opts.patterns, 'patterns');
       await readable(opts.observations, 'observations');
       const out = new LineWriter(ctx.stdout);
       const inputs: PatternInput[] = [];
       const unusable: Array<{ index: number; error: string }> = [];
+      const never = new Set<number>();
+      const windows = new Map<number, ValidityWindow>();
       for await (const line of jsonLines(createReadStream(opts.patterns))) {
+        const index = inputs.length;
         const input = line.ok ? readPatternLine(line.value) : line.error;
-        if (typeof input === 'string') {
-          unusable.push({ index: inputs.length, error: input });
+        const validity = line.ok && typeof input !== 'string' ? readLineValidity(line.value) : undefined;
+        if (typeof input === 'string' || typeof validity === 'string') {
+          unusable.push({ index, error: typeof input === 'string' ? input : (validity as string) });
           inputs.push({ pattern: '' });
-        } else inputs.push(input);
+          continue;
+        }
+        inputs.push(input);
+        if (validity?.revoked && opts.includeRevoked !== true) never.add(index);
+        if (validity?.window && opts.ignoreValidity !== true) windows.set(index, validity.window);
       }
       const set = compileIndicatorSet(inputs);
       const reported = new Set(unusable.map((u) => u.index));
@@ -80,6 +101,11 @@ export const registerPattern: RegisterCommand = (program, ctx) => {
             error: `${e.error.line}:${e.error.column}: ${e.error.message}`,
           });
       await out.flush();
-      await matchEventLines(set, createReadStream(opts.observations), ctx.stdout);
+      if (never.size > 0)
+        ctx.stderr.write(
+          `accord: ${never.size} revoked indicator(s) will not match (--include-revoked lets them)\n`,
+        );
+      const gate: MatchGate | undefined = never.size + windows.size > 0 ? { never, windows } : undefined;
+      await matchEventLines(set, createReadStream(opts.observations), ctx.stdout, gate);
     });
 };
