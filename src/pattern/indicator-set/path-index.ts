@@ -53,7 +53,11 @@ class AffixIndex {
 /** The indexes of one path of one object type; `visitor` feeds the values a walk reaches to `sink`. */
 export class PathIndex {
   private readonly eq = new Map<string, Ids>();
-  /** 9.3: IP constants compared as networks on IP objects: IPv4 hosts by integer, others by network key. */
+  /**
+   * 9.3: IP constants compared as networks on IP objects: IPv4 hosts by integer, others by network
+   * key. IPv4 integers are keyed as signed 32-bit (`| 0`), which V8 hashes as small integers; half
+   * the addresses would otherwise be boxed numbers, slower to hash and look up.
+   */
   private readonly ipv4Hosts = new Map<number, Ids>();
   private readonly networks = new Map<string, Ids>();
   private readonly cidr4 = new Map<number, Map<number, Ids>>();
@@ -81,7 +85,7 @@ export class PathIndex {
         push(this.eq, key.value, id);
         break;
       case 'ip':
-        if (key.net.family === 4 && key.net.prefix === 32) push(this.ipv4Hosts, key.net.v4, id);
+        if (key.net.family === 4 && key.net.prefix === 32) push(this.ipv4Hosts, key.net.v4 | 0, id);
         else push(this.networks, networkKey(key.net), id);
         break;
       case 'prefix':
@@ -105,7 +109,7 @@ export class PathIndex {
         m = new Map();
         this.cidr4.set(net.prefix, m);
       }
-      push(m, net.v4, id);
+      push(m, net.v4 | 0, id);
       this.cidr4Lengths = [...this.cidr4.keys()].sort((a, b) => a - b);
     } else {
       let m = this.cidr6.get(net.prefix);
@@ -122,23 +126,22 @@ export class PathIndex {
   private lookup(value: unknown, ownerType: unknown, key: string): void {
     if (typeof value !== 'string') return;
     const sink = this.sink;
-    const exact = this.eq.get(value);
-    if (exact) sink.add(exact);
     const hasCidr = this.cidr4Lengths.length > 0 || this.cidr6Lengths.length > 0;
     const ipEquality = (this.ipv4Hosts.size > 0 || this.networks.size > 0) && isIpValue(ownerType, key);
-    if (hasCidr || ipEquality) {
-      const net = parseIpNetwork(value);
-      if (net) {
-        if (ipEquality) {
-          const ids =
-            net.family === 4 && net.prefix === 32
-              ? this.ipv4Hosts.get(net.v4)
-              : this.networks.get(networkKey(net));
-          if (ids) sink.add(ids);
-        }
-        if (hasCidr) this.lookupCidr(net);
-      }
+    const net = hasCidr || ipEquality ? parseIpNetwork(value) : undefined;
+    if (net && ipEquality) {
+      // An equality key equal to this value is an IP constant too, so index-keys.ts indexed it
+      // by network as well: one lookup by network finds it (the large value map is skipped).
+      const ids =
+        net.family === 4 && net.prefix === 32
+          ? this.ipv4Hosts.get(net.v4 | 0)
+          : this.networks.get(networkKey(net));
+      if (ids) sink.add(ids);
+    } else {
+      const exact = this.eq.get(value);
+      if (exact) sink.add(exact);
     }
+    if (net && hasCidr) this.lookupCidr(net);
     if ((!this.prefixes.empty || !this.suffixes.empty) && !isBinaryKey(key)) {
       const text = textForMatching(value, key);
       if (text === undefined) return;
@@ -152,7 +155,7 @@ export class PathIndex {
     if (net.family === 4) {
       for (const len of this.cidr4Lengths) {
         if (len > net.prefix) break;
-        const ids = this.cidr4.get(len)?.get(maskV4(net.v4, len));
+        const ids = this.cidr4.get(len)?.get(maskV4(net.v4, len) | 0);
         if (ids) this.sink.add(ids);
       }
       return;
