@@ -57,11 +57,22 @@ export interface CompiledIndicators {
   readonly warnings: readonly string[];
 }
 
+/**
+ * Whether a pattern needs several events: AND, FOLLOWEDBY, REPEATS and WITHIN do; an OR of
+ * observation expressions that do not (9.5: either side matching one event is a match) and
+ * START/STOP around such an expression are answered on one event, like a single observation.
+ */
 function spansEvents(root: ObservationExpression): boolean {
-  return !(
-    root.kind === 'observation' ||
-    (root.kind === 'startstop' && root.expression.kind === 'observation')
-  );
+  switch (root.kind) {
+    case 'observation':
+      return false;
+    case 'startstop':
+      return spansEvents(root.expression);
+    case 'obs-or':
+      return spansEvents(root.left) || spansEvents(root.right);
+    default:
+      return true;
+  }
 }
 
 function comparisons(p: Pattern): number {

@@ -50,11 +50,18 @@ describe('indicators for detection (4.7)', () => {
       indicator(2, "[ipv4-addr:value = '1.2.3.4'] REPEATS 3 TIMES"),
       indicator(3, "[ipv4-addr:value = '1.2.3.4'] AND [domain-name:value = 'x.example'] WITHIN 5 SECONDS"),
       indicator(4, '[ipv4-addr:value ='),
+      // 9.5: an OR of single observations matches on one event; with a REPEATS side it spans events.
+      indicator(5, "[ipv4-addr:value = '1.2.3.4'] OR [domain-name:value = 'x.example']"),
+      indicator(
+        6,
+        "([ipv4-addr:value = '1.2.3.4'] OR [url:value = 'http://x.example/']) START t'2020-01-01T00:00:00Z' STOP t'2030-01-01T00:00:00Z'",
+      ),
+      indicator(7, "[ipv4-addr:value = '1.2.3.4'] OR [domain-name:value = 'x.example'] REPEATS 2 TIMES"),
     ]);
     const c = compileIndicators(indicators);
-    expect(c.single.map((p) => p !== undefined)).toEqual([true, false, false, false]);
-    expect([...c.correlated.keys()]).toEqual([1, 2]);
+    expect(c.single.map((p) => p !== undefined)).toEqual([true, false, false, false, true, true, false]);
+    expect([...c.correlated.keys()]).toEqual([1, 2, 6]);
     expect(c.rejected.map((r) => r.id)).toEqual([indicators[3]?.id]);
-    expect(c.warnings).toHaveLength(2);
+    expect(c.warnings).toHaveLength(3);
   });
 });
