@@ -8,6 +8,7 @@ export type * from './markings.js';
 export type * from './objects.js';
 export { type OpenStoreOptions, openStore, restoreStore } from './open-store.js';
 export type * from './peers.js';
+export type * from './removals.js';
 export type { SecretKeySource } from './secret-box.js';
 export type * from './statuses.js';
 export type * from './store.js';

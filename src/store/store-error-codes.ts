@@ -5,6 +5,8 @@ export const STORE_ERROR_CODES = {
   STORE_UNKNOWN_USER: 'The user named by the call does not exist.',
   STORE_UNKNOWN_VERSION: 'The stored version (row seq) named by the call does not exist.',
   STORE_ALREADY_EXISTS: 'A record with the same key (collection, organisation, user, token) already exists.',
+  STORE_STILL_REFERENCED:
+    'A record to remove is still referred to (users, grants, peers, stored versions) by rows the removal may not take away.',
   STORE_INVALID_OBJECT: 'A version to store lacks a string `id` or `type`, or has an unparseable timestamp.',
   STORE_INVALID_QUERY: 'A query argument is out of range (`limit` below 1, more than 10,000 filter values).',
   STORE_INVALID_RECORD: 'A record to store has a malformed field (for example a non-timestamp `at`).',

@@ -14,6 +14,7 @@ import { ownershipSuite } from './conformance/ownership.suite.js';
 import { pagingSuite } from './conformance/paging.suite.js';
 import { queryFiltersSuite } from './conformance/query-filters.suite.js';
 import { releaseEntriesSuite } from './conformance/release-entries.suite.js';
+import { removalsSuite } from './conformance/removals.suite.js';
 import { statusRecordsSuite } from './conformance/status-records.suite.js';
 
 /** Registers the conformance suite for one backend; `makeStore` returns a new, initialised, empty store. */
@@ -30,5 +31,6 @@ export function runStoreConformance(name: string, makeStore: StoreFactory): void
     accountRecordsSuite(makeStore);
     disclosuresSuite(makeStore);
     statusRecordsSuite(makeStore);
+    removalsSuite(makeStore);
   });
 }

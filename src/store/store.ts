@@ -8,6 +8,7 @@ import type { BackupStore } from './backups.js';
 import type { MarkingStore } from './markings.js';
 import type { ObjectStore } from './objects.js';
 import type { PeerStore } from './peers.js';
+import type { RemovalStore } from './removals.js';
 import type { StatusStore } from './statuses.js';
 
 /**
@@ -24,7 +25,8 @@ export interface Store
     PeerStore,
     StatusStore,
     AuditStore,
-    BackupStore {
+    BackupStore,
+    RemovalStore {
   /** Creates or migrates the schema (ordered, versioned migrations). */
   init(): Promise<void>;
   close(): Promise<void>;

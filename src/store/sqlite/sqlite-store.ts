@@ -28,6 +28,7 @@ import type {
   View,
 } from '../objects.js';
 import type { PeerRecord, PeerState, SecretKeyRotation } from '../peers.js';
+import type { CollectionReferences, OrganizationReferences, RemovalMode } from '../removals.js';
 import { SecretBox, type SecretKeySource } from '../secret-box.js';
 import type { StatusRecord } from '../statuses.js';
 import type { GenerationTopic, Store } from '../store.js';
@@ -40,6 +41,7 @@ import { CollectionTable } from './collection-table.js';
 import { openConnection } from './connection.js';
 import { migrate } from './migrations.js';
 import { PeerTables } from './peer-tables.js';
+import { RemovalTables } from './removal-tables.js';
 import { RowMetaDictionary } from './row-meta.js';
 import { StatusTable } from './status-table.js';
 import { UnsyncedCommit } from './unsynced-commit.js';
@@ -73,6 +75,7 @@ interface Parts {
   readonly peers: PeerTables;
   readonly statuses: StatusTable;
   readonly audit: AuditTable;
+  readonly removals: RemovalTables;
   readonly secrets: SecretBox;
 }
 
@@ -132,6 +135,7 @@ export class SqliteStore implements Store {
         peers: new PeerTables(db, secrets),
         statuses: new StatusTable(db, unsynced),
         audit: new AuditTable(db, unsynced),
+        removals: new RemovalTables(db),
       };
       // Started last: nothing after it can fail and leave a worker holding the file open.
       const background = this.#options.backgroundCheckpoints ?? path !== ':memory:';
@@ -340,5 +344,25 @@ export class SqliteStore implements Store {
 
   async deletePeer(name: string): Promise<boolean> {
     return this.#with((p) => p.db.transaction(() => p.peers.deletePeer(name)).immediate());
+  }
+
+  async organizationReferences(id: string): Promise<OrganizationReferences | undefined> {
+    return this.#with((p) => p.removals.organizationReferences(id));
+  }
+
+  async removeOrganization(id: string, mode: RemovalMode): Promise<boolean> {
+    return this.#with((p) => p.removals.removeOrganization(id, mode));
+  }
+
+  async removeUser(username: string): Promise<boolean> {
+    return this.#with((p) => p.removals.removeUser(username));
+  }
+
+  async collectionReferences(id: string): Promise<CollectionReferences | undefined> {
+    return this.#with((p) => p.removals.collectionReferences(id));
+  }
+
+  async removeCollection(id: string, mode: RemovalMode): Promise<boolean> {
+    return this.#with((p) => p.removals.removeCollection(id, mode));
   }
 }
