@@ -1,15 +1,16 @@
 /**
  * `accord collection add --title T [--id UUID] [--description D] [--read ORGS] [--write ORGS]` and
- * `accord collection list|grant|revoke` (CONTRACT.md "Node administration", "Operations").
+ * `accord collection list|show|grant|revoke|remove` (CONTRACT.md "Node administration", "Operations").
  */
 import { addCollection, listCollections, parseOrgList } from '../core/index.js';
 import { noteAudience, registerCollectionAccess } from './collection-access.js';
+import { registerCollectionRecords } from './collection-records.js';
 import { joined, printList } from './print-list.js';
 import type { RegisterCommand } from './register-command.js';
 
 const DB = 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)';
 
-/** Registers `collection add` (prints the collection id), `collection list`, `grant` and `revoke`. */
+/** Registers `collection add` (prints the collection id), `list`, `show`, `grant`, `revoke` and `remove`. */
 export const registerCollection: RegisterCommand = (program, ctx) => {
   const collection = program.command('collection').description('TAXII collections');
   collection
@@ -73,4 +74,5 @@ export const registerCollection: RegisterCommand = (program, ctx) => {
       }
     });
   registerCollectionAccess(collection, ctx);
+  registerCollectionRecords(collection, ctx);
 };

@@ -1,11 +1,12 @@
-/** `accord org add ID [--name NAME] [--identity IDENTITY_ID]` and `accord org list` (CONTRACT.md "Node administration", "Operations"). */
+/** `accord org add ID [--name NAME] [--identity IDENTITY_ID]`, `accord org list|show|remove` (CONTRACT.md "Node administration", "Operations"). */
 import { addOrganization, listOrganizations } from '../core/index.js';
+import { registerOrgRecords } from './org-records.js';
 import { printList } from './print-list.js';
 import type { RegisterCommand } from './register-command.js';
 
 const DB = 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)';
 
-/** Registers `org add` (prints the organisation's STIX identity id) and `org list`. */
+/** Registers `org add` (prints the organisation's STIX identity id), `org list`, `show` and `remove`. */
 export const registerOrg: RegisterCommand = (program, ctx) => {
   const org = program.command('org').description('partner organisations');
   org
@@ -49,4 +50,5 @@ export const registerOrg: RegisterCommand = (program, ctx) => {
         await store.close();
       }
     });
+  registerOrgRecords(org, ctx);
 };

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { configurePeer, peerStatuses } from '../core/index.js';
 import type { CliContext } from './context.js';
 import { registerPeerOps } from './peer-ops.js';
+import { registerPeerShow } from './peer-show.js';
 import { readSecret } from './read-secret.js';
 
 const DB = 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)';
@@ -122,4 +123,5 @@ export const registerPeer: (program: Command, ctx: CliContext) => void = (progra
       }
     });
   registerPeerOps(peer, ctx);
+  registerPeerShow(peer, ctx);
 };

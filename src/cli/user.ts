@@ -1,5 +1,5 @@
 /**
- * `accord user add|list|password|disable|enable` (CONTRACT.md "Node administration" and
+ * `accord user add|list|show|remove|password|disable|enable` (CONTRACT.md "Node administration" and
  * "Operations"). Passwords come from stdin, `$ACCORD_PASSWORD` or a terminal prompt that does
  * not echo; `--password PW` works too, but every user of the machine sees it in `ps`.
  */
@@ -8,6 +8,7 @@ import type { Role } from '../store/index.js';
 import { printList } from './print-list.js';
 import { readSecret } from './read-secret.js';
 import type { RegisterCommand } from './register-command.js';
+import { registerUserRecords } from './user-records.js';
 
 const DB = 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)';
 
@@ -112,4 +113,5 @@ export const registerUser: RegisterCommand = (program, ctx) => {
         }
       });
   }
+  registerUserRecords(user, ctx);
 };

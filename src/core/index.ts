@@ -35,6 +35,17 @@ export {
 } from './admin/list-sharing-markings.js';
 export { type NodeReadings, nodeReadings, requireMetricsViewer } from './admin/node-readings.js';
 export { removePeer, testPeer } from './admin/peer-admin.js';
+export { removeCollection, removeOrganization, removeUser } from './admin/remove-records.js';
+export { type SharingGroupDetail, sharingGroupId, showSharingGroup } from './admin/sharing-group-lookup.js';
+export {
+  type CollectionDetail,
+  type OrganizationDetail,
+  showCollection,
+  showOrganization,
+  showPeer,
+  showUser,
+  type UserDetail,
+} from './admin/show-records.js';
 export {
   addToken,
   DEFAULT_TOKEN_LIFETIME_MS,

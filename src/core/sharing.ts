@@ -6,6 +6,7 @@ import { embargoMarking, PolicyError, sharingGroupMarking } from '../policy/inde
 import { timestampMicros, UNTRUSTED_TIMESTAMP } from '../stix/index.js';
 import type { AuditEvent, Organization, Store } from '../store/index.js';
 import { auditAdmin } from './admin/audit-admin.js';
+import { checkNewSharingGroup, sharingGroupId } from './admin/sharing-group-lookup.js';
 import { CoreError } from './errors/core-error.js';
 
 /** What `group add` needs: member and creator organisations are slugs. */
@@ -60,13 +61,16 @@ export async function addSharingGroup(
     throw new CoreError('CORE_INVALID', `group id "${input.id}" must be a lower-case slug`);
   const members = await orgsOf(store, input.members, 'members');
   const [creator] = await orgsOf(store, [input.asOrg ?? members[0]!.id], 'creator');
-  const def = wrap(() =>
+  await checkNewSharingGroup(store, input.id);
+  const built = wrap(() =>
     sharingGroupMarking({
       name: input.name ?? input.id,
       members: members.map((m) => m.identityId),
       createdByRef: creator!.identityId,
     }),
   );
+  // Derived, so that the short id finds the group again (admin/sharing-group-lookup.ts).
+  const def = { ...built, id: sharingGroupId(creator!.identityId, String(built.created), input.id) };
   await store.putMarkingDefinition(String(def.id), JSON.stringify(def), { kind: 'node' });
   const detail = `${def.id} group ${input.id} members ${members.map((m) => m.id).join(',')}`;
   await auditAdmin(store, 'group.add', creator!.id, detail);
