@@ -116,6 +116,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./validate.js')).registerValidate,
   },
   {
+    name: 'completion',
+    description: 'print a shell completion script for bash, zsh or fish, generated from the command table',
+    load: async () => (await import('./completion.js')).registerCompletion,
+    loadsEveryCommand: true,
+  },
+  {
     name: 'stix',
     description: 'STIX 2.1 tools',
     load: async () => (await import('./stix-id.js')).registerStixId,

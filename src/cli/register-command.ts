@@ -15,4 +15,6 @@ export interface CommandEntry {
   readonly description: string;
   /** Imports the command's module and returns its RegisterCommand. */
   readonly load: () => Promise<RegisterCommand>;
+  /** The command describes the whole CLI (`completion`): a run naming it loads every command in full. */
+  readonly loadsEveryCommand?: boolean;
 }
