@@ -23,6 +23,7 @@ import { type ConnectionLimits, connectionLimits } from './connection-limits.js'
 import { httpErrorOf } from './http-error-of.js';
 import { metricsPlugin } from './metrics/metrics-plugin.js';
 import { createNodeMetrics } from './metrics/node-metrics.js';
+import { registerReadiness } from './readiness.js';
 
 /** Options of buildServer. */
 export interface BuildServerOptions {
@@ -104,6 +105,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     app.register(metricsPlugin, { node, store: options.store, metrics, httpErrorOf });
   }
   app.get('/healthz', async (_request, reply) => reply.type('application/json').send({ status: 'ok' }));
+  registerReadiness(app, options.store);
   app.register(apiPlugin, { prefix: '/api', node, store: options.store, httpErrorOf });
   app.register(taxiiPlugin, {
     prefix: '/taxii2',
