@@ -75,7 +75,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/cli/(main|commands|build-program)\\.ts$' },
       to: {
-        path: '^src/(?!cli/(cli-error|commands|build-program|context|register-command|unknown-options)\\.ts$)|better-sqlite3|fastify|re2|pg|nats',
+        path: '^src/(?!cli/(cli-error|commands|build-program|context|register-command|unknown-options|config/apply-settings|config/settings)\\.ts$)|better-sqlite3|fastify|re2|pg|nats',
         dynamic: false,
         dependencyTypesNot: ['type-only'],
       },

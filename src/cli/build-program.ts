@@ -1,5 +1,6 @@
 /** The commander program of `accord`, with only the command a run names loaded. */
 import { Command } from 'commander';
+import { configureCommand } from './config/apply-settings.js';
 import type { CliContext } from './context.js';
 import type { CommandEntry } from './register-command.js';
 import { checkUnknownOptions } from './unknown-options.js';
@@ -24,6 +25,10 @@ export async function buildProgram(
   const program = new Command('accord')
     .description('Accord: exchange cyber-threat intelligence between allies on STIX 2.1 and TAXII 2.1')
     .option('--debug', 'print stack traces of internal errors')
+    .option(
+      '--config <file>',
+      'configuration file (default: $ACCORD_CONFIG, else ./accord.toml when present)',
+    )
     .version(ctx.version ?? 'unknown', '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({
@@ -37,7 +42,9 @@ export async function buildProgram(
     if (all || entry.name === named) (await entry.load())(program, ctx);
     else program.command(entry.name).description(entry.description);
   }
-  checkUnknownOptions(program, args);
+  const command = checkUnknownOptions(program, args);
+  // Flag > ACCORD_* > configuration file > default (docs/reference/configuration.md).
+  if (command !== program) await configureCommand(command, args, ctx.env, ctx.cwd ?? process.cwd());
   return program;
 }
 

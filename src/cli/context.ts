@@ -7,6 +7,8 @@ export interface CliContext {
   readonly stdout: Writable;
   readonly stderr: Writable;
   readonly env: NodeJS.ProcessEnv;
+  /** The folder relative paths and ./accord.toml are taken from (default: the process's). */
+  readonly cwd?: string;
   /** The package's version, for `accord --version` (read by the composition root). */
   readonly version?: string;
   /** True when stderr is a terminal (progress bars are drawn only then). */

@@ -1,7 +1,13 @@
-/** `accord serve [--host 127.0.0.1] [--port 6100] [--db] [--demo] [--tls-cert F --tls-key F] [--insecure-http] [--metrics]` (CONTRACT.md "Server", "Operations"). */
+/**
+ * `accord serve [--host 127.0.0.1] [--port 6100] [--db] [--demo] [--tls-cert F --tls-key F]
+ * [--insecure-http] [--metrics] [--log-level L] [--ca F]` (CONTRACT.md "Server", "Operations";
+ * every option also from ACCORD_* or accord.toml: docs/reference/configuration.md).
+ */
 import { startServer } from '../server/index.js';
 import { CliError } from './cli-error.js';
+import { LOG_LEVELS } from './config/settings.js';
 import type { RegisterCommand } from './register-command.js';
+import { serveLogging } from './serve-logging.js';
 
 /** Registers `serve`: prints `accord listening on URL` once ready (and the demo login with --demo). */
 export const registerServe: RegisterCommand = (program, ctx) => {
@@ -25,6 +31,15 @@ export const registerServe: RegisterCommand = (program, ctx) => {
       '3600',
     )
     .option('--metrics', 'serve GET /metrics (Prometheus text format) to administrators (Basic or bearer)')
+    .option(
+      '--log-level <level>',
+      `least severe level logged to stderr: ${LOG_LEVELS.join(', ')}; pretty on a terminal, JSON lines otherwise`,
+      'info',
+    )
+    .option(
+      '--ca <file>',
+      'PEM CA certificates trusted, beside the system ones, when syncing with peers (a private CA)',
+    )
     .option('--db <path>', 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)')
     .action(
       async (opts: {
@@ -38,6 +53,8 @@ export const registerServe: RegisterCommand = (program, ctx) => {
         maxConnections?: string;
         summaryInterval: string;
         metrics?: boolean;
+        logLevel: string;
+        ca?: string;
         db?: string;
       }) => {
         const port = Number(opts.port);
@@ -55,8 +72,10 @@ export const registerServe: RegisterCommand = (program, ctx) => {
         const summaryInterval = Number(opts.summaryInterval);
         if (!(Number.isInteger(summaryInterval) && summaryInterval > 0 && summaryInterval <= 86_400 * 7))
           throw new CliError(`invalid --summary-interval ${opts.summaryInterval} (seconds, at most a week)`);
+        const logging = await serveLogging(ctx, opts.logLevel, opts.ca);
         const store = await ctx.openStore(opts.db);
         const server = await startServer({
+          ...logging,
           store,
           host: opts.host,
           port,

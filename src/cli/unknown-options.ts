@@ -51,14 +51,15 @@ function find(options: readonly Option[], flag: string): Option | undefined {
 
 /**
  * Throws CliError (exit 2) naming the first option `args` give that the command they name does
- * not take. Help requests and everything after `--` are left to commander.
+ * not take; returns that command (the program when they name none). Help requests and
+ * everything after `--` are left to commander.
  */
-export function checkUnknownOptions(program: Command, args: readonly string[]): void {
-  if (args.some((a) => a === '-h' || a === '--help')) return;
+export function checkUnknownOptions(program: Command, args: readonly string[]): Command {
+  const help = args.some((a) => a === '-h' || a === '--help');
   let cmd = program;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === '--') return;
+    if (arg === '--') return cmd;
     if (!arg.startsWith('-') || arg === '-') {
       const sub = cmd.commands.find((c) => c.name() === arg || c.aliases().includes(arg));
       if (sub !== undefined) cmd = sub;
@@ -67,8 +68,8 @@ export function checkUnknownOptions(program: Command, args: readonly string[]): 
     const flag = arg.startsWith('--') ? arg.split('=')[0]! : arg.slice(0, 2);
     const option = find(optionsOf(cmd), flag);
     if (option === undefined) {
-      // Commander names unknown commands and top-level options well itself.
-      if (cmd === program) return;
+      // Commander names unknown commands and top-level options well itself, and answers help.
+      if (cmd === program || help) continue;
       const known = optionsOf(cmd)
         .map((o) => o.long)
         .filter((l): l is string => l !== undefined);
@@ -78,4 +79,5 @@ export function checkUnknownOptions(program: Command, args: readonly string[]): 
     const inline = arg.startsWith('--') ? arg.includes('=') : arg.length > 2;
     if (option.required && !inline) i++;
   }
+  return cmd;
 }

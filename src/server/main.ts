@@ -14,7 +14,7 @@ import {
   startSummaryPublishing,
 } from '../core/index.js';
 import type { Store } from '../store/index.js';
-import { buildServer } from './build-server.js';
+import { type BuildServerOptions, buildServer } from './build-server.js';
 import type { ConnectionLimits } from './connection-limits.js';
 
 /** Options of startServer (from `accord serve`). */
@@ -27,7 +27,12 @@ export interface StartServerOptions {
   readonly tlsKey?: string;
   readonly insecureHttp?: boolean;
   readonly maxContentLength?: number;
-  readonly log?: boolean;
+  /** Log (true: at info) or the least severe level logged; default info. */
+  readonly log?: BuildServerOptions['log'];
+  /** Where log lines go (default stderr); `accord serve` gives a pretty printer on a terminal. */
+  readonly logStream?: NodeJS.WritableStream;
+  /** PEM CA certificates trusted when syncing with peers (`serve --ca`: the system ones and a private CA). */
+  readonly peerTrustedCa?: string | readonly string[];
   /** Connection limits and timeouts (defaults: docs/reference/limits.md). */
   readonly connections?: Partial<ConnectionLimits>;
   /** Between two publishings of sighting summaries (default one hour, CONTRACT.md "Detection"). */
@@ -74,6 +79,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     store: options.store,
     node: { policy },
     log: options.log ?? true,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
     ...(https ? { https } : {}),
     ...(options.maxContentLength ? { maxContentLength: options.maxContentLength } : {}),
     ...(options.connections ? { connections: options.connections } : {}),
@@ -81,7 +87,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   await app.listen({ host: options.host, port: options.port });
   // Federation (issue 6): configured peers sync in the background; stopped before the store closes.
-  const federation = startPeerSync(options.store, { log: app.log, policy });
+  const federation = startPeerSync(options.store, {
+    log: app.log,
+    policy,
+    ...(options.peerTrustedCa === undefined ? {} : { client: { trustedCa: options.peerTrustedCa } }),
+  });
   // Joint advisories (ADR 0004): released here when their release time comes, if sealed.
   const releases = startAdvisoryReleases(node, {
     onDecision: (d) => app.log.info({ advisory: d }, `advisory ${d.outcome}`),

@@ -22,11 +22,13 @@ const VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 
-/** Runs one command line; `input` is its stdin (not a terminal). */
+/** Runs one command line; `input` is its stdin (not a terminal), `env` its environment. */
 export async function runAccord(
   args: readonly string[],
   openStore: CliContext['openStore'],
   input = '',
+  env: NodeJS.ProcessEnv = {},
+  cwd?: string,
 ): Promise<AccordRun> {
   const [stdin, stdout, stderr] = [new PassThrough(), new PassThrough(), new PassThrough()];
   let out = '';
@@ -42,7 +44,8 @@ export async function runAccord(
     stdin,
     stdout,
     stderr,
-    env: {},
+    env,
+    ...(cwd === undefined ? {} : { cwd }),
     version: VERSION,
     interactive: false,
     openStore,

@@ -7,7 +7,12 @@ import { type AccordRun, runAccord } from '../../support/run-accord.js';
 
 export type { AccordRun };
 
-/** Runs one command line; `input` is its stdin (not a terminal). */
-export function accord(args: readonly string[], input = ''): Promise<AccordRun> {
-  return runAccord(args, (db) => openStore(db ?? 'missing-db-option.db'), input);
+/** Runs one command line; `input` is its stdin (not a terminal), `env` its environment. */
+export function accord(
+  args: readonly string[],
+  input = '',
+  env: NodeJS.ProcessEnv = {},
+  cwd?: string,
+): Promise<AccordRun> {
+  return runAccord(args, (db) => openStore(db ?? 'missing-db-option.db'), input, env, cwd);
 }
