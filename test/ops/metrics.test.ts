@@ -132,6 +132,23 @@ describe('GET /metrics', { timeout: 60_000 }, () => {
     expect(after).toMatch(/^accord_http_request_duration_seconds_bucket\{/m);
   });
 
+  it('policy denials (403) are counted by route; the latency histogram counts every answered request', async () => {
+    const before = await scrape();
+    const denied = 'route="/metrics",method="GET"';
+    const deniedBefore = sample(before, 'accord_policy_denials_total', denied) ?? 0;
+    const answeredBefore = sample(before, 'accord_http_request_duration_seconds_count', denied) ?? 0;
+    for (let i = 0; i < 2; i++) expect((await get('/metrics', basic('ed'))).statusCode).toBe(403);
+    const after = await scrape();
+    expect(sample(after, 'accord_policy_denials_total', denied)).toBe(deniedBefore + 2);
+    // The two refusals and the scrape before this one were answered on that route.
+    expect(sample(after, 'accord_http_request_duration_seconds_count', denied)).toBe(answeredBefore + 3);
+    // A refused login is not a policy denial.
+    expect((await get('/taxii2/', basic('ed', 'wrong password here'))).statusCode).toBe(401);
+    expect(
+      sample(await scrape(), 'accord_policy_denials_total', 'route="/taxii2",method="GET"'),
+    ).toBeUndefined();
+  });
+
   it('peer sync lag is reported per peer that has synced', async () => {
     await store.putPeer({
       name: 'partner',

@@ -1,8 +1,8 @@
 /**
  * The node's Prometheus metrics (CONTRACT.md "Operations"), on a registry of its own per server
  * (never prom-client's global one): HTTP requests by route, method and status with their
- * latency, login failures, and, read from the store at each scrape, objects stored and each
- * peer's sync lag.
+ * latency, policy denials, login failures, and, read from the store at each scrape, objects
+ * stored and each peer's sync lag.
  */
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { NodeReadings } from '../../core/index.js';
@@ -34,6 +34,15 @@ export function createNodeMetrics(): NodeMetrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  // 403 is the policy's "you may see this but not do this" on every surface (TAXII, API,
+  // metrics). Objects a reader may not see are answered as missing (404) by design and are not
+  // counted: the visibility plan leaves no trace, not even here.
+  const denials = new Counter({
+    name: 'accord_policy_denials_total',
+    help: 'Requests the sharing and access policy refused (403), by route pattern and method',
+    labelNames: ['route', 'method'] as const,
+    registers: [registry],
+  });
   const loginFailures = new Counter({
     name: 'accord_login_failures_total',
     help: 'Refused logins: wrong username, password or token, disabled accounts, expired tokens',
@@ -57,6 +66,7 @@ export function createNodeMetrics(): NodeMetrics {
     observeRequest(route, method, status, seconds) {
       requests.inc({ route, method, status: String(status) });
       latency.observe({ route, method }, seconds);
+      if (status === 403) denials.inc({ route, method });
     },
     loginFailed() {
       loginFailures.inc();
