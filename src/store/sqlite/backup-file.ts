@@ -3,7 +3,8 @@
  * backup in place for `accord restore`. Both write beside the target and rename, so a file at
  * the target is always whole.
  */
-import { closeSync, existsSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupReport } from '../backups.js';
 import { StoreError } from '../store-error.js';
@@ -53,7 +54,7 @@ export async function backupDatabase(db: Database.Database, file: string): Promi
 /**
  * Puts the SQLite backup `file` at `target` (which must hold no data: the caller checked), after
  * checking it is a SQLite database that passes `quick_check`. The schema is migrated when the
- * store is next opened.
+ * store is next opened. (A backup, unlike a restore, is never written into a folder it made.)
  */
 export async function restoreDatabase(file: string, target: string): Promise<BackupReport> {
   let source: Database.Database;
@@ -64,6 +65,8 @@ export async function restoreDatabase(file: string, target: string): Promise<Bac
   }
   let partial: string;
   try {
+    // The target is a new database: its folder is made as opening one makes it.
+    mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
     partial = temporaryBeside(target);
   } catch (err) {
     source.close();
