@@ -48,13 +48,16 @@ export const registerToken: RegisterCommand = (program, ctx) => {
     });
   token
     .command('revoke <id>')
-    .description('revoke a token (the id `token list` shows): refused at once, on every process')
+    .description(
+      'revoke a token (the id `token list` shows, or the whole token): refused at once, on every process',
+    )
     .option('--db <path>', DB)
     .action(async (id: string, opts: { db?: string }) => {
       const store = await ctx.openStore(opts.db);
       try {
         await revokeToken(store, id);
-        ctx.stdout.write(`token ${id} revoked\n`);
+        // Never echo a whole token back: name it by its id.
+        ctx.stdout.write(`token ${id.startsWith('accord_') ? id.split('_')[1] : id} revoked\n`);
       } finally {
         await store.close();
       }

@@ -178,6 +178,14 @@ describe('show', () => {
 });
 
 describe('remove', () => {
+  it('token revoke takes the whole token as well as its id, and never echoes the secret', async () => {
+    const token = (await ok('token', 'add', 'bob')).trim();
+    const id = token.split('_')[1]!;
+    expect(await ok('token', 'revoke', token)).toBe(`token ${id} revoked\n`);
+    expect(JSON.parse(await ok('token', 'list', '--json'))).toEqual([]);
+    expect(await at('token', 'revoke', token)).toEqual({ code: 1, out: '', err: `accord: no token ${id}\n` });
+  });
+
   it('user remove takes its tokens with it and is gone from lists', async () => {
     await ok('token', 'add', 'bob');
     expect(json(await ok('user', 'remove', 'bob', '--json'))).toEqual({ username: 'bob', removed: true });

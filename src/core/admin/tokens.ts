@@ -1,6 +1,6 @@
 /** `token add`, `token list`, `token revoke` (CONTRACT.md "Operations"): bearer tokens that expire. */
 import type { Store } from '../../store/index.js';
-import { newToken } from '../accounts/bearer-token.js';
+import { newToken, parseToken } from '../accounts/bearer-token.js';
 import { type HashParams, hashSecret } from '../accounts/password-hash.js';
 import { CoreError } from '../errors/core-error.js';
 import { auditAdmin } from './audit-admin.js';
@@ -80,8 +80,13 @@ export async function listTokens(store: Store, username?: string): Promise<Token
   }));
 }
 
-/** Revokes a token: refused (401) at once on every process sharing the store. */
-export async function revokeToken(store: Store, tokenId: string): Promise<void> {
+/**
+ * Revokes a token, named by its id or given whole (a leaked token is revoked as it was found):
+ * refused (401) at once on every process sharing the store.
+ */
+export async function revokeToken(store: Store, idOrToken: string): Promise<void> {
+  // Only the id of a whole token is used: its secret is never checked, stored or echoed.
+  const tokenId = parseToken(idOrToken)?.tokenId ?? idOrToken;
   const token = await store.getToken(tokenId);
   if (!token || !(await store.deleteToken(tokenId)))
     throw new CoreError('CORE_NOT_FOUND', `no token ${tokenId}`);
