@@ -1,4 +1,4 @@
-/** `accord collection show ID` and `accord collection remove ID [--force]` (CONTRACT.md "Operations", docs/decisions/0011). */
+/** `accord collection show ID` and `accord collection remove ID [--force]` (CONTRACT.md "Operations", docs/decisions/0018). */
 import type { Command } from 'commander';
 import { removeCollection, showCollection } from '../core/index.js';
 import type { CliContext } from './context.js';

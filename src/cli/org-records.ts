@@ -1,4 +1,4 @@
-/** `accord org show ID` and `accord org remove ID [--force]` (CONTRACT.md "Operations", docs/decisions/0011). */
+/** `accord org show ID` and `accord org remove ID [--force]` (CONTRACT.md "Operations", docs/decisions/0018). */
 import type { Command } from 'commander';
 import { removeOrganization, showOrganization } from '../core/index.js';
 import type { CliContext } from './context.js';

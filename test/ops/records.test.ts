@@ -1,7 +1,7 @@
 /**
  * CONTRACT.md "Operations" (issue 20): `org|user|collection|group|peer show` and `org|user|
  * collection remove`. Something still referenced is refused with what refers to it, unless
- * --force (docs/decisions/0011); an unknown id is one `accord: …` line and exit 1.
+ * --force (docs/decisions/0018); an unknown id is one `accord: …` line and exit 1.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

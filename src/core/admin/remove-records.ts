@@ -1,6 +1,6 @@
 /**
  * `org remove`, `user remove`, `collection remove` (CONTRACT.md "Operations"; docs/decisions
- * 0011): something still referenced is refused with what refers to it, unless `force`, which
+ * 0018): something still referenced is refused with what refers to it, unless `force`, which
  * takes away only what exists for the removed record (an organisation's users and grants, a
  * collection's objects). Provenance (versions an organisation produced) and peers are never
  * removed as a side effect: the operator removes peers first, and an organisation whose
