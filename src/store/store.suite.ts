@@ -15,6 +15,8 @@ import { pagingSuite } from './conformance/paging.suite.js';
 import { queryFiltersSuite } from './conformance/query-filters.suite.js';
 import { releaseEntriesSuite } from './conformance/release-entries.suite.js';
 import { removalsSuite } from './conformance/removals.suite.js';
+import { searchSuite } from './conformance/search.suite.js';
+import { sessionsSuite } from './conformance/sessions.suite.js';
 import { statusRecordsSuite } from './conformance/status-records.suite.js';
 
 /** Registers the conformance suite for one backend; `makeStore` returns a new, initialised, empty store. */
@@ -32,5 +34,7 @@ export function runStoreConformance(name: string, makeStore: StoreFactory): void
     disclosuresSuite(makeStore);
     statusRecordsSuite(makeStore);
     removalsSuite(makeStore);
+    sessionsSuite(makeStore);
+    searchSuite(makeStore);
   });
 }

@@ -9,6 +9,8 @@ import type { MarkingStore } from './markings.js';
 import type { ObjectStore } from './objects.js';
 import type { PeerStore } from './peers.js';
 import type { RemovalStore } from './removals.js';
+import type { SearchStore } from './search.js';
+import type { SessionStore } from './sessions.js';
 import type { StatusStore } from './statuses.js';
 
 /**
@@ -26,7 +28,9 @@ export interface Store
     StatusStore,
     AuditStore,
     BackupStore,
-    RemovalStore {
+    RemovalStore,
+    SessionStore,
+    SearchStore {
   /** Creates or migrates the schema (ordered, versioned migrations). */
   init(): Promise<void>;
   close(): Promise<void>;

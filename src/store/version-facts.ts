@@ -10,6 +10,8 @@ import {
   timestampMicros,
 } from '../stix/index.js';
 import type { GranularViews, Micros, NewVersion } from './objects.js';
+import type { SearchTerm } from './search.js';
+import { searchTermsOf } from './search-terms.js';
 import { StoreError } from './store-error.js';
 
 /** The columns of one version row, minus the ones the backend assigns (seq, date_added). */
@@ -33,6 +35,8 @@ export interface VersionFacts {
   readonly json: string;
   /** The policy's granular views of the object, when the caller worked them out. */
   readonly granularViews: GranularViews | undefined;
+  /** The terms the search index keeps for the version (searchTermsOf). */
+  readonly searchTerms: readonly SearchTerm[];
 }
 
 function markingRefsOf(object: Readonly<Record<string, unknown>>): string[] {
@@ -93,6 +97,7 @@ export function versionFacts(input: NewVersion, index: number, orders?: KeyOrder
     granular: object.granular_markings !== undefined,
     json,
     granularViews: input.granularViews,
+    searchTerms: searchTermsOf(object),
   };
 }
 

@@ -7,6 +7,7 @@ import { SCHEMA_V1 } from './schema-v1.js';
 import { ownershipAndSources } from './schema-v8.js';
 import { GENERATIONS_V12 } from './schema-v12.js';
 import { normaliseSchema } from './schema-v13.js';
+import { SESSIONS_V14, searchTermsV15 } from './schema-v14.js';
 import { sealPeerPasswords } from './seal-peer-passwords.js';
 
 /** What a migration may need besides the database: the key that seals secrets. */
@@ -108,6 +109,18 @@ export const MIGRATIONS: readonly Migration[] = [
     description:
       'plain columns: the five facts of a version as booleans (versions.flags goes), and the objects an audit row names as rows of audit_objects indexed by version and id (audit_log.objects and .versions go)',
     up: normaliseSchema,
+  },
+  {
+    version: 14,
+    description:
+      'web console sessions, named by a hash of their secret, with idle and absolute expiry (sessions)',
+    up: (db) => db.exec(SESSIONS_V14),
+  },
+  {
+    version: 15,
+    description:
+      'search index: the names, aliases, external ids, pattern values and ids of each version (search_terms), filled for the versions already stored',
+    up: searchTermsV15,
   },
 ];
 

@@ -29,7 +29,9 @@ import type {
 } from '../objects.js';
 import type { PeerRecord, PeerState, SecretKeyRotation } from '../peers.js';
 import type { CollectionReferences, OrganizationReferences, RemovalMode } from '../removals.js';
+import type { SearchHit, SearchQuery } from '../search.js';
 import { SecretBox, type SecretKeySource } from '../secret-box.js';
+import type { SessionRecord } from '../sessions.js';
 import type { StatusRecord } from '../statuses.js';
 import type { GenerationTopic, Store } from '../store.js';
 import { StoreError } from '../store-error.js';
@@ -43,6 +45,8 @@ import { migrate } from './migrations.js';
 import { PeerTables } from './peer-tables.js';
 import { RemovalTables } from './removal-tables.js';
 import { RowMetaDictionary } from './row-meta.js';
+import { SearchTable } from './search-table.js';
+import { SessionTable } from './session-table.js';
 import { StatusTable } from './status-table.js';
 import { UnsyncedCommit } from './unsynced-commit.js';
 import { VersionReader } from './version-reader.js';
@@ -76,6 +80,8 @@ interface Parts {
   readonly statuses: StatusTable;
   readonly audit: AuditTable;
   readonly removals: RemovalTables;
+  readonly sessions: SessionTable;
+  readonly search: SearchTable;
   readonly secrets: SecretBox;
 }
 
@@ -136,6 +142,8 @@ export class SqliteStore implements Store {
         statuses: new StatusTable(db, unsynced),
         audit: new AuditTable(db, unsynced),
         removals: new RemovalTables(db),
+        sessions: new SessionTable(db),
+        search: new SearchTable(db),
       };
       // Started last: nothing after it can fail and leave a worker holding the file open.
       const background = this.#options.backgroundCheckpoints ?? path !== ':memory:';
@@ -364,5 +372,37 @@ export class SqliteStore implements Store {
 
   async removeCollection(id: string, mode: RemovalMode): Promise<boolean> {
     return this.#with((p) => p.removals.removeCollection(id, mode));
+  }
+
+  async addSession(session: SessionRecord): Promise<void> {
+    this.#with((p) => p.sessions.add(session));
+  }
+
+  async getSession(idHash: string): Promise<SessionRecord | undefined> {
+    return this.#with((p) => p.sessions.get(idHash));
+  }
+
+  async touchSession(idHash: string, lastSeenAt: Micros): Promise<void> {
+    this.#with((p) => p.sessions.touch(idHash, lastSeenAt));
+  }
+
+  async deleteSession(idHash: string): Promise<boolean> {
+    return this.#with((p) => p.sessions.delete(idHash));
+  }
+
+  async deleteUserSessions(username: string): Promise<number> {
+    return this.#with((p) => p.sessions.deleteUser(username));
+  }
+
+  async deleteExpiredSessions(now: Micros, idleBefore: Micros): Promise<number> {
+    return this.#with((p) => p.sessions.deleteExpired(now, idleBefore));
+  }
+
+  async searchTerms(query: SearchQuery): Promise<readonly SearchHit[]> {
+    return this.#with((p) => p.search.search(query));
+  }
+
+  async lookupTerms(terms: readonly string[], perTerm: number): Promise<readonly SearchHit[]> {
+    return this.#with((p) => p.search.lookup(terms, perTerm));
   }
 }

@@ -103,6 +103,9 @@ export class VersionWriter {
         )
         .pluck(),
       marking: db.prepare('INSERT OR IGNORE INTO version_markings (marking_id, seq) VALUES (?, ?)'),
+      term: db.prepare(
+        'INSERT INTO search_terms (term, stix_id, collection, field, seq) VALUES (?, ?, ?, ?, ?)',
+      ),
       releaseOf: db.prepare('SELECT collection FROM versions WHERE seq = ?').pluck(),
       release: db.prepare('INSERT OR IGNORE INTO releases (seq, collection, release_at) VALUES (?, ?, ?)'),
       allOf: db
@@ -279,6 +282,8 @@ export class VersionWriter {
     const seq = Number(info.lastInsertRowid);
     this.#seqFloor = null;
     for (const ref of f.markingRefs) s.marking.run(ref, seq);
+    // The search index commits with the version (a search never finds what is not stored).
+    for (const t of f.searchTerms) s.term.run(t.term, f.id, c, t.field, seq);
     if (views !== undefined) this.#views.put(seq, views);
     return seq;
   }

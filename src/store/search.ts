@@ -1,0 +1,47 @@
+/**
+ * The search index port (issue 17, issue 19): the terms people look objects up by, kept beside
+ * each version and written in the same transaction. It finds candidates only; which of them a
+ * reader may see is the policy's decision (core/ filters every hit through the reader's plan).
+ */
+
+/** What part of an object a term comes from. */
+export type SearchField = 'name' | 'alias' | 'external_id' | 'value' | 'id';
+
+/** One term of a version: lower-cased text (see search-terms.ts) and where it comes from. */
+export interface SearchTerm {
+  readonly term: string;
+  readonly field: SearchField;
+}
+
+/** An object of a collection that has a matching term (several versions count once). */
+export interface SearchHit {
+  readonly term: string;
+  readonly field: SearchField;
+  readonly collectionId: string;
+  readonly id: string;
+}
+
+/** Where a search page ends; the next page starts after it. */
+export interface SearchPosition {
+  readonly term: string;
+  readonly id: string;
+  readonly collectionId: string;
+  readonly field: SearchField;
+}
+
+/** Terms starting with `prefix` (already normalised, see normaliseSearchText), in term order. */
+export interface SearchQuery {
+  readonly prefix: string;
+  /** Only objects of these STIX types (none: all). */
+  readonly types?: readonly string[];
+  readonly after?: SearchPosition;
+  readonly limit: number;
+}
+
+/** Looks objects up by their terms. */
+export interface SearchStore {
+  /** Hits whose term starts with the prefix, ordered by (term, id, collectionId, field). */
+  searchTerms(query: SearchQuery): Promise<readonly SearchHit[]>;
+  /** Hits whose term equals one of `terms` (normalised), at most `perTerm` per term. */
+  lookupTerms(terms: readonly string[], perTerm: number): Promise<readonly SearchHit[]>;
+}

@@ -1,0 +1,67 @@
+/**
+ * Migrations 14 and 15: web console sessions (named by a hash of their secret) and the search
+ * index (a terms table beside versions, filled in the versions' own transaction; the rows stored
+ * before it are indexed here, from their JSON, with the same derivation as new ones).
+ */
+import type Database from 'better-sqlite3';
+import { searchTermsOf } from '../search-terms.js';
+
+/** The SQL of migration 14. */
+export const SESSIONS_V14 = `
+CREATE TABLE sessions (
+  id_hash TEXT PRIMARY KEY,
+  username TEXT NOT NULL REFERENCES users (username) ON DELETE CASCADE,
+  credential_stamp TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sessions_user ON sessions (username);
+CREATE INDEX sessions_expiry ON sessions (expires_at);
+CREATE INDEX sessions_idle ON sessions (last_seen_at);
+`;
+
+const SEARCH_TABLE = `
+CREATE TABLE search_terms (
+  term TEXT NOT NULL,
+  stix_id TEXT NOT NULL,
+  collection TEXT NOT NULL,
+  field TEXT NOT NULL,
+  seq INTEGER NOT NULL REFERENCES versions (seq) ON DELETE CASCADE
+);
+CREATE INDEX search_terms_term ON search_terms (term, stix_id, collection, field);
+CREATE INDEX search_terms_seq ON search_terms (seq);
+`;
+
+/** Migration 15: the terms table, filled for the versions already stored. */
+export function searchTermsV15(db: Database.Database): void {
+  db.exec(SEARCH_TABLE);
+  const insert = db.prepare(
+    'INSERT INTO search_terms (term, stix_id, collection, field, seq) VALUES (?, ?, ?, ?, ?)',
+  );
+  // In chunks: a statement may not write while another one is being iterated.
+  const chunk = db
+    .prepare('SELECT seq, stix_id, collection, json FROM versions WHERE seq > ? ORDER BY seq LIMIT 1000')
+    .raw();
+  for (let after = 0; ; ) {
+    const rows = chunk.all(after) as [number, string, string, string][];
+    if (rows.length === 0) break;
+    for (const [seq, id, collection, json] of rows) {
+      after = seq;
+      const object = parseObject(json);
+      if (object === undefined) continue;
+      for (const t of searchTermsOf(object)) insert.run(t.term, id, collection, t.field, seq);
+    }
+  }
+}
+
+function parseObject(json: string): Record<string, unknown> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined; // not an object: nothing to find it by
+  }
+}
