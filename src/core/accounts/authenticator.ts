@@ -69,7 +69,25 @@ export class Authenticator {
     const cached = this.#cache.get(cacheKey);
     if (cached && cached.generation === generation && cached.until > this.#now()) return cached.caller;
     if (cached) this.#cache.delete(cacheKey);
-    const credentials = parseHeader(header);
+    const { caller, expiresAt } = await this.#prove(parseHeader(header), ip);
+    if (this.#cache.size >= MAX_CACHE) this.#cache.clear();
+    const until = Math.min(this.#now() + this.#cacheMs, expiresAt ?? Number.POSITIVE_INFINITY);
+    this.#cache.set(cacheKey, { caller, generation, until });
+    return caller;
+  }
+
+  /**
+   * The caller a username and password prove (the web console's sign-in), throttled and
+   * refused exactly as HTTP Basic is; never cached.
+   */
+  async signIn(username: string, password: string, ip: string): Promise<Caller> {
+    if (username.length === 0 || username.length > MAX_HEADER || password.length > MAX_HEADER)
+      throw new CoreError('CORE_UNAUTHENTICATED', 'wrong username, password or token');
+    return (await this.#prove({ username, password }, ip)).caller;
+  }
+
+  /** Checks credentials under the login throttle (login-limiter.ts). */
+  async #prove(credentials: Credentials, ip: string): Promise<{ caller: Caller; expiresAt?: number }> {
     // Distinct namespaces: a Basic username can never stand for a token id.
     const who = credentials.tokenId === undefined ? `u:${credentials.username}` : `t:${credentials.tokenId}`;
     const wait = this.#limiter.waitMs(who, ip);
@@ -104,10 +122,7 @@ export class Authenticator {
       identityId: org.identityId,
       role: proof.user.role,
     };
-    if (this.#cache.size >= MAX_CACHE) this.#cache.clear();
-    const until = Math.min(this.#now() + this.#cacheMs, proof.expiresAt ?? Number.POSITIVE_INFINITY);
-    this.#cache.set(cacheKey, { caller, generation, until });
-    return caller;
+    return proof.expiresAt === undefined ? { caller } : { caller, expiresAt: proof.expiresAt };
   }
 
   async #verify(c: Credentials): Promise<Proof | undefined> {

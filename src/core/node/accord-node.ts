@@ -26,6 +26,7 @@ import {
   type VisibleEntry,
 } from '../query/query-objects.js';
 import { actorOf, readerOf } from '../query/reader-of.js';
+import { type SessionLifetimes, WebSessions } from '../web/web-sessions.js';
 import { type NodeServices, nodeServices } from './node-services.js';
 
 /** Options of a node. */
@@ -36,6 +37,8 @@ export interface AccordNodeOptions {
   /** The node's clock in µs since the epoch (default: wall clock). */
   readonly now?: MicrosClock;
   readonly auth?: Omit<AuthenticatorOptions, 'store'>;
+  /** Lifetimes of web console sessions (defaults in web-sessions.ts). */
+  readonly sessions?: Partial<SessionLifetimes>;
   readonly slowQueryMs?: number;
   readonly onSlowQuery?: (ms: number, detail: Readonly<Record<string, unknown>>) => void;
 }
@@ -47,6 +50,7 @@ export class AccordNode {
   readonly #auth: Authenticator;
   readonly #options: AccordNodeOptions;
   readonly #node: NodeServices;
+  readonly #sessions: WebSessions;
 
   constructor(options: AccordNodeOptions) {
     this.#options = options;
@@ -58,6 +62,12 @@ export class AccordNode {
       ...(options.policy === undefined ? {} : { policy: options.policy }),
     });
     this.#auth = new Authenticator({ store: options.store, ...options.auth });
+    this.#sessions = new WebSessions(options.store, this.#auth, options.sessions, this.#now);
+  }
+
+  /** Web console sessions, signed in under the same accounts and login throttle. */
+  get sessions(): WebSessions {
+    return this.#sessions;
   }
 
   /** The node's services (store, policy contexts, clock), for use cases beside TAXII. */

@@ -2,6 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AccordNode, Caller } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
+import type { Authenticated } from './api-auth.js';
 
 /** Handed to every route of the API plugin. */
 export interface ApiContext {
@@ -9,4 +10,6 @@ export interface ApiContext {
   readonly store: Store;
   /** The caller the plugin's auth hook proved for this request. */
   callerOf(request: FastifyRequest): Caller;
+  /** The caller and, for the session cookie, its session. */
+  authenticatedOf(request: FastifyRequest): Authenticated;
 }

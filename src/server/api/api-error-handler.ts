@@ -45,9 +45,14 @@ export function sendApiError(
   if (m.status >= 500) request.log.error({ err }, 'request failed');
   else request.log.info({ code: m.code, status: m.status }, m.message);
   const body: ApiErrorBody = { error: { code: m.code, message: m.message } };
+  const headers = { ...m.headers };
+  // A browser's fetch() (Sec-Fetch-Mode other than navigate) would answer a Basic challenge with
+  // its own login dialog over the console's sign-in page: the console gets the 401 alone.
+  const mode = request.headers['sec-fetch-mode'];
+  if (mode !== undefined && mode !== 'navigate') delete headers['WWW-Authenticate'];
   return reply
     .code(m.status)
-    .headers({ ...m.headers })
+    .headers(headers)
     .type('application/json; charset=utf-8')
     .send(JSON.stringify(body));
 }

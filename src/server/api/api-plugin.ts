@@ -1,18 +1,21 @@
 /**
  * The node's JSON API (CONTRACT.md "Web console") as one encapsulated Fastify plugin, mounted
  * under `/api`. Its own hook authenticates every request with the accounts TAXII uses (HTTP
- * Basic or bearer token, through core's authenticator) before any route or 404; its own error
+ * Basic or bearer token, through core's authenticator, or the web console's session cookie with
+ * its CSRF checks, api-auth.ts) before any route or 404; its own error
  * handler answers `{"error": {"code", "message"}}`. Reads go through core's query functions,
  * hence through policy: the API shows nothing TAXII would not.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { AccordNode, Caller } from '../../core/index.js';
+import type { AccordNode } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 import type { HttpErrorOf } from '../../taxii/index.js';
+import { type Authenticated, authenticateRequest, checkSignIn, isSignIn } from './api-auth.js';
 import type { ApiContext } from './api-context.js';
 import { ApiError, sendApiError } from './api-error-handler.js';
 import { registerObjectRoute } from './object-route.js';
 import { registerPeersRoute } from './peers-route.js';
+import { registerSessionRoutes } from './session-route.js';
 
 /** Options of the API plugin. */
 export interface ApiPluginOptions {
@@ -24,26 +27,30 @@ export interface ApiPluginOptions {
 
 /** The JSON API plugin; register it with `{ prefix: '/api' }`. */
 export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (app, options) => {
-  const callers = new WeakMap<FastifyRequest, Caller>();
+  const callers = new WeakMap<FastifyRequest, Authenticated>();
+  const authenticatedOf = (request: FastifyRequest): Authenticated => {
+    const who = callers.get(request);
+    if (!who) throw new ApiError(500, 'API_INTERNAL', 'request was not authenticated');
+    return who;
+  };
   const ctx: ApiContext = {
     node: options.node,
     store: options.store,
-    callerOf(request) {
-      const caller = callers.get(request);
-      if (!caller) throw new ApiError(500, 'API_INTERNAL', 'request was not authenticated');
-      return caller;
-    },
+    callerOf: (request) => authenticatedOf(request).caller,
+    authenticatedOf,
   };
 
   app.setErrorHandler((err, request, reply) => sendApiError(err, request, reply, options.httpErrorOf));
   app.addHook('onRequest', async (request) => {
-    callers.set(request, await options.node.authenticate(request.headers.authorization, request.ip));
+    if (isSignIn(request)) checkSignIn(request);
+    else callers.set(request, await authenticateRequest(request, options.node));
   });
   // Unknown API URLs are answered after authentication, so they tell strangers nothing.
   app.setNotFoundHandler(async () => {
     throw new ApiError(404, 'API_NOT_FOUND', 'no such API resource');
   });
 
+  registerSessionRoutes(app, ctx);
   registerObjectRoute(app, ctx);
   registerPeersRoute(app, ctx);
 };
