@@ -87,6 +87,7 @@ export const registerServe: RegisterCommand = (program, ctx) => {
           ...(maxConnections === undefined ? {} : { connections: { maxConnections } }),
           summaryIntervalMs: summaryInterval * 1000,
           ...(opts.metrics ? { metrics: true } : {}),
+          ...(ctx.version === undefined ? {} : { version: ctx.version }),
         }).catch(async (err: unknown) => {
           await store.close();
           throw err;

@@ -121,10 +121,4 @@ export {
   syncIngest,
   syncPeersOnce,
 } from './sync.js';
-export {
-  DEFAULT_SESSION_LIFETIMES,
-  type OpenedSession,
-  type SessionLifetimes,
-  type WebSession,
-  WebSessions,
-} from './web/web-sessions.js';
+export * from './web/index.js';

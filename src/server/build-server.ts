@@ -17,7 +17,7 @@ import { AccordNode, type AccordNodeOptions } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import { DEFAULT_MAX_CONTENT_LENGTH, sendTaxiiError, TaxiiError, taxiiPlugin } from '../taxii/index.js';
 import { sendApiError } from './api/api-error-handler.js';
-import { apiPlugin } from './api/api-plugin.js';
+import { type ApiAbout, apiPlugin } from './api/api-plugin.js';
 import { taxiiClientErrorHandler } from './client-error.js';
 import { type ConnectionLimits, connectionLimits } from './connection-limits.js';
 import { httpErrorOf } from './http-error-of.js';
@@ -42,6 +42,8 @@ export interface BuildServerOptions {
   readonly connections?: Partial<ConnectionLimits>;
   /** Serve `GET /metrics` to administrators (`serve --metrics`; default off). */
   readonly metrics?: boolean;
+  /** What `GET /api/node` says of the node (defaults: name `Accord`, version `unknown`). */
+  readonly about?: ApiAbout;
 }
 
 /** The Fastify instance of a node, ready for `inject()` or `listen()`. */
@@ -106,7 +108,13 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
   }
   app.get('/healthz', async (_request, reply) => reply.type('application/json').send({ status: 'ok' }));
   registerReadiness(app, options.store);
-  app.register(apiPlugin, { prefix: '/api', node, store: options.store, httpErrorOf });
+  app.register(apiPlugin, {
+    prefix: '/api',
+    node,
+    store: options.store,
+    httpErrorOf,
+    ...(options.about ? { about: options.about } : {}),
+  });
   app.register(taxiiPlugin, {
     prefix: '/taxii2',
     backend: node,

@@ -39,6 +39,8 @@ export interface StartServerOptions {
   readonly summaryIntervalMs?: number;
   /** Serve `GET /metrics` (Prometheus text) to administrators. */
   readonly metrics?: boolean;
+  /** Accord's version, shown by `GET /api/node`. */
+  readonly version?: string;
 }
 
 /** A running server. */
@@ -84,6 +86,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.maxContentLength ? { maxContentLength: options.maxContentLength } : {}),
     ...(options.connections ? { connections: options.connections } : {}),
     ...(options.metrics ? { metrics: true } : {}),
+    ...(options.version ? { about: { version: options.version } } : {}),
   });
   await app.listen({ host: options.host, port: options.port });
   // Federation (issue 6): configured peers sync in the background; stopped before the store closes.

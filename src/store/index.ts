@@ -10,7 +10,7 @@ export { type OpenStoreOptions, openStore, restoreStore } from './open-store.js'
 export type * from './peers.js';
 export type * from './removals.js';
 export type * from './search.js';
-export { normaliseSearchText } from './search-terms.js';
+export { normaliseSearchText, searchTermsOf } from './search-terms.js';
 export type { SecretKeySource } from './secret-box.js';
 export type * from './sessions.js';
 export type * from './statuses.js';

@@ -10,6 +10,8 @@ export interface ApiContext {
   readonly store: Store;
   /** The caller the plugin's auth hook proved for this request. */
   callerOf(request: FastifyRequest): Caller;
+  /** The node's name and Accord's version (`GET /api/node`). */
+  readonly about: { readonly name: string; readonly version: string };
   /** The caller and, for the session cookie, its session. */
   authenticatedOf(request: FastifyRequest): Authenticated;
 }

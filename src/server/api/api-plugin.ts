@@ -13,8 +13,10 @@ import type { HttpErrorOf } from '../../taxii/index.js';
 import { type Authenticated, authenticateRequest, checkSignIn, isSignIn } from './api-auth.js';
 import type { ApiContext } from './api-context.js';
 import { ApiError, sendApiError } from './api-error-handler.js';
+import { registerNodeRoute } from './node-route.js';
 import { registerObjectRoute } from './object-route.js';
 import { registerPeersRoute } from './peers-route.js';
+import { registerSearchRoutes } from './search-route.js';
 import { registerSessionRoutes } from './session-route.js';
 
 /** Options of the API plugin. */
@@ -23,6 +25,13 @@ export interface ApiPluginOptions {
   readonly store: Store;
   /** HTTP status, code and message of the node's domain errors. */
   readonly httpErrorOf: HttpErrorOf;
+  readonly about?: ApiAbout;
+}
+
+/** What `GET /api/node` says of the node. */
+export interface ApiAbout {
+  readonly name?: string;
+  readonly version?: string;
 }
 
 /** The JSON API plugin; register it with `{ prefix: '/api' }`. */
@@ -38,6 +47,7 @@ export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (app, optio
     store: options.store,
     callerOf: (request) => authenticatedOf(request).caller,
     authenticatedOf,
+    about: { name: options.about?.name ?? 'Accord', version: options.about?.version ?? 'unknown' },
   };
 
   app.setErrorHandler((err, request, reply) => sendApiError(err, request, reply, options.httpErrorOf));
@@ -51,6 +61,8 @@ export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (app, optio
   });
 
   registerSessionRoutes(app, ctx);
+  registerNodeRoute(app, ctx);
+  registerSearchRoutes(app, ctx);
   registerObjectRoute(app, ctx);
   registerPeersRoute(app, ctx);
 };

@@ -1,0 +1,12 @@
+/** The web console's use cases (issue 17): sessions, search, object pages; each read through policy. */
+export { lookupValues, MAX_LOOKUP_VALUES, type ValueLookupResult } from './lookup-values.js';
+export { newerEntry, newestVisible, readableCollections } from './newest-visible.js';
+export { type ObjectSummary, summaryOf, type TlpText, tlpText } from './object-summary.js';
+export { type SearchInput, type SearchPage, type SearchResult, searchObjects } from './search-objects.js';
+export {
+  DEFAULT_SESSION_LIFETIMES,
+  type OpenedSession,
+  type SessionLifetimes,
+  type WebSession,
+  WebSessions,
+} from './web-sessions.js';
