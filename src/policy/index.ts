@@ -12,6 +12,7 @@ export {
 } from './advisory-embargo.js';
 export { auditLevelOf } from './audit-level.js';
 export { embargoOf } from './embargo.js';
+export { type Explanation, explainDecision } from './explain-decision.js';
 export {
   ACCORD_EXTENSION_DEFINITIONS,
   ACCORD_IDENTITY_ID,

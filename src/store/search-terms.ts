@@ -5,7 +5,7 @@
  * the id. Terms are lower-cased (case-insensitive search) and bounded in length and number,
  * since objects come from untrusted peers.
  */
-import type { SearchField, SearchTerm } from './search.js';
+import type { IndexField, ReferenceField, SearchTerm } from './search.js';
 
 /** Longest term kept (longer text is cut: a prefix search still finds it). */
 export const MAX_TERM_LENGTH = 200;
@@ -18,18 +18,46 @@ const VALUE_PROPERTIES = ['value', 'path', 'key'] as const;
 const PATTERN_STRING = /'((?:[^'\\]|\\.)*)'/g;
 const WORD_SPLIT = /[\s,;:()[\]{}"'/|]+/u;
 
-/** The form text takes in the index and in queries: trimmed, spaces collapsed, lower-cased. */
+/**
+ * The form text takes in the index and in queries: control characters out, trimmed, spaces
+ * collapsed, lower-cased. (Reference terms start with a control character, so no query text
+ * ever reaches them.)
+ */
 export function normaliseSearchText(text: string): string {
-  return text.trim().replace(/\s+/gu, ' ').toLowerCase().slice(0, MAX_TERM_LENGTH);
+  return text
+    .replace(/\p{Cc}/gu, '')
+    .trim()
+    .replace(/\s+/gu, ' ')
+    .toLowerCase()
+    .slice(0, MAX_TERM_LENGTH);
 }
+
+/** The term under which the index keeps a reference to the object `id`. */
+export function referenceTerm(id: string): string {
+  return `\u0001${id.toLowerCase().slice(0, MAX_TERM_LENGTH)}`;
+}
+
+const REFERENCES: readonly (readonly [string, ReferenceField])[] = [
+  ['source_ref', 'source_ref'],
+  ['target_ref', 'target_ref'],
+  ['sighting_of_ref', 'sighting_of_ref'],
+  ['where_sighted_refs', 'where_sighted_ref'],
+];
+
+const REFERENCE_FIELDS: Readonly<Record<string, true>> = {
+  source_ref: true,
+  target_ref: true,
+  sighting_of_ref: true,
+  where_sighted_ref: true,
+};
 
 class Terms {
   readonly #seen = new Set<string>();
   readonly list: SearchTerm[] = [];
 
-  add(text: unknown, field: SearchField): void {
+  add(text: unknown, field: IndexField): void {
     if (typeof text !== 'string' || this.list.length >= MAX_TERMS) return;
-    const term = normaliseSearchText(text);
+    const term = field in REFERENCE_FIELDS ? referenceTerm(text) : normaliseSearchText(text);
     const key = `${field}\u0000${term}`;
     if (term.length === 0 || this.#seen.has(key)) return;
     this.#seen.add(key);
@@ -37,7 +65,7 @@ class Terms {
   }
 
   /** The whole text and, for several words, each word: "Fancy Bear" is found by "bear". */
-  addWords(text: unknown, field: SearchField): void {
+  addWords(text: unknown, field: IndexField): void {
     if (typeof text !== 'string') return;
     this.add(text, field);
     const words = text.split(WORD_SPLIT).filter((w) => w.length > 1);
@@ -64,6 +92,10 @@ export function searchTermsOf(object: Readonly<Record<string, unknown>>): readon
     }
   }
   for (const p of VALUE_PROPERTIES) terms.add(object[p], 'value');
+  for (const [property, field] of REFERENCES) {
+    const v = object[property];
+    for (const ref of Array.isArray(v) ? v.slice(0, MAX_TERMS) : [v]) terms.add(ref, field);
+  }
   const hashes = object.hashes;
   if (typeof hashes === 'object' && hashes !== null && !Array.isArray(hashes)) {
     for (const h of Object.values(hashes)) terms.add(h, 'value');

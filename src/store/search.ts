@@ -4,19 +4,28 @@
  * reader may see is the policy's decision (core/ filters every hit through the reader's plan).
  */
 
-/** What part of an object a term comes from. */
+/** What part of an object a search term comes from. */
 export type SearchField = 'name' | 'alias' | 'external_id' | 'value' | 'id';
+
+/**
+ * A reference to another object the index keeps too (referenceTerm), so that the objects
+ * pointing at one (its relationships, its sightings) are found without a scan.
+ */
+export type ReferenceField = 'source_ref' | 'target_ref' | 'sighting_of_ref' | 'where_sighted_ref';
+
+/** Every kind of indexed term. */
+export type IndexField = SearchField | ReferenceField;
 
 /** One term of a version: lower-cased text (see search-terms.ts) and where it comes from. */
 export interface SearchTerm {
   readonly term: string;
-  readonly field: SearchField;
+  readonly field: IndexField;
 }
 
 /** An object of a collection that has a matching term (several versions count once). */
 export interface SearchHit {
   readonly term: string;
-  readonly field: SearchField;
+  readonly field: IndexField;
   readonly collectionId: string;
   readonly id: string;
 }
@@ -26,7 +35,7 @@ export interface SearchPosition {
   readonly term: string;
   readonly id: string;
   readonly collectionId: string;
-  readonly field: SearchField;
+  readonly field: IndexField;
 }
 
 /** Terms starting with `prefix` (already normalised, see normaliseSearchText), in term order. */
@@ -44,4 +53,9 @@ export interface SearchStore {
   searchTerms(query: SearchQuery): Promise<readonly SearchHit[]>;
   /** Hits whose term equals one of `terms` (normalised), at most `perTerm` per term. */
   lookupTerms(terms: readonly string[], perTerm: number): Promise<readonly SearchHit[]>;
+  /**
+   * The objects whose references (ReferenceField) name `id`, ordered by (id, collectionId,
+   * field), at most `limit`.
+   */
+  referencesTo(id: string, limit: number): Promise<readonly SearchHit[]>;
 }

@@ -1,6 +1,23 @@
 /** The web console's use cases (issue 17): sessions, search, object pages; each read through policy. */
+export { explainAccess, type OrganisationAccess } from './explain-access.js';
 export { lookupValues, MAX_LOOKUP_VALUES, type ValueLookupResult } from './lookup-values.js';
 export { newerEntry, newestVisible, readableCollections } from './newest-visible.js';
+export {
+  MAX_LINKS,
+  objectRelationships,
+  objectSightings,
+  type RelationshipItem,
+  type SightingItem,
+} from './object-links.js';
+export {
+  authorOf,
+  markingNames,
+  NO_SUCH_OBJECT,
+  type ObjectPage,
+  objectPage,
+  visibleObject,
+  visibleVersions,
+} from './object-page.js';
 export { type ObjectSummary, summaryOf, type TlpText, tlpText } from './object-summary.js';
 export { type SearchInput, type SearchPage, type SearchResult, searchObjects } from './search-objects.js';
 export {

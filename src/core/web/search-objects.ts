@@ -7,6 +7,7 @@
  * nothing about hidden objects can be inferred from the answer.
  */
 import {
+  type IndexField,
   normaliseSearchText,
   type SearchField,
   type SearchHit,
@@ -61,7 +62,7 @@ function decodeCursor(cursor: string): SearchPosition {
 /** What the reader sees of the object has a term of `field` that `test` accepts. */
 export function seenTermMatches(
   object: Readonly<Record<string, unknown>>,
-  field: SearchField,
+  field: IndexField,
   test: (term: string) => boolean,
 ): boolean {
   return searchTermsOf(object).some((t) => t.field === field && test(t.term));
@@ -116,7 +117,8 @@ export async function searchObjects(
       if (seen.has(hit.id) || entry === undefined) continue;
       if (firstMatch(entry.object, prefix) !== `${hit.term}\u0000${hit.field}`) continue;
       seen.add(hit.id);
-      results.push({ ...summaryOf(entry.object), matched: hit.field });
+      // firstMatch only takes terms starting with the query text: never a reference term.
+      results.push({ ...summaryOf(entry.object), matched: hit.field as SearchField });
       if (results.length === input.limit) return { results, next: encodeCursor(pastObject(hit)) };
     }
     if (hits.length < BATCH) return { results, next: null };

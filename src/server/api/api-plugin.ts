@@ -14,6 +14,7 @@ import { type Authenticated, authenticateRequest, checkSignIn, isSignIn } from '
 import type { ApiContext } from './api-context.js';
 import { ApiError, sendApiError } from './api-error-handler.js';
 import { registerNodeRoute } from './node-route.js';
+import { registerObjectPageRoutes } from './object-page-routes.js';
 import { registerObjectRoute } from './object-route.js';
 import { registerPeersRoute } from './peers-route.js';
 import { registerSearchRoutes } from './search-route.js';
@@ -64,5 +65,6 @@ export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (app, optio
   registerNodeRoute(app, ctx);
   registerSearchRoutes(app, ctx);
   registerObjectRoute(app, ctx);
+  registerObjectPageRoutes(app, ctx);
   registerPeersRoute(app, ctx);
 };

@@ -85,5 +85,22 @@ export function searchSuite(makeStore: StoreFactory): void {
         `g0007:${apt28.id}@c`,
       ]);
     });
+
+    it('finds the relationships and sightings that reference an object, never by search text', async () => {
+      await filled();
+      const rel = sdo('relationship', 10, V1, {
+        relationship_type: 'uses',
+        source_ref: apt28.id,
+        target_ref: psh.id,
+      });
+      const sighting = sdo('sighting', 11, V1, { sighting_of_ref: ioc.id, where_sighted_refs: [apt28.id] });
+      await store().addVersions('c', [version(rel), version(sighting)]);
+      const refs = async (id: string) =>
+        (await store().referencesTo(id, 10)).map((h) => `${h.field}:${h.id}@${h.collectionId}`);
+      expect(await refs(apt28.id)).toEqual([`source_ref:${rel.id}@c`, `where_sighted_ref:${sighting.id}@c`]);
+      expect(await refs(psh.id)).toEqual([`target_ref:${rel.id}@c`]);
+      expect(await refs(ioc.id)).toEqual([`sighting_of_ref:${sighting.id}@c`]);
+      expect(await ids(apt28.id)).toEqual([`id:${apt28.id}@c`, `id:${apt28.id}@d`]);
+    });
   });
 }

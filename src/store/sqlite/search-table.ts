@@ -1,8 +1,9 @@
 /** The search index on SQLite: prefix ranges over an index on (term, stix_id, collection, field). */
 import type Database from 'better-sqlite3';
-import type { SearchField, SearchHit, SearchQuery } from '../search.js';
+import type { IndexField, SearchHit, SearchQuery } from '../search.js';
+import { referenceTerm } from '../search-terms.js';
 
-type HitRow = [term: string, id: string, collectionId: string, field: SearchField];
+type HitRow = [term: string, id: string, collectionId: string, field: IndexField];
 
 const toHit = ([term, id, collectionId, field]: HitRow): SearchHit => ({ term, id, collectionId, field });
 
@@ -60,5 +61,10 @@ export class SearchTable {
       }
       return hits;
     })();
+  }
+
+  /** See SearchStore.referencesTo. */
+  referencesTo(id: string, limit: number): SearchHit[] {
+    return (this.#s.exact.all(referenceTerm(id), limit) as HitRow[]).map(toHit);
   }
 }

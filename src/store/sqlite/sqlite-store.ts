@@ -405,4 +405,8 @@ export class SqliteStore implements Store {
   async lookupTerms(terms: readonly string[], perTerm: number): Promise<readonly SearchHit[]> {
     return this.#with((p) => p.search.lookup(terms, perTerm));
   }
+
+  async referencesTo(id: string, limit: number): Promise<readonly SearchHit[]> {
+    return this.#with((p) => p.search.referencesTo(id, limit));
+  }
 }
