@@ -31,6 +31,10 @@ export interface ActionResources {
   readonly 'peers.view': 'node';
   /** Scrape the node's metrics (`GET /metrics`): traffic, login failures and peers describe the whole node. */
   readonly 'metrics.view': 'node';
+  /** Test the connection to a peer (it uses the peer's stored credentials). */
+  readonly 'peers.test': 'node';
+  /** Read the audit log: who read and received what, across organisations. */
+  readonly 'audit.view': 'node';
 }
 
 /** Every action. */
@@ -49,6 +53,8 @@ const RULES: { readonly [A in Action]: (actor: Actor, resource: ActionResources[
   'status.read': (a, s) => s.ownerOrg === a.orgId,
   'peers.view': (a) => a.role === 'admin',
   'metrics.view': (a) => a.role === 'admin',
+  'peers.test': (a) => a.role === 'admin',
+  'audit.view': (a) => a.role === 'admin',
 };
 
 /** May `actor` do `action` to `resource`? */

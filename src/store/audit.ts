@@ -41,6 +41,21 @@ export interface AuditQuery {
   readonly limit?: number;
 }
 
+/** A page of the audit log, newest first (`GET /api/audit`). */
+export interface RecentAuditQuery {
+  readonly orgId?: string;
+  /** The `next` of the previous page. */
+  readonly before?: string;
+  /** Audit records per page (a record disclosing a page of objects lists one event per object). */
+  readonly limit: number;
+}
+
+/** Events newest first, and where the next page starts (absent: no more). */
+export interface AuditPage {
+  readonly events: readonly AuditEvent[];
+  readonly next?: string;
+}
+
 /** The append-only audit log. */
 export interface AuditStore {
   /**
@@ -56,4 +71,6 @@ export interface AuditStore {
    */
   appendDisclosure(disclosure: Disclosure): Promise<void>;
   listAudit(query: AuditQuery): Promise<readonly AuditEvent[]>;
+  /** The newest events first, a page of records at a time; `before` is opaque (STORE_BAD_CURSOR when malformed). */
+  listRecentAudit(query: RecentAuditQuery): Promise<AuditPage>;
 }

@@ -13,6 +13,7 @@ import { objectRecordsSuite } from './conformance/object-records.suite.js';
 import { ownershipSuite } from './conformance/ownership.suite.js';
 import { pagingSuite } from './conformance/paging.suite.js';
 import { queryFiltersSuite } from './conformance/query-filters.suite.js';
+import { recentAuditSuite } from './conformance/recent-audit.suite.js';
 import { releaseEntriesSuite } from './conformance/release-entries.suite.js';
 import { removalsSuite } from './conformance/removals.suite.js';
 import { searchSuite } from './conformance/search.suite.js';
@@ -36,5 +37,6 @@ export function runStoreConformance(name: string, makeStore: StoreFactory): void
     removalsSuite(makeStore);
     sessionsSuite(makeStore);
     searchSuite(makeStore);
+    recentAuditSuite(makeStore);
   });
 }

@@ -1,5 +1,15 @@
 /** The web console's use cases (issue 17): sessions, search, object pages; each read through policy. */
+export {
+  type AdvisoryView,
+  getAdvisory,
+  listAdvisories,
+  NO_SUCH_ADVISORY,
+  signAdvisory,
+} from './advisories.js';
+export { attributionMatrix, confidenceLabel, type Matrix, type MatrixCell } from './attribution-matrix.js';
+export { auditPage } from './audit-page.js';
 export { explainAccess, type OrganisationAccess } from './explain-access.js';
+export { type Home, homePage } from './home.js';
 export { lookupValues, MAX_LOOKUP_VALUES, type ValueLookupResult } from './lookup-values.js';
 export { newerEntry, newestVisible, readableCollections } from './newest-visible.js';
 export {
@@ -20,6 +30,7 @@ export {
 } from './object-page.js';
 export { type ObjectSummary, summaryOf, type TlpText, tlpText } from './object-summary.js';
 export { type SearchInput, type SearchPage, type SearchResult, searchObjects } from './search-objects.js';
+export { testPeerAs } from './test-peer-as.js';
 export {
   DEFAULT_SESSION_LIFETIMES,
   type OpenedSession,

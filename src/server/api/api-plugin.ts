@@ -13,6 +13,9 @@ import type { HttpErrorOf } from '../../taxii/index.js';
 import { type Authenticated, authenticateRequest, checkSignIn, isSignIn } from './api-auth.js';
 import type { ApiContext } from './api-context.js';
 import { ApiError, sendApiError } from './api-error-handler.js';
+import { registerAuditRoute } from './audit-route.js';
+import { registerHomeRoute } from './home-route.js';
+import { registerIntelRoutes } from './intel-routes.js';
 import { registerNodeRoute } from './node-route.js';
 import { registerObjectPageRoutes } from './object-page-routes.js';
 import { registerObjectRoute } from './object-route.js';
@@ -66,5 +69,8 @@ export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (app, optio
   registerSearchRoutes(app, ctx);
   registerObjectRoute(app, ctx);
   registerObjectPageRoutes(app, ctx);
+  registerIntelRoutes(app, ctx);
+  registerHomeRoute(app, ctx);
+  registerAuditRoute(app, ctx);
   registerPeersRoute(app, ctx);
 };

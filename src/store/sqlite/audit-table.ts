@@ -10,7 +10,7 @@
  */
 import type Database from 'better-sqlite3';
 import { timestampMicros } from '../../stix/index.js';
-import type { AuditEvent, AuditQuery, Disclosure } from '../audit.js';
+import type { AuditEvent, AuditPage, AuditQuery, Disclosure, RecentAuditQuery } from '../audit.js';
 import { StoreError } from '../store-error.js';
 import type { UnsyncedCommit } from './unsynced-commit.js';
 
@@ -149,6 +149,18 @@ export class AuditTable {
           ),
         )
         .raw(),
+      // Newest first: the page's rows by (at_micros, id) descending, then their events.
+      recentRows: db
+        .prepare(
+          'SELECT id, at_micros FROM audit_log WHERE (at_micros, id) < (?, ?) AND (? IS NULL OR org_id = ?)' +
+            ' ORDER BY at_micros DESC, id DESC LIMIT ?',
+        )
+        .raw(),
+      rowEvents: db
+        .prepare(
+          eventsSql(`SELECT ${ROW_COLUMNS} FROM audit_log WHERE id IN (SELECT value FROM json_each(?))`),
+        )
+        .raw(),
       // The rows naming one object: itself, by id in audit_objects, or by the seq of any of its
       // versions (found through the (collection, stix_id) index, deleted ones through theirs).
       listObject: db
@@ -283,5 +295,26 @@ export class AuditTable {
     // Every row holds at least one event, so `limit` rows hold at least `limit` events.
     const events = (this.#s.list.all(since, org, org, limit) as EventRow[]).map(toEvent);
     return limit === DEFAULT_LIMIT ? events : events.slice(0, limit);
+  }
+
+  /** See AuditStore.listRecentAudit. */
+  recent(q: RecentAuditQuery): AuditPage {
+    let before: [number, number] = [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
+    if (q.before !== undefined) {
+      const m = /^(-?\d{1,16})\.(\d{1,16})$/.exec(q.before);
+      if (m === null) throw new StoreError('STORE_BAD_CURSOR', 'malformed audit position');
+      before = [Number(m[1]), Number(m[2])];
+    }
+    const org = q.orgId ?? null;
+    const rows = this.#s.recentRows.all(...before, org, org, Math.max(1, Math.floor(q.limit))) as [
+      number,
+      number,
+    ][];
+    const events = (this.#s.rowEvents.all(JSON.stringify(rows.map((r) => r[0]))) as EventRow[]).map(toEvent);
+    const last = rows[rows.length - 1];
+    return {
+      events: events.reverse(),
+      ...(last !== undefined && rows.length >= q.limit ? { next: `${last[1]}.${last[0]}` } : {}),
+    };
   }
 }

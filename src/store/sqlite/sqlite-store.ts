@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { nowMicros } from '../../stix/index.js';
 import type { Organization, TokenRecord, UserRecord } from '../accounts.js';
-import type { AuditEvent, AuditQuery, Disclosure } from '../audit.js';
+import type { AuditEvent, AuditPage, AuditQuery, Disclosure, RecentAuditQuery } from '../audit.js';
 import type { BackupReport } from '../backups.js';
 import type { DefinitionSource, MarkingDefinitionRecord } from '../markings.js';
 import type {
@@ -241,6 +241,10 @@ export class SqliteStore implements Store {
 
   async listAudit(query: AuditQuery): Promise<readonly AuditEvent[]> {
     return this.#with((p) => p.audit.list(query));
+  }
+
+  async listRecentAudit(query: RecentAuditQuery): Promise<AuditPage> {
+    return this.#with((p) => p.audit.recent(query));
   }
 
   async addOrganization(org: Organization): Promise<void> {
