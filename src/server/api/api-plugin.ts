@@ -19,6 +19,7 @@ import { registerIntelRoutes } from './intel-routes.js';
 import { registerNodeRoute } from './node-route.js';
 import { registerObjectPageRoutes } from './object-page-routes.js';
 import { registerObjectRoute } from './object-route.js';
+import { openApiDocument, type RegisteredRoute } from './openapi.js';
 import { registerPeersRoute } from './peers-route.js';
 import { registerSearchRoutes } from './search-route.js';
 import { registerSessionRoutes } from './session-route.js';
@@ -63,6 +64,18 @@ export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (app, optio
   app.setNotFoundHandler(async () => {
     throw new ApiError(404, 'API_NOT_FOUND', 'no such API resource');
   });
+
+  // Every route registered below, as the OpenAPI document describes it.
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      routes.push({
+        method,
+        url: route.url,
+        ...(route.schema ? { schema: route.schema as RegisteredRoute['schema'] } : {}),
+      });
+  });
+  app.get('/openapi.json', async () => openApiDocument(routes, ctx.about.version));
 
   registerSessionRoutes(app, ctx);
   registerNodeRoute(app, ctx);
