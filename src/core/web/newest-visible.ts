@@ -7,7 +7,7 @@
 import { timestampMicros } from '../../stix/index.js';
 import type { Caller } from '../accounts/caller.js';
 import type { NodeServices } from '../node/node-services.js';
-import { accessOf } from '../query/collection-access.js';
+import { readableCollections } from '../intel/visible-versions.js';
 import { readVisible, type VisibleEntry } from '../query/query-objects.js';
 
 /** Ids per query. */
@@ -19,11 +19,8 @@ export function newerEntry(a: VisibleEntry | undefined, b: VisibleEntry): Visibl
   return (timestampMicros(b.version) ?? 0) > (timestampMicros(a.version) ?? 0) ? b : a;
 }
 
-/** The ids of the collections the caller may read. */
-export async function readableCollections(node: NodeServices, caller: Caller): Promise<readonly string[]> {
-  const all = await node.store.listCollections();
-  return all.filter((c) => accessOf(caller, c).canRead).map((c) => c.id);
-}
+// The collections a caller may read: one rule, intel's (may 'collection.read').
+export { readableCollections };
 
 /**
  * The latest version each collection shows the caller of the ids asked there (`within`:
