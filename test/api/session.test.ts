@@ -110,6 +110,7 @@ describe('the session cookie on other requests', () => {
     const res = await browser(f.app, s, 'GET', '/api/session');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ username: 'bob', csrfToken: s.csrfToken, org: { slug: 'fr-anssi' } });
+    expect(res.headers['cache-control']).toBe('no-store');
     expect(
       (await browser(f.app, s, 'GET', '/api/objects/indicator--00000000-0000-4000-8000-000000000000'))
         .statusCode,

@@ -6,8 +6,8 @@
  */
 import { timestampMicros } from '../../stix/index.js';
 import type { Caller } from '../accounts/caller.js';
-import type { NodeServices } from '../node/node-services.js';
 import { readableCollections } from '../intel/visible-versions.js';
+import type { NodeServices } from '../node/node-services.js';
 import { readVisible, type VisibleEntry } from '../query/query-objects.js';
 
 /** Ids per query. */

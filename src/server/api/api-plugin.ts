@@ -60,6 +60,10 @@ export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (app, optio
     if (isSignIn(request)) checkSignIn(request);
     else callers.set(request, await authenticateRequest(request, options.node));
   });
+  // Answers are per caller and may be restricted: no browser or proxy keeps a copy.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
   // Unknown API URLs are answered after authentication, so they tell strangers nothing.
   app.setNotFoundHandler(async () => {
     throw new ApiError(404, 'API_NOT_FOUND', 'no such API resource');

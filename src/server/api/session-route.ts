@@ -38,7 +38,6 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: ApiContext): vo
       const opened = await ctx.node.sessions.signIn(request.body.username, request.body.password, request.ip);
       return reply
         .header('set-cookie', sessionCookie(request, opened.secret, opened.maxAgeSeconds))
-        .header('cache-control', 'no-store')
         .send(await infoOf(opened.caller, opened.csrfToken));
     },
   );
@@ -46,9 +45,7 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: ApiContext): vo
   app.get('/session', async (request, reply) => {
     const who = ctx.authenticatedOf(request);
     // A script's Basic or bearer request has no session and needs no token.
-    return reply
-      .header('cache-control', 'no-store')
-      .send(await infoOf(who.caller, who.session?.csrfToken ?? ''));
+    return reply.send(await infoOf(who.caller, who.session?.csrfToken ?? ''));
   });
 
   app.delete('/session', async (request, reply) => {
