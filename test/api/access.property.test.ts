@@ -3,7 +3,7 @@
  * random worlds of the policy property tests (test/policy/world.ts): an organisation "can see"
  * an object exactly when its user gets it through TAXII (any collection, GET …/objects/ID/) and
  * through `GET /api/objects/ID`. The producer sees every organisation; any other organisation
- * that sees the object only itself.
+ * that sees the object only itself. Search by id agrees too.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,11 @@ async function check(world: World): Promise<void> {
         }
         const viaApi = (await api(user, `/api/objects/${id}`)).statusCode === 200;
         expect(viaApi, `${org.slug} ${id}: API and TAXII disagree`).toBe(viaTaxii);
+        // Search by id finds exactly what the organisation sees (hidden ≡ absent).
+        const found = (await api(user, `/api/search?q=${id}`))
+          .json()
+          .results.map((r: { id: string }) => r.id);
+        expect(found, `${org.slug} searches ${id}`).toEqual(viaApi ? [id] : []);
         sees.set(org.slug, viaApi);
       }
       for (const org of world.orgs) {
