@@ -22,20 +22,21 @@ export interface SearchTerm {
   readonly field: IndexField;
 }
 
-/** An object of a collection that has a matching term (several versions count once). */
+/** A version (of an object in a collection) that has a matching term. */
 export interface SearchHit {
   readonly term: string;
   readonly field: IndexField;
   readonly collectionId: string;
   readonly id: string;
+  /** The version's store seq (StoredObject.seq) and version string. */
+  readonly seq: number;
+  readonly version: string;
 }
 
 /** Where a search page ends; the next page starts after it. */
 export interface SearchPosition {
   readonly term: string;
-  readonly id: string;
-  readonly collectionId: string;
-  readonly field: IndexField;
+  readonly seq: number;
 }
 
 /** Terms starting with `prefix` (already normalised, see normaliseSearchText), in term order. */
@@ -49,13 +50,13 @@ export interface SearchQuery {
 
 /** Looks objects up by their terms. */
 export interface SearchStore {
-  /** Hits whose term starts with the prefix, ordered by (term, id, collectionId, field). */
+  /** Hits whose term starts with the prefix, ordered by (term, seq, field). */
   searchTerms(query: SearchQuery): Promise<readonly SearchHit[]>;
-  /** Hits whose term equals one of `terms` (normalised), at most `perTerm` per term. */
+  /** Hits whose term equals one of `terms` (normalised), at most `perTerm` per term, by seq. */
   lookupTerms(terms: readonly string[], perTerm: number): Promise<readonly SearchHit[]>;
   /**
-   * The objects whose references (ReferenceField) name `id`, ordered by (id, collectionId,
-   * field), at most `limit`.
+   * The versions whose references (ReferenceField) name `id`, ordered by (seq, field), at
+   * most `limit`.
    */
   referencesTo(id: string, limit: number): Promise<readonly SearchHit[]>;
 }

@@ -43,15 +43,14 @@ const BATCH = 200;
 const ROUNDS = 5;
 
 function encodeCursor(p: SearchPosition): string {
-  return Buffer.from(JSON.stringify([p.term, p.id, p.collectionId, p.field])).toString('base64url');
+  return Buffer.from(JSON.stringify([p.term, p.seq])).toString('base64url');
 }
 
 function decodeCursor(cursor: string): SearchPosition {
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 4 && v.every((x) => typeof x === 'string')) {
-      const [term, id, collectionId, field] = v as [string, string, string, SearchField];
-      return { term, id, collectionId, field };
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && Number.isSafeInteger(v[1])) {
+      return { term: v[0], seq: v[1] as number };
     }
   } catch {
     // answered below
@@ -83,11 +82,6 @@ function firstMatch(object: Readonly<Record<string, unknown>>, prefix: string): 
   return first;
 }
 
-/** Past every index row of a (term, id): the object there was reported. */
-function pastObject(hit: SearchHit): SearchPosition {
-  return { term: hit.term, id: hit.id, collectionId: '\u{10FFFF}', field: hit.field };
-}
-
 /** One page of search results for the caller. */
 export async function searchObjects(
   node: NodeServices,
@@ -114,12 +108,13 @@ export async function searchObjects(
     );
     for (const hit of hits) {
       const entry = visible.get(hit.collectionId)?.get(hit.id);
-      if (seen.has(hit.id) || entry === undefined) continue;
+      // Reported once: at the version the caller sees, under its first matching term and field.
+      if (seen.has(hit.id) || entry === undefined || entry.version !== hit.version) continue;
       if (firstMatch(entry.object, prefix) !== `${hit.term}\u0000${hit.field}`) continue;
       seen.add(hit.id);
       // firstMatch only takes terms starting with the query text: never a reference term.
       results.push({ ...summaryOf(entry.object), matched: hit.field as SearchField });
-      if (results.length === input.limit) return { results, next: encodeCursor(pastObject(hit)) };
+      if (results.length === input.limit) return { results, next: encodeCursor(hit) };
     }
     if (hits.length < BATCH) return { results, next: null };
     after = hits[hits.length - 1];

@@ -1,11 +1,28 @@
-/** The search index on SQLite: prefix ranges over an index on (term, stix_id, collection, field). */
+/**
+ * The search index on SQLite: `search_terms` is one B-tree keyed (term, seq, field), so a term
+ * costs one small insert; a hit joins its version by seq for the id, collection and version.
+ */
 import type Database from 'better-sqlite3';
 import type { IndexField, SearchHit, SearchQuery } from '../search.js';
 import { referenceTerm } from '../search-terms.js';
 
-type HitRow = [term: string, id: string, collectionId: string, field: IndexField];
+type HitRow = [
+  term: string,
+  id: string,
+  collectionId: string,
+  field: IndexField,
+  seq: number,
+  version: string,
+];
 
-const toHit = ([term, id, collectionId, field]: HitRow): SearchHit => ({ term, id, collectionId, field });
+const toHit = ([term, id, collectionId, field, seq, version]: HitRow): SearchHit => ({
+  term,
+  id,
+  collectionId,
+  field,
+  seq,
+  version,
+});
 
 /** The largest code point: every string starting with a prefix sorts below prefix + it. */
 const TOP = '\u{10FFFF}';
@@ -17,21 +34,19 @@ export class SearchTable {
 
   constructor(db: Database.Database) {
     this.#db = db;
-    const hit = 'SELECT DISTINCT term, stix_id, collection, field FROM search_terms';
-    const order = 'ORDER BY term, stix_id, collection, field LIMIT ?';
-    // Types are the part of the id before '--' (STIX 2.1 section 2.9).
-    const typed = "AND substr(stix_id, 1, instr(stix_id, '--') - 1) IN (SELECT value FROM json_each(?))";
-    const after = 'AND (term, stix_id, collection, field) > (?, ?, ?, ?)';
+    const hit =
+      'SELECT t.term, v.stix_id, v.collection, t.field, t.seq, v.version FROM search_terms AS t' +
+      ' JOIN versions AS v ON v.seq = t.seq';
+    const range = 'WHERE t.term >= ? AND t.term < ?';
+    const order = 'ORDER BY t.term, t.seq, t.field LIMIT ?';
+    const typed = 'AND v.type IN (SELECT value FROM json_each(?))';
+    const after = 'AND (t.term, t.seq) > (?, ?)';
     this.#s = {
-      first: db.prepare(`${hit} WHERE term >= ? AND term < ? ${order}`).raw(),
-      firstTyped: db.prepare(`${hit} WHERE term >= ? AND term < ? ${typed} ${order}`).raw(),
-      next: db.prepare(`${hit} WHERE term >= ? AND term < ? ${after} ${order}`).raw(),
-      nextTyped: db.prepare(`${hit} WHERE term >= ? AND term < ? ${after} ${typed} ${order}`).raw(),
-      exact: db
-        .prepare(
-          'SELECT DISTINCT term, stix_id, collection, field FROM search_terms WHERE term = ? ORDER BY stix_id, collection, field LIMIT ?',
-        )
-        .raw(),
+      first: db.prepare(`${hit} ${range} ${order}`).raw(),
+      firstTyped: db.prepare(`${hit} ${range} ${typed} ${order}`).raw(),
+      next: db.prepare(`${hit} ${range} ${after} ${order}`).raw(),
+      nextTyped: db.prepare(`${hit} ${range} ${after} ${typed} ${order}`).raw(),
+      exact: db.prepare(`${hit} WHERE t.term = ? ORDER BY t.seq, t.field LIMIT ?`).raw(),
     };
   }
 
@@ -40,7 +55,7 @@ export class SearchTable {
     const range = [q.prefix, q.prefix + TOP];
     const types = q.types !== undefined && q.types.length > 0 ? [JSON.stringify(q.types)] : [];
     const s = this.#s;
-    const position = q.after ? [q.after.term, q.after.id, q.after.collectionId, q.after.field] : [];
+    const position = q.after ? [q.after.term, q.after.seq] : [];
     const statement =
       q.after === undefined
         ? types.length > 0

@@ -6,10 +6,12 @@
 import type Database from 'better-sqlite3';
 import { asMicros, KeyOrders, timestampMicros } from '../../stix/index.js';
 import type { AddOutcome, Micros, NewVersion } from '../objects.js';
+import { searchTermsOf } from '../search-terms.js';
 import { StoreError } from '../store-error.js';
 import { dateAddedVersion, type VersionFacts, versionFacts } from '../version-facts.js';
 import { GranularViewTable } from './granular-view-table.js';
 import type { RowMetaDictionary } from './row-meta.js';
+import { parseObject } from './schema-v14.js';
 
 type EndRow = [
   seq: number,
@@ -103,9 +105,9 @@ export class VersionWriter {
         )
         .pluck(),
       marking: db.prepare('INSERT OR IGNORE INTO version_markings (marking_id, seq) VALUES (?, ?)'),
-      term: db.prepare(
-        'INSERT INTO search_terms (term, stix_id, collection, field, seq) VALUES (?, ?, ?, ?, ?)',
-      ),
+      term: db.prepare('INSERT OR IGNORE INTO search_terms (term, seq, field) VALUES (?, ?, ?)'),
+      untermed: db.prepare('DELETE FROM search_terms WHERE term = ? AND seq = ? AND field = ?'),
+      jsonOf: db.prepare('SELECT json FROM versions WHERE seq = ?').pluck(),
       releaseOf: db.prepare('SELECT collection FROM versions WHERE seq = ?').pluck(),
       release: db.prepare('INSERT OR IGNORE INTO releases (seq, collection, release_at) VALUES (?, ?, ?)'),
       allOf: db
@@ -283,7 +285,7 @@ export class VersionWriter {
     this.#seqFloor = null;
     for (const ref of f.markingRefs) s.marking.run(ref, seq);
     // The search index commits with the version (a search never finds what is not stored).
-    for (const t of f.searchTerms) s.term.run(t.term, f.id, c, t.field, seq);
+    for (const t of f.searchTerms) s.term.run(t.term, seq, t.field);
     if (views !== undefined) this.#views.put(seq, views);
     return seq;
   }
@@ -318,6 +320,13 @@ export class VersionWriter {
     return asMicros(at);
   }
 
+  /** Removes a version's search terms (the ones its JSON gives, as when it was stored). */
+  #deleteTerms(seq: number): void {
+    const object = parseObject(this.#s.jsonOf.get(seq) as string);
+    if (object === undefined) return;
+    for (const t of searchTermsOf(object)) this.#s.untermed.run(t.term, seq, t.field);
+  }
+
   /** Deletes all or the given versions of an object and repairs the latest/first flags. */
   deleteObject(c: string, id: string, versions?: readonly string[]): number {
     const s = this.#s;
@@ -334,6 +343,7 @@ export class VersionWriter {
         }
         for (const [seq] of targets) {
           s.archive.run(seq);
+          this.#deleteTerms(seq);
           s.delete.run(seq);
         }
         if (targets.length > 0 && targets.length < rows.length) {
