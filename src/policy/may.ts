@@ -35,6 +35,10 @@ export interface ActionResources {
   readonly 'peers.test': 'node';
   /** Read the audit log: who read and received what, across organisations. */
   readonly 'audit.view': 'node';
+  /** Be told who else sees an object (`/access`): its producer's organisation, or an administrator. */
+  readonly 'access.explainAll': { readonly producerOrg: string };
+  /** Have a collection weighed when who sees an object is explained: one it sees, or any for an administrator. */
+  readonly 'collection.explain': CollectionRecord;
 }
 
 /** Every action. */
@@ -55,6 +59,8 @@ const RULES: { readonly [A in Action]: (actor: Actor, resource: ActionResources[
   'metrics.view': (a) => a.role === 'admin',
   'peers.test': (a) => a.role === 'admin',
   'audit.view': (a) => a.role === 'admin',
+  'access.explainAll': (a, o) => a.role === 'admin' || o.producerOrg === a.orgId,
+  'collection.explain': (a, c) => a.role === 'admin' || reads(a, c) || writes(a, c),
 };
 
 /** May `actor` do `action` to `resource`? */

@@ -38,12 +38,12 @@ export async function explainAccess(
   id: string,
 ): Promise<OrganisationAccess[]> {
   const entry = await visibleObject(node, caller, id);
-  const everyone = caller.role === 'admin' || entry.producerOrg === caller.orgId;
-  const orgs = (await node.store.listOrganizations()).filter((o) => everyone || o.id === caller.orgId);
   const mine = actorOf(caller);
+  const everyone = may(mine, 'access.explainAll', { producerOrg: entry.producerOrg ?? '' });
+  const orgs = (await node.store.listOrganizations()).filter((o) => everyone || o.id === caller.orgId);
   const holding: { collection: CollectionRecord; row: StoredObject }[] = [];
   for (const collection of await node.store.listCollections()) {
-    if (caller.role !== 'admin' && !may(mine, 'collection.see', collection)) continue;
+    if (!may(mine, 'collection.explain', collection)) continue;
     const row = newestRow(await node.store.getVersions(collection.id, id));
     if (row !== undefined) holding.push({ collection, row });
   }
