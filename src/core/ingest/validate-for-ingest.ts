@@ -18,7 +18,7 @@ export function validateForIngest(
   basePath: string,
   defaultSpecVersion: '2.0' | '2.1' = '2.1',
 ): IngestCheck {
-  const result = validateObject(value, { ...STIX_VALIDATION, basePath, defaultSpecVersion });
+  const result = validateObject(value, STIX_VALIDATION, basePath, defaultSpecVersion);
   if (result.ok) return { ok: true, object: result.value };
   const errors = result.issues.filter((i) => i.severity === 'error');
   const message = errors.map((i) => `${i.path || '/'}: ${i.message}`).join('; ');
