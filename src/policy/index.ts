@@ -19,6 +19,8 @@ export {
   EMBARGO_SCHEMA,
   SHARING_GROUP_SCHEMA,
 } from './extension-definitions.js';
+export { redact } from './granular-redaction.js';
+export type { SelectorStep } from './granular-selector.js';
 export { granularViewsOf } from './granular-views.js';
 export {
   buildMarkingIndex,

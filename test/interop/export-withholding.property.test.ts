@@ -3,11 +3,13 @@
  * relationships, sightings and notes around objects an organisation may not see (TLP:RED of
  * another organisation), the export of a reader holds no trace of them (id or value, in STIX and
  * in MISP), everything it holds is valid STIX 2.1, and every visible object is either exported
- * or counted as withheld.
+ * or counted as withheld. Closed: every reference it holds names an object it holds, however
+ * long the chain to what the reader may not see.
  */
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { referencesOf } from '../../src/core/export/withhold-references.js';
 import {
   addCollection,
   callerOf,
@@ -44,7 +46,7 @@ const graph = fc
         kind: fc.constantFrom('relationship', 'sighting', 'report', 'note'),
         refs: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
       }),
-      { maxLength: 8 },
+      { maxLength: 12 },
     ),
   })
   .map(({ leaves, edges }) => {
@@ -67,9 +69,12 @@ const graph = fc
       );
     });
     for (const e of edges) {
-      // Relationships and sightings name SDOs (the leaves); reports and notes name anything earlier.
-      const pool = e.kind === 'relationship' || e.kind === 'sighting' ? leaves.length : objects.length;
-      const targets = [...new Set(e.refs.map((r) => String(objects[r % pool]!.object.id)))];
+      // Relationships and sightings name SDOs (leaves, earlier reports and notes: chains of any
+      // length); reports and notes name anything earlier.
+      const sro = (o: { object: Json }) => o.object.type === 'relationship' || o.object.type === 'sighting';
+      const pool =
+        e.kind === 'relationship' || e.kind === 'sighting' ? objects.filter((o) => !sro(o)) : objects;
+      const targets = [...new Set(e.refs.map((r) => String(pool[r % pool.length]!.object.id)))];
       const base = common(e.kind, e.uuid, e.red);
       const object: Json =
         e.kind === 'relationship'
@@ -146,12 +151,71 @@ describe('accord export withholds every trace of what the reader may not see', (
         }
         const bundle = JSON.parse(stix.text) as { objects: Json[] };
         for (const o of bundle.objects) expect(validateObject(o).ok).toBe(true);
+        // Closed, however long the chain: every reference names an exported object, and
+        // nothing left out (hidden or withheld) leaves its id in either format.
+        const exportedIds = new Set(bundle.objects.map((o) => String(o.id)));
+        for (const o of bundle.objects)
+          for (const r of referencesOf(o)) expect(exportedIds.has(r), `${String(o.id)} → ${r}`).toBe(true);
+        for (const o of objects) {
+          if (exportedIds.has(String(o.object.id))) continue;
+          const uuid = String(o.object.id).slice(String(o.object.id).indexOf('--') + 2);
+          for (const text of [stix.text, misp.text]) expect(text).not.toContain(uuid);
+        }
         expect(stix.summary.objects + stix.summary.withheld).toBe(objects.length - hidden.length);
         // The producer sees everything, withholds nothing.
         const own = await exported(c, 'alice', 'stix');
         expect(own.summary).toMatchObject({ objects: objects.length, withheld: 0 });
       }),
-      { numRuns: 25 },
+      { numRuns: 40 },
     );
+  });
+});
+
+describe('accord export follows withholding across pages (issue 19)', () => {
+  it('a report on the first page loses a note withheld pages later, two steps from the hidden object', async () => {
+    const caller = await callerOf(f.store, 'alice');
+    const c = (await addCollection(f.store, { title: 'pages', canRead: ['*'], canWrite: ['uk-ncsc'] })).id;
+    const id = (type: string, n: number) => `${type}--10000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const indicator = (n: number) => ({
+      ...common('indicator', id('indicator', n).slice(11), false),
+      pattern: `[ipv4-addr:value = '198.51.${Math.floor(n / 250)}.${n % 250}']`,
+      pattern_type: 'stix',
+      valid_from: T,
+    });
+    const hidden = { ...common('malware', id('malware', 1).slice(9), true), name: 'hidden', is_family: true };
+    const rel = {
+      ...common('relationship', id('relationship', 1).slice(14), false),
+      relationship_type: 'indicates',
+      source_ref: id('indicator', 0),
+      target_ref: hidden.id,
+    };
+    const note = {
+      ...common('note', id('note', 1).slice(6), false),
+      content: 'on the link',
+      object_refs: [rel.id],
+    };
+    const report = {
+      ...common('report', id('report', 1).slice(8), false),
+      name: 'r',
+      published: T,
+      object_refs: [note.id, id('indicator', 0)],
+    };
+    // The report first, the chain after a page (500) of other objects.
+    const objects = [report, ...Array.from({ length: 600 }, (_, n) => indicator(n)), note, rel, hidden];
+    const stored = await ingestBatch(
+      nodeServices(f.store),
+      c,
+      objects.map((value, i) => ({ value, path: `/${i}` })),
+      { producerOrg: caller.orgId, origin: 'local' },
+    );
+    expect(stored.failures).toEqual([]);
+    const { text, summary } = await exported(c, 'bob', 'stix');
+    const bundle = JSON.parse(text) as { objects: Json[] };
+    expect(bundle.objects.find((o) => o.id === report.id)).toMatchObject({
+      object_refs: [id('indicator', 0)],
+    });
+    expect(text).not.toContain(note.id);
+    expect(text).not.toContain(rel.id);
+    expect(summary).toMatchObject({ objects: 601, withheld: 2 });
   });
 });

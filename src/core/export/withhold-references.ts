@@ -1,10 +1,16 @@
 /**
- * An export names nothing its reader may not see: a reference (`*_ref`, `*_refs`, at any depth)
- * to an object the export does not hold is taken out, so that a hidden object leaves no trace,
- * not even its id. Marking references stay (the policy already decided what the reader sees of
- * markings). An object that is no longer valid without what was taken out (a relationship to a
- * hidden object, a report all of whose members are hidden) is withheld whole.
+ * An export names nothing it does not hold: a reference (`*_ref`, `*_refs`, at any depth) to an
+ * object the export does not hold is taken out, so that a hidden object leaves no trace, not even
+ * its id. Marking references stay (the policy already decided what the reader sees of markings).
+ * An object that is no longer valid without what was taken out (a relationship to a withheld
+ * object, a report all of whose members are withheld) is withheld whole.
+ *
+ * References are taken out as policy/ redacts granular-marked content: list items go, the
+ * granular markings' selectors are renumbered to the items that stay, and a selector of removed
+ * content goes. Without that, a marking on `object_refs.[2]` would land on another item, or on
+ * none, when an earlier item went.
  */
+import { redact, type SelectorStep } from '../../policy/index.js';
 import { validateObject } from '../../stix/index.js';
 import { STIX_VALIDATION } from '../ingest/stix-validation.js';
 
@@ -15,6 +21,7 @@ const STIX_ID = /^[a-z0-9-]+--[0-9a-fA-F-]{36}$/;
 const MARKING_KEYS = new Set(['object_marking_refs', 'marking_ref']);
 
 const isRefKey = (key: string) => !MARKING_KEYS.has(key) && (key.endsWith('_ref') || key.endsWith('_refs'));
+const isId = (r: unknown): r is string => typeof r === 'string' && STIX_ID.test(r);
 
 /** Every id an object references (markings aside), at any depth. */
 export function referencesOf(value: unknown, into: Set<string> = new Set()): Set<string> {
@@ -22,31 +29,28 @@ export function referencesOf(value: unknown, into: Set<string> = new Set()): Set
   else if (typeof value === 'object' && value !== null)
     for (const [k, v] of Object.entries(value)) {
       if (isRefKey(k)) {
-        for (const r of Array.isArray(v) ? v : [v]) if (typeof r === 'string' && STIX_ID.test(r)) into.add(r);
+        for (const r of Array.isArray(v) ? v : [v]) if (isId(r)) into.add(r);
       } else referencesOf(v, into);
     }
   return into;
 }
 
-/** A copy of `value` without references for which `held` is false; `changed` says whether any went. */
-function without(value: unknown, held: (id: string) => boolean, changed: { value: boolean }): unknown {
-  if (Array.isArray(value)) return value.map((v) => without(v, held, changed));
-  if (typeof value !== 'object' || value === null) return value;
-  const out: Json = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (!isRefKey(k)) {
-      out[k] = without(v, held, changed);
-      continue;
+/** The paths (granular-marking selector steps) of the references for which `held` is false. */
+function pathsOfMissing(
+  value: unknown,
+  held: (id: string) => boolean,
+  at: readonly SelectorStep[],
+  into: SelectorStep[][],
+): SelectorStep[][] {
+  if (Array.isArray(value)) for (const [i, v] of value.entries()) pathsOfMissing(v, held, [...at, i], into);
+  else if (typeof value === 'object' && value !== null)
+    for (const [k, v] of Object.entries(value)) {
+      if (!isRefKey(k)) pathsOfMissing(v, held, [...at, k], into);
+      else if (Array.isArray(v)) {
+        for (const [i, r] of v.entries()) if (isId(r) && !held(r)) into.push([...at, k, i]);
+      } else if (isId(v) && !held(v)) into.push([...at, k]);
     }
-    const hidden = (r: unknown) => typeof r === 'string' && STIX_ID.test(r) && !held(r);
-    if (Array.isArray(v)) {
-      const kept = v.filter((r) => !hidden(r));
-      if (kept.length < v.length) changed.value = true;
-      if (kept.length > 0) out[k] = kept;
-    } else if (hidden(v)) changed.value = true;
-    else out[k] = v;
-  }
-  return out;
+  return into;
 }
 
 /**
@@ -57,8 +61,8 @@ export function withheldReferences(
   object: Readonly<Json>,
   held: (id: string) => boolean,
 ): Readonly<Json> | undefined {
-  const changed = { value: false };
-  const copy = without(object, held, changed) as Json;
-  if (!changed.value) return object;
-  return validateObject(copy, STIX_VALIDATION).ok ? copy : undefined;
+  const paths = pathsOfMissing(object, held, [], []);
+  if (paths.length === 0) return object;
+  const copy = redact(object, paths);
+  return copy !== undefined && validateObject(copy, STIX_VALIDATION).ok ? copy : undefined;
 }
