@@ -1,14 +1,16 @@
 /**
  * The counts and reports of one `accord import` run, and the storing of what it reads: STIX
  * items a batch at a time (upgraded from STIX 2.0 first when asked), MISP events whole (the
- * objects of one event always go into one ingest batch, one transaction).
+ * objects of one event always go into one ingest batch, one transaction, stored only when no
+ * object of it is refused: refusals and what depends on them are reported and left out first).
  */
 import type { ConversionIssue } from '../../interop/index.js';
 import type { StreamItem, UpgradeOptions } from '../../stix/index.js';
 import type { NodeServices } from '../node/node-services.js';
+import { withoutDangling } from './event-dependents.js';
 import { markUnmarked } from './import-markings.js';
 import { upgradeItems } from './import-upgrade.js';
-import { type IngestItem, type IngestSource, ingestBatch } from './ingest-batch.js';
+import { type IngestItem, type IngestReport, type IngestSource, ingestBatch } from './ingest-batch.js';
 
 /** One rejected (or, in `skipped`, left out) thing: file, JSON pointer inside it, id when known, and why. */
 export interface ImportError {
@@ -126,29 +128,69 @@ export class ImportRun {
       for (const i of e.items) batch.push({ value: i.value, path: `${k}|${i.path}` });
     });
     this.objects += batch.length;
-    await this.#ingest(events[0]!.file, batch, events);
+    await this.#ingestEvents(batch, events);
   }
 
-  async #ingest(file: string, items: IngestItem[], events?: readonly EventBatch[]): Promise<void> {
-    if (items.length === 0) return;
+  /**
+   * Stores whole events: when ingest refuses objects, nothing is stored; the refusals are
+   * reported, what would refer to a refused object the collection does not hold is left out and
+   * reported (event-dependents.ts), and the rest is tried again.
+   */
+  async #ingestEvents(items: IngestItem[], events: readonly EventBatch[]): Promise<void> {
+    let batch = items;
+    for (;;) {
+      const outcome = await this.#ingest(events[0]!.file, batch, events, true);
+      if (outcome?.heldBack !== true) return;
+      const failed = new Set(outcome.failures.map((f) => f.path));
+      const ids = [...new Set(outcome.failures.map((f) => f.id).filter((id) => id !== ''))];
+      const held = ids.length === 0 ? new Map() : await this.node.store.getOwners(this.collectionId, ids);
+      const rest = batch.filter((i) => !failed.has(i.path));
+      // Every failure names an item of the batch; should one not, store what passes, once.
+      if (rest.length === batch.length) {
+        await this.#ingest(events[0]!.file, batch, events);
+        return;
+      }
+      const { values, leftOut } = withoutDangling(
+        rest.map((i) => i.value as Readonly<Record<string, unknown>>),
+        new Set(ids.filter((id) => !held.has(id))),
+      );
+      for (const l of leftOut) this.#rejectEventItem(rest[l.index]!.path, l.id, l.message, events);
+      batch = rest.flatMap((item, i) => (values[i] === undefined ? [] : [{ ...item, value: values[i] }]));
+    }
+  }
+
+  /** Rejects an item of a batch of events (path `k|pointer`: the k-th event's file and pointer). */
+  #rejectEventItem(path: string, id: string, message: string, events: readonly EventBatch[]): void {
+    const bar = path.indexOf('|');
+    const event = events[Number(path.slice(0, bar))];
+    this.reject({
+      file: event?.file ?? '',
+      path: path.slice(bar + 1),
+      ...(id ? { id } : {}),
+      message: message.replaceAll(path.slice(0, bar + 1), ''),
+      ...(event ? { event: event.event } : {}),
+    });
+  }
+
+  async #ingest(
+    file: string,
+    items: IngestItem[],
+    events?: readonly EventBatch[],
+    wholeOrNothing = false,
+  ): Promise<IngestReport | undefined> {
+    if (items.length === 0) return undefined;
     // Marked before validation: the validated, stored JSON is the marked object.
     const batch =
       this.markingRefs.length === 0
         ? items
         : items.map((item) => ({ ...item, value: markUnmarked(item.value, this.markingRefs) }));
-    const outcome = await ingestBatch(this.node, this.collectionId, batch, this.source);
+    const outcome = await ingestBatch(this.node, this.collectionId, batch, this.source, { wholeOrNothing });
     this.counts.new += outcome.added;
     this.counts.unchanged += outcome.successes.length - outcome.added;
     for (const f of outcome.failures) {
-      const bar = events === undefined ? -1 : f.path.indexOf('|');
-      const event = bar < 0 ? undefined : events?.[Number(f.path.slice(0, bar))];
-      this.reject({
-        file: event?.file ?? file,
-        path: bar < 0 ? f.path : f.path.slice(bar + 1),
-        ...(f.id ? { id: f.id } : {}),
-        message: bar < 0 ? f.message : f.message.replaceAll(f.path.slice(0, bar + 1), ''),
-        ...(event ? { event: event.event } : {}),
-      });
+      if (events !== undefined) this.#rejectEventItem(f.path, f.id, f.message, events);
+      else this.reject({ file, path: f.path, ...(f.id ? { id: f.id } : {}), message: f.message });
     }
+    return outcome;
   }
 }

@@ -73,6 +73,17 @@ export interface IngestReport {
   /** How many successes were new versions (the others were already stored exactly so). */
   readonly added: number;
   readonly failures: readonly IngestFailure[];
+  /** True when, asked to store only a batch that passes whole, nothing was stored (failures say why). */
+  readonly heldBack?: true;
+}
+
+/** How a batch is stored. */
+export interface IngestOptions {
+  /**
+   * Store nothing when any item fails validation, provenance or ownership, so that the caller
+   * can leave out what depends on the failures and try again (MISP events: import-run.ts).
+   */
+  readonly wholeOrNothing?: boolean;
 }
 
 function identify(value: unknown): { id: string; version: string } {
@@ -87,6 +98,7 @@ export async function ingestBatch(
   collectionId: string,
   items: readonly IngestItem[],
   source: IngestSource,
+  options: IngestOptions = {},
 ): Promise<IngestReport> {
   const { store, now } = node;
   const failures: IngestFailure[] = [];
@@ -103,7 +115,8 @@ export async function ingestBatch(
     if (check.ok) valid.push({ item, object: check.object });
     else failures.push({ ...identify(item.value), path: item.path, message: check.message });
   }
-  if (valid.length === 0) return { successes: [], successSeqs: [], added: 0, failures };
+  if (valid.length === 0)
+    return { successes: [], successSeqs: [], added: 0, failures, ...heldBack(options, failures) };
   const orgOf = orgOfIdentityIn(await store.listOrganizations());
   const refused: AuditEvent[] = [];
   const attributed: { item: IngestItem; object: ValidatedObject; producerOrg: string }[] = [];
@@ -153,6 +166,8 @@ export async function ingestBatch(
     accepted.push({ item, version });
   });
   if (refused.length > 0) await store.appendAudit(refused);
+  if (options.wholeOrNothing && failures.length > 0)
+    return { successes: [], successSeqs: [], added: 0, failures, heldBack: true };
   const successes: StatusDetail[] = repeated.map(({ id, version }) => ({ id, version }));
   const successSeqs: number[] = repeated.map((r) => r.seq);
   if (accepted.length === 0) return { successes, successSeqs, added: 0, failures };
@@ -182,6 +197,9 @@ export async function ingestBatch(
   await afterStore(node, stored);
   return { successes, successSeqs, added: stored.length, failures };
 }
+
+const heldBack = (options: IngestOptions, failures: readonly IngestFailure[]) =>
+  options.wholeOrNothing && failures.length > 0 ? { heldBack: true as const } : {};
 
 /** The policy context and known definitions of one batch, read once. */
 async function ingestContext(
