@@ -1,8 +1,17 @@
 /**
  * Event times as logs write them, turned into STIX timestamps (2.16: RFC 3339, UTC `Z`) that keep
  * the source's precision: epoch seconds with a decimal fraction (Zeek), RFC 3339 / ISO 8601 with or
- * without an offset (ECS, EVE, Exchange), and W3C `date` + `time`.
+ * without an offset (ECS, EVE, Exchange), and W3C `date` + `time`. Date-times are read and written
+ * by stix/time (parseDateTime, formatExact), Accord's one timestamp reader and writer; only epoch
+ * seconds, a number rather than a date-time, are read here.
  */
+import {
+  formatExact,
+  formatMicros,
+  microsFromMillis,
+  parseDateTime,
+  parseUtcOffset as parseOffset,
+} from '../../stix/index.js';
 
 /** An instant: epoch milliseconds (fractional below a millisecond) and its STIX timestamp text. */
 export interface EventTime {
@@ -13,16 +22,9 @@ export interface EventTime {
 /** Minutes east of UTC, applied to timestamps that carry no offset (`--tz`). */
 export type UtcOffset = number;
 
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-
 /** Reads `--tz` (`+HH:MM`, `-HH:MM`, `Z`); undefined when malformed. */
 export function parseUtcOffset(text: string): UtcOffset | undefined {
-  if (text === 'Z' || text === 'UTC') return 0;
-  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(text);
-  if (!m) return undefined;
-  const [h, min] = [Number(m[2]), Number(m[3])];
-  if (h > 23 || min > 59) return undefined;
-  return (m[1] === '-' ? -1 : 1) * (h * 60 + min);
+  return parseOffset(text);
 }
 
 // Years 1 to 9999: STIX timestamps have four-digit years (2.16, RFC 3339).
@@ -42,13 +44,7 @@ class Instant implements EventTime {
   }
 
   get text(): string {
-    if (this.formatted === undefined) {
-      const d = new Date(this.seconds * 1000);
-      this.formatted =
-        `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
-        `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}` +
-        `${this.fraction ? `.${this.fraction}` : ''}Z`;
-    }
+    this.formatted ??= formatExact(this.seconds, this.fraction);
     return this.formatted;
   }
 
@@ -101,20 +97,10 @@ export function epochNumber(n: number): EventTime | undefined {
   return Number.isFinite(n) && n >= 0 && n <= MAX_SECONDS ? new NumberInstant(n) : undefined;
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,12}))?(Z|z|[+-]\d{2}:?\d{2})?$/;
-
 /** An ISO 8601 / RFC 3339 date-time; without an offset it is read at `offset` minutes east of UTC. */
 export function isoTime(text: string, offset: UtcOffset = 0): EventTime | undefined {
-  const m = ISO.exec(text);
-  if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as number[];
-  if (mo! < 1 || mo! > 12 || d! < 1 || d! > 31 || h! > 23 || mi! > 59 || s! > 60) return undefined;
-  const zone = m[8];
-  const east = zone === undefined ? offset : zone === 'Z' || zone === 'z' ? 0 : (parseUtcOffset(zone) ?? 0);
-  const local = Date.UTC(y!, mo! - 1, d!, h!, mi!, Math.min(s!, 59));
-  const check = new Date(local);
-  if (check.getUTCDate() !== d) return undefined; // 31 February and the like
-  return fromParts(local / 1000 - east * 60, m[7] ?? '');
+  const parsed = parseDateTime(text, offset);
+  return parsed === undefined ? undefined : fromParts(parsed.seconds, parsed.fraction);
 }
 
 /** W3C extended log `date` (YYYY-MM-DD) and `time` (HH:MM:SS[.fff]), UTC unless `offset`. */
@@ -129,5 +115,5 @@ export function utcDay(time: EventTime): string {
 
 /** The STIX timestamp of epoch milliseconds with millisecond precision. */
 export function stixMs(ms: number): string {
-  return new Date(ms).toISOString();
+  return formatMicros(microsFromMillis(ms), 3);
 }

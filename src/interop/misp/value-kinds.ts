@@ -5,6 +5,7 @@
  * characters rather than run backtracking regular expressions over untrusted text.
  */
 import { isIPv4, isIPv6 } from 'node:net';
+import { formatExact, parseDateTime } from '../../stix/index.js';
 
 /** The kinds a slot of an attribute value can hold. */
 export type ValueKind =
@@ -95,22 +96,10 @@ function regkey(v: string): KindResult {
   return ok(full === undefined ? v : `${full}${cut < 0 ? '' : v.slice(cut)}`);
 }
 
-const ISO = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})?$/;
-
 /** A MISP datetime (ISO 8601, any offset) as a STIX timestamp in UTC (2.16), keeping its fraction digits. */
 export function stixTimestamp(v: string): string | undefined {
-  const m = ISO.exec(v.trim());
-  if (!m) return undefined;
-  const fraction = m[3] ?? '';
-  const zone =
-    m[4] === undefined || m[4] === 'Z'
-      ? 'Z'
-      : m[4].length === 5
-        ? `${m[4].slice(0, 3)}:${m[4].slice(3)}`
-        : m[4];
-  const ms = Date.parse(`${m[1]}T${m[2]}${zone}`);
-  if (Number.isNaN(ms)) return undefined;
-  return `${new Date(ms).toISOString().slice(0, 19)}${fraction}Z`;
+  const parsed = parseDateTime(v.trim());
+  return parsed === undefined ? undefined : formatExact(parsed.seconds, parsed.fraction);
 }
 
 /** Checks `raw` (trimmed of surrounding white space) as a value of `kind`. */

@@ -61,3 +61,12 @@ export function formatTimestamp(date: Date): string {
   const seconds = Math.floor(millis / 1000);
   return formatInstant(seconds, (millis - seconds * 1000) * 1000, 3);
 }
+
+/**
+ * The STIX timestamp (2.16) of whole `seconds` since the epoch and fraction digits as a source
+ * wrote them (any number, `''` for none): the precision of the source kept, neither padded nor cut.
+ */
+export function formatExact(seconds: number, fraction: string): string {
+  const whole = formatInstant(seconds, 0, 0);
+  return fraction === '' ? whole : `${whole.slice(0, -1)}.${fraction}Z`;
+}

@@ -1,5 +1,5 @@
 /** Time in STIX and TAXII: the Micros instant, the one timestamp parser and formatter, the clock. */
-export { type FractionDigits, formatMicros, formatTimestamp } from './format-timestamp.js';
+export { type FractionDigits, formatExact, formatMicros, formatTimestamp } from './format-timestamp.js';
 export {
   asMicros,
   type Micros,
@@ -9,6 +9,7 @@ export {
   millisOf,
 } from './micros.js';
 export { nowMicros } from './now-micros.js';
+export { parseDateTime, parseUtcOffset } from './parse-date-time.js';
 export {
   compareParsed,
   compareTimestamps,

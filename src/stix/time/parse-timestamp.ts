@@ -15,7 +15,7 @@ export interface ParsedTimestamp {
 }
 
 // 2.16.1: YYYY-MM-DDTHH:mm:ss[.s+]Z, UTC with a literal Z, no decimal point without digits.
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+export const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** The two-digit number at `i`, or -1 when the characters are not digits. */
 function two(text: string, i: number): number {
@@ -76,7 +76,7 @@ export function timestampFractionDigits(text: string): number {
  * Days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's
  * days_from_civil), the calendar Date uses, without building a Date on the ingest hot path.
  */
-function daysFromCivil(year: number, month: number, day: number): number {
+export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
