@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { startPeerSync, syncPeersOnce } from '../core/index.js';
+import { formatMicros, nowMicros } from '../stix/index.js';
 import { CliError, EXIT } from './cli-error.js';
 import type { CliContext } from './context.js';
 
@@ -73,7 +74,7 @@ export const registerSync: (program: Command, ctx: CliContext) => void = (progra
             const busy = (r.pull?.received ?? 0) + (r.push?.sent ?? 0) > 0 || r.error !== undefined;
             if (!busy) return;
             ctx.stdout.write(
-              o.json ? `${JSON.stringify(r)}\n` : `${new Date().toISOString()} ${describe(r)}\n`,
+              o.json ? `${JSON.stringify(r)}\n` : `${formatMicros(nowMicros(), 3)} ${describe(r)}\n`,
             );
           },
         });

@@ -1,4 +1,5 @@
 /** The health of each peer for `accord peer list` and `GET /api/peers`: configuration (no password), state, lag, conflicts. */
+import { asMicros, formatMicros } from '../stix/index.js';
 import type { PeerRecord, Store } from '../store/index.js';
 import { CONFLICT_ACTION, REFUSED_ACTION } from './peer-state.js';
 
@@ -74,8 +75,7 @@ export async function peerStatus(
     push: peer.push,
     intervalSeconds: peer.intervalSeconds,
     pullCursor: state?.pullCursor ?? null,
-    pushCursor:
-      state?.pushCursor === undefined ? null : new Date(Math.floor(state.pushCursor / 1000)).toISOString(),
+    pushCursor: state?.pushCursor === undefined ? null : formatMicros(asMicros(state.pushCursor), 3),
     lastSuccess: state?.lastSuccess ?? null,
     lastAttempt: state?.lastAttempt ?? null,
     lastError: state?.lastError ?? null,

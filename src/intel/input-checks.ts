@@ -1,6 +1,6 @@
 /** Checks of builder inputs shared by claims, disputes and advisories (every byte is untrusted). */
 import { randomUUID } from 'node:crypto';
-import { isStixId } from '../stix/index.js';
+import { formatMicros, isStixId, type Micros } from '../stix/index.js';
 import type { IssueList } from './intel-issue.js';
 
 /** Longest explanation or claim description, in characters. */
@@ -16,7 +16,8 @@ export function isIdentityId(value: unknown): value is string {
 
 /** What a builder needs from its caller: the clock, what the caller may see, and fresh ids. */
 export interface BuildContext {
-  readonly now: Date;
+  /** The instant new objects are created at (`created`, `modified` to the millisecond, 3.2). */
+  readonly now: Micros;
   /** The object with this id as the caller may see it (its newest visible version), or undefined. */
   readonly resolve: (id: string) => Readonly<Record<string, unknown>> | undefined;
   /** A new UUID for the object's id (default: a random UUIDv4). */
@@ -82,7 +83,7 @@ export function checkNote(
 
 /** The common properties of a new SDO or SRO version 1 (spec 3.2). */
 export function commonProperties(type: string, producer: string, ctx: BuildContext): Record<string, unknown> {
-  const now = ctx.now.toISOString();
+  const now = formatMicros(ctx.now, 3);
   return {
     type,
     spec_version: '2.1',

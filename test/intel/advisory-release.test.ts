@@ -76,7 +76,7 @@ async function lateUkSignature(reportId: string, madeAt: number): Promise<string
   );
   const report = page.items[0]?.object as Record<string, unknown>;
   expect(report.modified).toBe(status.version);
-  const at = { now: new Date(madeAt / 1000) };
+  const at = { now: asMicros(Math.floor(madeAt / 1000) * 1000) };
   const marks = signatureMarkings(report, ORGS.uk, at);
   const signature = unwrap(signAdvisory(report, ORGS.uk, at, marks?.markingRefs));
   const items = [marks?.embargo, signature].flatMap((value, i) => (value ? [{ value, path: `/${i}` }] : []));

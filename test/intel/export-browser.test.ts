@@ -22,6 +22,7 @@ import {
   pdfRendererAvailable,
   unwrap,
 } from '../../src/intel/index.js';
+import { timestampMicros } from '../../src/stix/index.js';
 
 const HAVE_CHROMIUM = pdfRendererAvailable();
 const WHY = HAVE_CHROMIUM
@@ -96,7 +97,7 @@ describe(`advisory exports in a browser: no script runs, nothing is fetched${WHY
           tlp: 'green',
         },
         {
-          now: new Date('2021-07-15T00:00:00.000Z'),
+          now: timestampMicros('2021-07-15T00:00:00.000Z')!,
           resolve: (id) => (id === INDICATOR.id ? INDICATOR : undefined),
         },
       ),

@@ -1,5 +1,6 @@
 /** `org add`: an organisation and its STIX identity (identity_class `organization`). */
 import { randomUUID } from 'node:crypto';
+import { formatMicros, nowMicros } from '../../stix/index.js';
 import type { Organization, Store } from '../../store/index.js';
 import { CoreError } from '../errors/core-error.js';
 import { auditAdmin } from './audit-admin.js';
@@ -38,7 +39,7 @@ export async function addOrganization(
     identityId: input.identityId ?? `identity--${randomUUID()}`,
   };
   await store.addOrganization(organization);
-  const identity = identityObject(organization, new Date().toISOString());
+  const identity = identityObject(organization, formatMicros(nowMicros(), 3));
   await auditAdmin(store, 'org.add', organization.id, JSON.stringify(identity));
   return { organization, identity };
 }

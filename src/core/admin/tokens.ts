@@ -1,4 +1,6 @@
 /** `token add`, `token list`, `token revoke` (CONTRACT.md "Operations"): bearer tokens that expire. */
+
+import { asMicros, formatMicros, type MicrosClock, nowMicros } from '../../stix/index.js';
 import type { Store } from '../../store/index.js';
 import { newToken, parseToken } from '../accounts/bearer-token.js';
 import { type HashParams, hashSecret } from '../accounts/password-hash.js';
@@ -32,7 +34,7 @@ export interface TokenInfo {
 /** Token options: lifetime (default 90 days), clock, hash cost. */
 export interface TokenOptions {
   readonly lifetimeMs?: number;
-  readonly now?: () => number;
+  readonly now?: MicrosClock;
   readonly hashParams?: HashParams;
 }
 
@@ -53,10 +55,10 @@ export async function issueToken(
   if (!(lifetime > 0 && lifetime <= MAX_TOKEN_LIFETIME_MS)) {
     throw new CoreError('CORE_INVALID', 'a token lives between one minute and 366 days');
   }
-  const now = options.now?.() ?? Date.now();
+  const now = (options.now ?? nowMicros)();
   const { tokenId, secret, token } = newToken();
-  const createdAt = new Date(now).toISOString();
-  const expiresAt = new Date(now + lifetime).toISOString();
+  const createdAt = formatMicros(now, 3);
+  const expiresAt = formatMicros(asMicros(now + lifetime * 1000), 3);
   await store.addToken({
     tokenId,
     username,

@@ -4,6 +4,8 @@
  * (STIX 2.1 section 3.6), even when the clock says otherwise.
  */
 
+import { asMicros, formatMicros, millisOf, parseTimestamp } from '../../stix/index.js';
+
 /** The stored latest version's timestamps. */
 export interface StoredStamp {
   readonly created?: unknown;
@@ -17,7 +19,7 @@ export function nextVersionStamps(
 ): { readonly created: string; readonly modified: string } {
   if (prior === undefined || typeof prior.modified !== 'string' || typeof prior.created !== 'string')
     return { created: now, modified: now };
-  const modified = now > prior.modified ? now : new Date(Date.parse(prior.modified) + 1).toISOString();
+  const modified = now > prior.modified ? now : laterByOneMilli(prior.modified);
   return { created: prior.created, modified };
 }
 
@@ -28,4 +30,11 @@ export function sameProperties(
   keys: readonly string[],
 ): boolean {
   return keys.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+}
+
+/** One millisecond after a stored `modified` (versions stay ordered when the clock is behind). */
+function laterByOneMilli(modified: string): string {
+  const parsed = parseTimestamp(modified);
+  if (parsed === undefined) throw new RangeError(`stored modified ${modified} is not a STIX timestamp`);
+  return formatMicros(asMicros((millisOf(parsed.micros) + 1) * 1000), 3);
 }

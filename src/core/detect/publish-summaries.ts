@@ -16,6 +16,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type SightingRecord, summarizeSightings } from '../../detect/index.js';
+import { formatMicros } from '../../stix/index.js';
 import type { Caller } from '../accounts/caller.js';
 import { CoreError } from '../errors/core-error.js';
 import { ingestBatch } from '../ingest/ingest-batch.js';
@@ -94,7 +95,7 @@ export async function publishSightingSummaries(
       last_seen: typeof o.last_seen === 'string' ? o.last_seen : undefined,
     });
   }
-  const now = new Date(node.now() / 1000).toISOString();
+  const now = formatMicros(node.now(), 3);
   // The oldest summary of an indicator is the one kept; any other is a duplicate to revoke.
   const kept = new Map<string, Readonly<Record<string, unknown>>>();
   const revocations: { value: Record<string, unknown>; path: string }[] = [];

@@ -6,6 +6,7 @@
  * logged events). A sighting already stored as it is now is left alone; one that changed is
  * stored as a new version.
  */
+import { formatMicros } from '../../stix/index.js';
 import type { Caller } from '../accounts/caller.js';
 import { ingestBatch } from '../ingest/ingest-batch.js';
 import { sourceOfCaller } from '../ingest/source-of-caller.js';
@@ -74,7 +75,7 @@ export async function storeSightings(
     input.collectionId,
     sightings.map((s) => String(s.id)),
   );
-  const now = new Date(node.now() / 1000).toISOString();
+  const now = formatMicros(node.now(), 3);
   const refsByProducer = new Map<string, readonly string[]>();
   const unattributed: string[] = [];
   const items: { value: Record<string, unknown>; path: string }[] = [];

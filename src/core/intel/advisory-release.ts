@@ -18,7 +18,7 @@ import {
   type VersionRecord,
 } from '../../intel/index.js';
 import { EMBARGO_EXTENSION_ID } from '../../policy/index.js';
-import { microsFromMillis, timestampMicros } from '../../stix/index.js';
+import { formatMicros, microsFromMillis, timestampMicros } from '../../stix/index.js';
 import type { AuditEvent, Micros, StoredObject } from '../../store/index.js';
 import type { NodeServices } from '../node/node-services.js';
 import { identitiesOfOrgs } from './visible-versions.js';
@@ -221,7 +221,7 @@ export class AdvisoryReleases {
   async #recordedAs(action: string, d: ReleaseDecision): Promise<boolean> {
     const key = `${action} ${d.reportId} ${d.version}`;
     if (this.#recorded.has(key)) return true;
-    const since = new Date(Math.floor(d.releaseAt / 1000)).toISOString();
+    const since = formatMicros(d.releaseAt, 3);
     const events = await this.#node.store.listAudit({ since });
     const found = events.some(
       (e) => e.action === action && e.objectId === d.reportId && e.objectVersion === d.version,
@@ -234,12 +234,12 @@ export class AdvisoryReleases {
   async #record(action: string, d: ReleaseDecision, orgId: string): Promise<boolean> {
     if (await this.#recordedAs(action, d)) return false;
     const event: AuditEvent = {
-      at: new Date(Math.floor(this.#node.now() / 1000)).toISOString(),
+      at: formatMicros(this.#node.now(), 3),
       action,
       orgId,
       objectId: d.reportId,
       objectVersion: d.version,
-      detail: `collection ${d.collectionId} release ${new Date(d.releaseAt / 1000).toISOString()}`,
+      detail: `collection ${d.collectionId} release ${formatMicros(d.releaseAt, 3)}`,
     };
     await this.#node.store.appendAudit(event);
     this.#recorded.add(`${action} ${d.reportId} ${d.version}`);

@@ -58,7 +58,7 @@ export async function draftJointAdvisory(node: NodeServices, request: DraftReque
         ...(request.refs === undefined ? {} : { refs: request.refs }),
         ...(request.tlp === undefined ? {} : { tlp: request.tlp }),
       },
-      { now: new Date(node.now() / 1000), resolve: (id) => seen.get(id) },
+      { now: node.now(), resolve: (id) => seen.get(id) },
     ),
   );
   await storeAsCaller(node, caller, request.collectionId, [value.embargo, value.report]);
@@ -123,7 +123,7 @@ export async function signJointAdvisory(
   const { caller, signatures, current } = await seenAdvisory(node, username, id);
   const existing = existingSignature(current.object, caller.identityId, signatures);
   if (existing !== undefined) return { id: existing, created: false };
-  const now = new Date(node.now() / 1000);
+  const now = node.now();
   const marks = signatureMarkings(current.object, caller.identityId, { now });
   const { value } = builtOrInvalid(
     signAdvisory(current.object, caller.identityId, { now }, marks?.markingRefs),

@@ -56,7 +56,7 @@ export async function claimAttribution(node: NodeServices, request: ClaimRequest
         ...(request.markings === undefined ? {} : { markings: request.markings }),
         ...(request.description === undefined ? {} : { description: request.description }),
       },
-      { now: new Date(node.now() / 1000), resolve: (id) => seen.get(id) },
+      { now: node.now(), resolve: (id) => seen.get(id) },
     ),
   );
   await storeAsCaller(node, caller, request.collectionId, [built.value]);
@@ -87,7 +87,7 @@ export async function disputeAttribution(node: NodeServices, request: DisputeReq
         ...(request.strongly === undefined ? {} : { strongly: request.strongly }),
         ...(request.markings === undefined ? {} : { markings: request.markings }),
       },
-      { now: new Date(node.now() / 1000), resolve: (id) => seen.get(id) },
+      { now: node.now(), resolve: (id) => seen.get(id) },
     ),
   );
   await storeAsCaller(node, caller, request.collectionId, [built.value]);

@@ -8,6 +8,7 @@
  */
 import { type FileHandle, open, stat, truncate } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { asMicros, formatMicros, formatTimestamp, millisOf, timestampMicros } from '../../stix/index.js';
 import { DetectError } from '../errors/detect-error.js';
 import type { CompiledIndicators } from '../indicators/compile-indicators.js';
 import { DEFAULT_MAX_LINE_BYTES, LineSplitter } from '../input/line-splitter.js';
@@ -114,12 +115,12 @@ export async function followDetection(input: FollowInput): Promise<DetectionRepo
   }
 
   const checkpoint = async (): Promise<void> => {
-    const stamp = now().toISOString();
+    const stamp = formatTimestamp(now());
     const objects = session.takeObjects();
     const sightings = session.aggregator.takeChanged().map((s) => {
       const prior = versions.get(s.id);
       // A new version must be later than the one before it (3.2, 3.6).
-      const modified = prior && prior[1] >= stamp ? new Date(Date.parse(prior[1]) + 1).toISOString() : stamp;
+      const modified = prior && prior[1] >= stamp ? oneMilliAfter(prior[1]) : stamp;
       const v: [string, string] = [prior?.[0] ?? modified, modified];
       versions.set(s.id, v);
       return sightingObject(s, { created: v[0], modified: v[1] });
@@ -242,4 +243,11 @@ async function replayHeaders(
       if (raw.kind === 'line')
         session.replayHeader(cursor, raw.bytes.toString('utf8').replace(/\r$/, ''), raw.line);
   }
+}
+
+/** The timestamp one millisecond after `stamp` (a checkpoint's versions stay ordered, 3.6). */
+function oneMilliAfter(stamp: string): string {
+  const micros = timestampMicros(stamp);
+  if (micros === undefined) throw new RangeError(`${stamp} is not a STIX timestamp`);
+  return formatMicros(asMicros((millisOf(micros) + 1) * 1000), 3);
 }

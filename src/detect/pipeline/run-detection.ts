@@ -4,6 +4,7 @@
  * indicator source and the object sink are ports, so a node can feed indicators from its store and
  * keep the sightings.
  */
+import { formatTimestamp } from '../../stix/index.js';
 import { DetectError } from '../errors/detect-error.js';
 import type { CompiledIndicators } from '../indicators/compile-indicators.js';
 import { type EventSource, eventBytes } from '../input/event-bytes.js';
@@ -73,7 +74,7 @@ export async function runDetection(input: RunDetectionInput): Promise<DetectionR
   const session = new DetectionSession(input.indicators, input.options);
   const maxLineBytes = input.options?.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   for (const source of input.sources) await readSource(session, source, input.sink, maxLineBytes);
-  const now = (input.now ?? (() => new Date()))().toISOString();
+  const now = formatTimestamp((input.now ?? (() => new Date()))());
   const sightings = session
     .sightings()
     .map((s) => sightingObject(s, { created: now, modified: now }) as StixJson);

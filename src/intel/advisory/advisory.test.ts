@@ -32,7 +32,7 @@ let signatureCount = 0;
 const sign = (report: Record<string, unknown>, signer: string, now: string) => {
   const n = ++signatureCount;
   const ctx = {
-    now: new Date(now),
+    now: timestampMicros(now)!,
     newId: () => `00000000-0000-4000-9000-${n.toString(16).padStart(12, '0')}`,
   };
   return rec(unwrap(signAdvisory(report, signer, ctx)), signer);

@@ -6,7 +6,7 @@
  * co-signers until released (docs/decisions/0003-joint-advisory-objects.md).
  */
 import { EMBARGO_EXTENSION_ID } from '../../policy/index.js';
-import { microsOfDate, newVersion, TLP_V2 } from '../../stix/index.js';
+import { formatMicros, newVersion, TLP_V2 } from '../../stix/index.js';
 import { ADVISORY_EXTENSION_ID } from '../extension-definitions.js';
 import {
   type BuildContext,
@@ -70,11 +70,11 @@ function checkRelease(
       'releaseAt',
       `${JSON.stringify(input.releaseAt)} is not a UTC STIX timestamp`,
     );
-  else if (at <= microsOfDate(ctx.now))
+  else if (at <= ctx.now)
     issues.error(
       'INTEL_RELEASE_IN_PAST',
       'releaseAt',
-      `${input.releaseAt} is not later than now (${ctx.now.toISOString()})`,
+      `${input.releaseAt} is not later than now (${formatMicros(ctx.now, 3)})`,
     );
   if (!isIdentityId(input.drafter))
     issues.error('INTEL_BAD_IDENTITY', 'drafter', `${JSON.stringify(input.drafter)} is not an identity id`);
@@ -104,7 +104,7 @@ export function embargoFor(
     type: 'marking-definition',
     spec_version: '2.1',
     id: newStixId('marking-definition', ctx),
-    created: ctx.now.toISOString(),
+    created: formatMicros(ctx.now, 3),
     created_by_ref: drafter,
     name: `Joint advisory embargo until ${releaseAt}`,
     extensions: {

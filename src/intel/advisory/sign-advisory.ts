@@ -4,7 +4,6 @@
  * version and its digest. It carries the report's markings, so it stays with the co-signers
  * until the advisory is released and travels by federation like any object.
  */
-import { microsOfDate } from '../../stix/index.js';
 import { SIGNATURE_EXTENSION_ID } from '../extension-definitions.js';
 import { type BuildContext, commonProperties, isIdentityId } from '../input-checks.js';
 import { type IntelResult, IssueList } from '../intel-issue.js';
@@ -38,7 +37,7 @@ export function signAdvisory(
     issues.error('INTEL_BAD_IDENTITY', 'signer', `${JSON.stringify(signer)} is not an identity id`);
   else if (!facts.cosigners.includes(signer))
     issues.error('INTEL_NOT_A_COSIGNER', 'signer', `${signer} is not a co-signer of ${String(report.id)}`);
-  if (microsOfDate(ctx.now) >= facts.releaseAt.micros) {
+  if (ctx.now >= facts.releaseAt.micros) {
     issues.error('INTEL_SIGNATURE_TOO_LATE', 'now', `the release time ${facts.releaseAt.text} has passed`);
   }
   return issues.result(() => ({

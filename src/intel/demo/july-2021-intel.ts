@@ -8,6 +8,7 @@
  * written twice. Public facts only; confidences are the demo's reading of the wording.
  */
 
+import { timestampMicros } from '../../stix/index.js';
 import { draftAdvisory } from '../advisory/build-advisory.js';
 import { signAdvisory, signatureMarkings } from '../advisory/sign-advisory.js';
 import { buildClaim } from '../claims/build-claim.js';
@@ -110,7 +111,7 @@ export function july2021Intel(ids: July2021Ids): Record<string, unknown>[] {
     ...techniqueObjects.map((t) => String(t.id)),
   ]);
   const ctx = (now: string, extra: Record<string, unknown>[] = []): BuildContext => ({
-    now: new Date(now),
+    now: timestampMicros(now)!,
     // Claims name objects by id; here every id of the demo is known (the usHafniumClaim with its fields).
     resolve: (id) =>
       extra.find((o) => o.id === id) ??

@@ -1,4 +1,5 @@
 /** A small fixed world for intel/ tests: three partners, actors, an indicator and a technique. */
+import { timestampMicros } from '../../stix/index.js';
 import type { BuildContext } from '../input-checks.js';
 
 /** The United States' identity (as in the core demo). */
@@ -66,7 +67,7 @@ export function context(now: string, extra: readonly Record<string, unknown>[] =
   for (const o of extra) objects.set(String(o.id), o);
   let n = 0;
   return {
-    now: new Date(now),
+    now: timestampMicros(now)!,
     resolve: (id) => objects.get(id),
     newId: () => `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}`,
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VALID } from '../../../test/stix/examples.js';
-import { newVersion, StixError, validateObject, versionOf } from '../index.js';
+import { newVersion, StixError, timestampMicros, validateObject, versionOf } from '../index.js';
 
 describe('versioning (spec 3.6)', () => {
   it('3.6 the version of an object is modified, else created; SCOs have none', () => {
@@ -16,7 +16,7 @@ describe('versioning (spec 3.6)', () => {
     const next = newVersion(
       campaign,
       { name: 'Renamed', description: 'more' },
-      new Date('2020-01-01T00:00:00.000Z'),
+      timestampMicros('2020-01-01T00:00:00.000Z')!,
     );
     expect(next).toMatchObject({
       id: campaign.id,
@@ -31,7 +31,7 @@ describe('versioning (spec 3.6)', () => {
   });
 
   it('3.6 a new version is later than the previous one even when the clock is behind', () => {
-    const next = newVersion(VALID.campaign!, { name: 'x' }, new Date('2000-01-01T00:00:00.000Z'));
+    const next = newVersion(VALID.campaign!, { name: 'x' }, timestampMicros('2000-01-01T00:00:00.000Z')!);
     expect(next.modified).toBe('2016-04-06T20:03:48.001Z');
   });
 

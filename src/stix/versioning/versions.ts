@@ -1,7 +1,8 @@
 /** Versioning of STIX objects (spec 3.6): the version of an object and making a new version. */
 import { StixError } from '../errors/catalog.js';
-import { formatMicros, formatTimestamp } from '../time/format-timestamp.js';
-import { asMicros, millisOf } from '../time/micros.js';
+import { formatMicros } from '../time/format-timestamp.js';
+import { asMicros, type Micros, millisOf } from '../time/micros.js';
+import { nowMicros } from '../time/now-micros.js';
 import { compareTimestamps, parseTimestamp } from '../time/parse-timestamp.js';
 
 type StixLike = Readonly<Record<string, unknown>>;
@@ -25,7 +26,7 @@ const FIXED = ['id', 'type', 'created', 'created_by_ref', 'spec_version'] as con
 export function newVersion<T extends StixLike>(
   obj: T,
   changes: Partial<Record<string, unknown>>,
-  now: Date = new Date(),
+  now: Micros = nowMicros(),
 ): T {
   if (typeof obj.created !== 'string')
     throw new StixError(
@@ -40,7 +41,7 @@ export function newVersion<T extends StixLike>(
     }
   }
   const previous = versionOf(obj) ?? obj.created;
-  let modified = typeof changes.modified === 'string' ? changes.modified : formatTimestamp(now);
+  let modified = typeof changes.modified === 'string' ? changes.modified : formatMicros(now, 3);
   const order = compareTimestamps(modified, previous);
   if (order === undefined || order <= 0) {
     if (typeof changes.modified === 'string')

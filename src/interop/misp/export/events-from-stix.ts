@@ -7,7 +7,17 @@
  * as tlp:* tags. Objects no report names go into one more event. Round trip: MISP → STIX → MISP
  * keeps every attribute's value, type and to_ids flag.
  */
-import { asMicros, millisOf, timestampMicros, tlpOf, uuidV5 } from '../../../stix/index.js';
+import {
+  asMicros,
+  formatMicros,
+  formatTimestamp,
+  microsFromMillis,
+  millisOf,
+  nowMicros,
+  timestampMicros,
+  tlpOf,
+  uuidV5,
+} from '../../../stix/index.js';
 import type { ConversionIssue } from '../../errors/issue.js';
 import { MISP_NAMESPACE } from '../stix-ids.js';
 import { epoch, type FromStix, fromStixObject, uuidOf } from './attributes-from-stix.js';
@@ -213,7 +223,11 @@ function buildEvent(
     (t, m) => Math.max(t, millisOf(timestampMicros(m.modified ?? m.created) ?? asMicros(0))),
     0,
   );
-  const stamp = header?.modified ?? (options.now ?? new Date(latest || Date.now())).toISOString();
+  const stamp =
+    header?.modified ??
+    (options.now !== undefined
+      ? formatTimestamp(options.now)
+      : formatMicros(latest ? microsFromMillis(latest) : nowMicros(), 3));
   const info = header ? String(header.name ?? '') : (options.info ?? 'Accord export');
   const published = header?.type === 'report';
   const converted = [...made.values()];

@@ -11,6 +11,7 @@ import {
   type ObservationExpression,
   parsePattern,
 } from '../../../pattern/index.js';
+import { formatMicros, microsFromMillis } from '../../../stix/index.js';
 import { type Comparison, innermostRef, isRefStep, type ObjectPath, type Step } from '../comparisons.js';
 import { ipType } from '../value-kinds.js';
 
@@ -25,7 +26,7 @@ export interface PatternComparisons {
 const isIp = (v: string) => isIPv4(v.split('/')[0]!) || isIPv6(v.split('/')[0]!);
 
 function constant(l: Literal): string | number | boolean | undefined {
-  if (l.kind === 'timestamp') return new Date(l.ms).toISOString().replace('.000Z', 'Z');
+  if (l.kind === 'timestamp') return formatMicros(microsFromMillis(l.ms), 3).replace('.000Z', 'Z');
   if (l.kind === 'binary' || l.kind === 'hex') return undefined;
   return l.value as string | number | boolean;
 }
