@@ -23,6 +23,7 @@ export {
   type DetectIndicator,
   type RejectedIndicator,
   readIndicators,
+  readValidatedIndicators,
 } from './indicators/detect-indicator.js';
 export { detectionPattern } from './indicators/detection-pattern.js';
 export { type EventSource, eventBytes, eventSource } from './input/event-bytes.js';

@@ -3,9 +3,11 @@
  * read through the policy like any other read (and audited like one), with the organisation
  * that produced each, to which its sightings go back (`--store`).
  */
-import { type DetectIndicator, type RejectedIndicator, readIndicators } from '../../detect/index.js';
+import { type DetectIndicator, type RejectedIndicator, readValidatedIndicators } from '../../detect/index.js';
+import type { ValidatedObject } from '../../stix/index.js';
 import type { Caller } from '../accounts/caller.js';
 import type { NodeServices } from '../node/node-services.js';
+import { validatedObject } from '../query/validated-entry.js';
 import { visibleObjects } from './visible-objects.js';
 
 /** Indicators read from a node, and who produced them. */
@@ -22,12 +24,12 @@ export async function nodeIndicators(
   caller: Caller,
   collectionId: string,
 ): Promise<NodeIndicators> {
-  const objects: Readonly<Record<string, unknown>>[] = [];
+  const objects: ValidatedObject[] = [];
   const producers = new Map<string, string>();
   for await (const entry of visibleObjects(node, caller, collectionId, { types: ['indicator'] }, true)) {
-    objects.push(entry.object);
+    objects.push(validatedObject(entry));
     if (entry.producerOrg !== undefined) producers.set(entry.id, entry.producerOrg);
   }
-  const read = readIndicators(objects);
+  const read = readValidatedIndicators(objects);
   return { ...read, producers };
 }

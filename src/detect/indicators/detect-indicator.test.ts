@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { type ValidatedObject, validateObject } from '../../stix/index.js';
 import { parseIndicatorText } from '../input/indicator-file.js';
 import { indicator } from '../test-support/run-lines.js';
 import { compileIndicators } from './compile-indicators.js';
-import { readIndicators } from './detect-indicator.js';
+import { readIndicators, readValidatedIndicators } from './detect-indicator.js';
 
 describe('indicators for detection (4.7)', () => {
   it('keeps the latest version of an id, reads validity, and reports unusable indicators', () => {
@@ -63,5 +64,40 @@ describe('indicators for detection (4.7)', () => {
     expect([...c.correlated.keys()]).toEqual([1, 2, 6]);
     expect(c.rejected.map((r) => r.id)).toEqual([indicators[3]?.id]);
     expect(c.warnings).toHaveLength(3);
+  });
+
+  it("reads validated objects (a node's stored versions) by narrowing, as it reads the same from a file", () => {
+    const objects = [
+      indicator(1, "[ipv4-addr:value = '1.2.3.4']", {
+        created_by_ref: 'identity--00000000-0000-4000-8000-000000000009',
+      }),
+      indicator(2, "[url:value = 'http://x.example/']", { valid_until: '2030-01-01T00:00:00Z' }),
+      indicator(3, 'alert tcp any any -> any any', { pattern_type: 'snort' }),
+      indicator(4, "[ipv4-addr:value = '1.2.3.4']", { revoked: true }),
+      {
+        type: 'malware',
+        spec_version: '2.1',
+        id: 'malware--00000000-0000-4000-8000-000000000005',
+        created: '2000-01-01T00:00:00.000Z',
+        modified: '2000-01-01T00:00:00.000Z',
+        name: 'm',
+        is_family: true,
+      },
+    ];
+    const validated = objects.map((o): ValidatedObject => {
+      const r = validateObject(o);
+      if (!r.ok) throw new Error(JSON.stringify(r.issues));
+      return r.value;
+    });
+    const typed = readValidatedIndicators(validated);
+    expect(typed).toEqual(readIndicators(objects));
+    expect(typed.indicators.map((i) => i.producer)).toEqual([
+      'identity--00000000-0000-4000-8000-000000000009',
+      undefined,
+    ]);
+    expect(typed.rejected.map((r) => r.error)).toEqual([
+      'pattern_type "snort": only stix patterns are matched',
+      'revoked',
+    ]);
   });
 });

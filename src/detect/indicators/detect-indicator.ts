@@ -3,7 +3,7 @@
  * version, the validity window and the producer. Objects that are not usable indicators are
  * reported with the reason; other object types are skipped silently (bundles carry many).
  */
-import { parseTimestamp } from '../../stix/index.js';
+import { parseTimestamp, type ValidatedObject, type ValidatedOf } from '../../stix/index.js';
 
 /** One indicator ready to compile. */
 export interface DetectIndicator {
@@ -31,29 +31,94 @@ const ms = (value: unknown): number | undefined => {
 };
 
 /**
- * Reads indicators from STIX objects; of several versions of one id the latest `modified` counts.
- * `bundleVersion` is the enclosing bundle's spec_version (STIX 2.0 bundles carry one).
+ * What detection reads of an indicator (4.7), as the typed object declares it. Detection reads
+ * indicators leniently (a STIX 2.0 bundle's, say, whose ids need not be UUIDs), so an object from
+ * a file is not validated whole: `indicatorView` checks each property read here and narrows.
+ */
+export type IndicatorView = Pick<
+  ValidatedOf<'indicator'>,
+  'type' | 'id' | 'modified' | 'revoked' | 'spec_version' | 'created_by_ref'
+> & {
+  /** Absent in STIX 2.0, whose patterns are all STIX patterns. */
+  readonly pattern_type?: string;
+  readonly pattern?: unknown;
+  readonly valid_from?: unknown;
+  readonly valid_until?: unknown;
+};
+
+const isObject = (o: unknown): o is Readonly<Record<string, unknown>> =>
+  typeof o === 'object' && o !== null && !Array.isArray(o);
+
+/** `o` as an indicator view when it is a JSON object of type indicator (other types: undefined). */
+function indicatorView(o: Readonly<Record<string, unknown>>, n: number): IndicatorView | undefined {
+  if (o.type !== 'indicator') return undefined;
+  const { spec_version: version, created_by_ref: creator, pattern_type: patternType } = o;
+  return {
+    type: 'indicator',
+    id: typeof o.id === 'string' ? o.id : `#${n}`,
+    modified: typeof o.modified === 'string' ? o.modified : '',
+    revoked: o.revoked === true,
+    // Any stated version but 2.0 is read as 2.1, as the indicator's pattern grammar.
+    ...(typeof version === 'string' ? { spec_version: version === '2.0' ? '2.0' : '2.1' } : {}),
+    ...(typeof creator === 'string' ? { created_by_ref: creator } : {}),
+    ...(patternType === undefined
+      ? {}
+      : { pattern_type: typeof patternType === 'string' ? patternType : '' }),
+    pattern: o.pattern,
+    valid_from: o.valid_from,
+    valid_until: o.valid_until,
+  };
+}
+
+/**
+ * Reads indicators from STIX objects as a file gives them (untrusted, any JSON); of several
+ * versions of one id the latest `modified` counts. `bundleVersion` is the enclosing bundle's
+ * spec_version (STIX 2.0 bundles carry one).
  */
 export function readIndicators(
   objects: Iterable<unknown>,
   bundleVersion?: string,
+): { indicators: DetectIndicator[]; rejected: RejectedIndicator[] } {
+  const views: (IndicatorView | RejectedIndicator)[] = [];
+  let n = 0;
+  for (const o of objects) {
+    n++;
+    if (!isObject(o)) views.push({ id: `#${n}`, error: 'not a JSON object' });
+    else {
+      const view = indicatorView(o, n);
+      if (view !== undefined) views.push(view);
+    }
+  }
+  return collect(views, bundleVersion);
+}
+
+/** Reads the indicators among validated objects (a node's stored versions): narrowed, not checked again. */
+export function readValidatedIndicators(objects: Iterable<ValidatedObject>): {
+  indicators: DetectIndicator[];
+  rejected: RejectedIndicator[];
+} {
+  const views: IndicatorView[] = [];
+  for (const o of objects) if (o.type === 'indicator') views.push(o);
+  return collect(views, undefined);
+}
+
+/** The usable indicators among `views` (the latest version of each id) and the rejected ones, with why. */
+function collect(
+  views: Iterable<IndicatorView | RejectedIndicator>,
+  bundleVersion: string | undefined,
 ): { indicators: DetectIndicator[]; rejected: RejectedIndicator[] } {
   const byId = new Map<string, DetectIndicator>();
   const rejected = new Map<string, RejectedIndicator>();
   const reject = (id: string, error: string): void => {
     if (!byId.has(id)) rejected.set(id, { id, error });
   };
-  let n = 0;
-  for (const o of objects) {
-    n++;
-    if (typeof o !== 'object' || o === null || Array.isArray(o)) {
-      reject(`#${n}`, 'not a JSON object');
+  for (const x of views) {
+    if ('error' in x) {
+      reject(x.id, x.error);
       continue;
     }
-    const x = o as Record<string, unknown>;
-    if (x.type !== 'indicator') continue;
-    const id = typeof x.id === 'string' ? x.id : `#${n}`;
-    const modified = typeof x.modified === 'string' ? x.modified : '';
+    const { id } = x;
+    const modified = x.modified;
     const prior = byId.get(id);
     if (prior && prior.modified >= modified) continue;
     if (x.revoked === true) {
@@ -89,7 +154,7 @@ export function readIndicators(
         version === '2.0' || (version === undefined && x.pattern_type === undefined) ? '2.0' : '2.1',
       validFrom,
       validUntil,
-      producer: typeof x.created_by_ref === 'string' ? x.created_by_ref : undefined,
+      producer: x.created_by_ref,
       modified,
     });
   }
