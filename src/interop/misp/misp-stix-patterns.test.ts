@@ -338,3 +338,87 @@ describe('misp-stix objects: indicators of mapped templates give misp-stix compa
     });
   }
 });
+
+/**
+ * The same comparison on real values (issue 19: "tests on real public MISP events"): every
+ * attribute of ESET's events (test/fixtures/misp/eset, BSD-2-Clause) whose type misp-stix's
+ * documentation maps, made an indicator (their own flags are all to_ids false). The comparisons
+ * misp-stix gives are those of its documented example with the example's value parts replaced by
+ * the attribute's; the declared differences above apply in the same way.
+ */
+describe('misp-stix attributes on real values: ESET events with to_ids set', () => {
+  const HIVES: Readonly<Record<string, string>> = {
+    HKLM: 'HKEY_LOCAL_MACHINE',
+    HKCU: 'HKEY_CURRENT_USER',
+    HKCR: 'HKEY_CLASSES_ROOT',
+    HKU: 'HKEY_USERS',
+    HKCC: 'HKEY_CURRENT_CONFIG',
+  };
+  const fullHive = (key: string) => key.replace(/^([A-Z]+)(?=\\)/i, (h) => HIVES[h.toUpperCase()] ?? h);
+  const documented = new Map(expected.attributes.map((a) => [String(a.attribute.type), a]));
+  const eset = ['oceanlotus.misp.event.json', 'misp-turla-outlook-event.json', 'endor.json'].flatMap(
+    (name) => {
+      const doc = JSON.parse(
+        readFileSync(new URL(`../../../test/fixtures/misp/eset/${name}`, import.meta.url), 'utf8'),
+      ) as Record<string, { Event: { Attribute: Record<string, unknown>[] } }[]> & {
+        Event?: { Attribute: Record<string, unknown>[] };
+      };
+      const event = doc.response?.[0]?.Event ?? doc.Event!;
+      return event.Attribute.map((a) => ({ name, attribute: a }));
+    },
+  );
+  const mapped = eset.filter(
+    ({ attribute }) => documented.get(String(attribute.type))?.pattern_type === 'stix',
+  );
+
+  it('covers the common types of the events', () => {
+    const types = new Set(mapped.map((m) => m.attribute.type));
+    for (const t of [
+      'domain',
+      'ip-dst',
+      'filename',
+      'sha1',
+      'filename|sha1',
+      'domain|ip',
+      'url',
+      'email-dst',
+    ])
+      expect(types.has(t), t).toBe(true);
+    expect(mapped.length).toBeGreaterThan(120);
+  });
+
+  for (const { name, attribute } of mapped) {
+    it(`${name} ${String(attribute.type)} ${String(attribute.value)}`, () => {
+      const doc = documented.get(String(attribute.type))!;
+      const { objects, issues } = convert({ Attribute: [{ ...attribute, to_ids: true }] });
+      expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+      const indicator = objects.find((o) => o.type === 'indicator');
+      expect(indicator, 'an indicator').toBeDefined();
+      // The documented example's value parts, and the attribute's, in the forms comparisons show.
+      const theirs = String(doc.attribute.value).split('|');
+      const ours = String(attribute.value).split('|');
+      const pairs: [string, string][] = theirs.flatMap((t, i) => {
+        const o = ours[i] ?? '';
+        return [
+          [fullHive(t), fullHive(o)],
+          [t.replaceAll('%', '\\%'), o.replaceAll('%', '\\%')],
+          [t, o],
+        ] as [string, string][];
+      });
+      const substitute = (c: string) => {
+        const at = c.indexOf(' = ');
+        const value = c.slice(at + 3);
+        const pair = pairs.find(([t]) => t === value);
+        return pair ? `${c.slice(0, at + 3)}${pair[1]}` : c;
+      };
+      const declared = ATTRIBUTE_DEVIATIONS[String(attribute.type)];
+      const mispStix = comparisons(doc.pattern).map(substitute);
+      const gone = new Set((declared?.mispStix ?? []).map(substitute));
+      const wanted = [
+        ...mispStix.filter((c) => !gone.has(c)),
+        ...(declared?.accord ?? []).map(substitute),
+      ].sort();
+      expect(comparisons(String(indicator!.pattern))).toEqual(wanted);
+    });
+  }
+});
