@@ -80,6 +80,8 @@ export {
 export { validateStream, validateStreamBatches } from './stream/validate-stream.js';
 export * from './time/index.js';
 export * from './upgrade/index.js';
+/** Narrows parsed JSON to an object (not null, not an array), instead of casting it. */
+export { isRecord } from './validate/context.js';
 export type {
   DocumentResult,
   Issue,

@@ -13,6 +13,7 @@ import {
   advisoryPdf,
   signatureFacts,
 } from '../../intel/index.js';
+import { isRecord } from '../../stix/index.js';
 import type { NodeServices } from '../node/node-services.js';
 import { seenAdvisory } from './advisory.js';
 import { newestVisible } from './visible-versions.js';
@@ -44,7 +45,8 @@ export async function exportAdvisory(node: NodeServices, request: ExportRequest)
     const markings = (Array.isArray(report.object_marking_refs) ? report.object_marking_refs : []).flatMap(
       (ref) => {
         const known = definitions.get(String(ref));
-        return known === undefined ? [] : [JSON.parse(known.json) as Record<string, unknown>];
+        const definition: unknown = known === undefined ? undefined : JSON.parse(known.json);
+        return isRecord(definition) ? [definition] : [];
       },
     );
     // The standing signatures of exactly this text (a signature of an older text is not shown).

@@ -18,7 +18,7 @@ import {
   type VersionRecord,
 } from '../../intel/index.js';
 import { EMBARGO_EXTENSION_ID } from '../../policy/index.js';
-import { formatMicros, microsFromMillis, timestampMicros } from '../../stix/index.js';
+import { formatMicros, isRecord, microsFromMillis, timestampMicros } from '../../stix/index.js';
 import type { AuditEvent, Micros, StoredObject } from '../../store/index.js';
 import type { NodeServices } from '../node/node-services.js';
 import { identitiesOfOrgs } from './visible-versions.js';
@@ -47,12 +47,10 @@ interface EmbargoDefinition {
   readonly json: Readonly<Record<string, unknown>>;
 }
 
-function parseObject(json: string): Record<string, unknown> | undefined {
+function parseObject(json: string): Readonly<Record<string, unknown>> | undefined {
   try {
     const value: unknown = JSON.parse(json);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
+    return isRecord(value) ? value : undefined;
   } catch {
     return undefined;
   }
@@ -63,8 +61,9 @@ async function embargoDefinitions(node: NodeServices): Promise<EmbargoDefinition
   const out: EmbargoDefinition[] = [];
   for (const [id, record] of await node.store.listMarkingDefinitions()) {
     const json = parseObject(record.json);
-    const ext = (json?.extensions as Record<string, unknown> | undefined)?.[EMBARGO_EXTENSION_ID];
-    const releaseAt = timestampMicros((ext as Record<string, unknown> | undefined)?.release_at);
+    const extensions = json?.extensions;
+    const ext = isRecord(extensions) ? extensions[EMBARGO_EXTENSION_ID] : undefined;
+    const releaseAt = isRecord(ext) ? timestampMicros(ext.release_at) : undefined;
     if (json !== undefined && releaseAt !== undefined) out.push({ id, releaseAt, json });
   }
   return out;

@@ -3,6 +3,7 @@
  * objects. Lines that are not JSON are reported (as `indicators_rejected` with their line number).
  */
 import { readFile } from 'node:fs/promises';
+import { isRecord } from '../../stix/index.js';
 import { DetectError } from '../errors/detect-error.js';
 import {
   type DetectIndicator,
@@ -19,8 +20,8 @@ export function parseIndicatorText(
   const trimmed = body.trim();
   if (trimmed.startsWith('{')) {
     try {
-      const doc = JSON.parse(trimmed) as Record<string, unknown>;
-      if (doc.type === 'bundle') {
+      const doc: unknown = JSON.parse(trimmed);
+      if (isRecord(doc) && doc.type === 'bundle') {
         if (!Array.isArray(doc.objects))
           throw new DetectError('DETECT_BAD_INDICATORS', `${name}: a bundle without objects`);
         return readIndicators(

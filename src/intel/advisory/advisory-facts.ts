@@ -1,7 +1,7 @@
 /** Reading a joint advisory (a report with the Accord advisory extension) and its signatures. */
 import { createHash } from 'node:crypto';
 import { EMBARGO_EXTENSION_ID } from '../../policy/index.js';
-import { canonicalJson, tlpOf } from '../../stix/index.js';
+import { canonicalJson, isRecord, tlpOf } from '../../stix/index.js';
 import { ADVISORY_EXTENSION_ID, SIGNATURE_EXTENSION_ID } from '../extension-definitions.js';
 import { isIdentityId } from '../input-checks.js';
 import { parseVersionTime, type VersionTime } from '../version-time.js';
@@ -33,11 +33,9 @@ function extensionOf(
   id: string,
 ): Record<string, unknown> | undefined {
   const extensions = object.extensions;
-  if (typeof extensions !== 'object' || extensions === null || Array.isArray(extensions)) return undefined;
-  const ext = (extensions as Record<string, unknown>)[id];
-  return typeof ext === 'object' && ext !== null && !Array.isArray(ext)
-    ? (ext as Record<string, unknown>)
-    : undefined;
+  if (!isRecord(extensions)) return undefined;
+  const ext = extensions[id];
+  return isRecord(ext) ? ext : undefined;
 }
 
 /** The advisory facts of a report version, or undefined when it is not a well-formed advisory. */

@@ -6,7 +6,7 @@
  * co-signers until released (docs/decisions/0003-joint-advisory-objects.md).
  */
 import { EMBARGO_EXTENSION_ID } from '../../policy/index.js';
-import { formatMicros, newVersion, TLP_V2 } from '../../stix/index.js';
+import { formatMicros, isRecord, newVersion, TLP_V2 } from '../../stix/index.js';
 import { ADVISORY_EXTENSION_ID } from '../extension-definitions.js';
 import {
   type BuildContext,
@@ -201,7 +201,7 @@ export function reviseAdvisory(
         published: releaseAt,
         object_marking_refs: [TLP_V2[changes.tlp ?? facts.tlp].id, embargo?.id ?? facts.embargoRef],
         extensions: {
-          ...(current.extensions as Record<string, unknown>),
+          ...(isRecord(current.extensions) ? current.extensions : {}),
           [ADVISORY_EXTENSION_ID]: { extension_type: 'property-extension', release_at: releaseAt, cosigners },
         },
       },

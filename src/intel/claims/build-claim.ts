@@ -3,6 +3,7 @@
  * 5.1) with a confidence (spec 3.2), produced by the claiming organisation; its evidence rides
  * on the relationship as the Accord evidence property-extension (docs/decisions/0002).
  */
+import { isRecord } from '../../stix/index.js';
 import { EVIDENCE_EXTENSION_ID, EVIDENCE_TYPES } from '../extension-definitions.js';
 import {
   type BuildContext,
@@ -97,9 +98,8 @@ export function buildClaim(input: ClaimInput, ctx: BuildContext): IntelResult<Re
 /** The evidence ids a claim names (its Accord evidence extension), or none. */
 export function evidenceOf(claim: Readonly<Record<string, unknown>>): readonly string[] {
   const extensions = claim.extensions;
-  if (typeof extensions !== 'object' || extensions === null) return [];
-  const ext = (extensions as Record<string, unknown>)[EVIDENCE_EXTENSION_ID];
-  const refs =
-    typeof ext === 'object' && ext !== null ? (ext as Record<string, unknown>).evidence_refs : undefined;
+  if (!isRecord(extensions)) return [];
+  const ext = extensions[EVIDENCE_EXTENSION_ID];
+  const refs = isRecord(ext) ? ext.evidence_refs : undefined;
   return Array.isArray(refs) ? refs.filter((r): r is string => typeof r === 'string') : [];
 }

@@ -5,6 +5,7 @@
  * (spec Appendix B: campaign, intrusion-set, threat-actor, identity) take part, so that a report
  * or an indicator named like a group never joins it.
  */
+import { isRecord } from '../../stix/index.js';
 
 /** Types whose names, aliases and ATT&CK ids group objects. */
 export const GROUPED_TYPES: ReadonlySet<string> = new Set([
@@ -59,8 +60,8 @@ export function groupFacts(object: Readonly<Record<string, unknown>>): GroupFact
   if (Array.isArray(object.aliases)) for (const a of object.aliases.slice(0, MAX_NAMES_PER_OBJECT)) add(a);
   if (Array.isArray(object.external_references)) {
     for (const ref of object.external_references.slice(0, MAX_NAMES_PER_OBJECT)) {
-      if (typeof ref !== 'object' || ref === null) continue;
-      const { source_name: source, external_id: externalId } = ref as Record<string, unknown>;
+      if (!isRecord(ref)) continue;
+      const { source_name: source, external_id: externalId } = ref;
       if (typeof source === 'string' && ATTACK_SOURCES.has(source)) add(externalId);
     }
   }

@@ -3,6 +3,7 @@
  * co-signers by organisation name, release time (UTC, ISO 8601), the Markdown body, the
  * referenced indicators as a table and the techniques. Built from what the reader may see.
  */
+import { isRecord } from '../../stix/index.js';
 import { advisoryFacts } from '../advisory/advisory-facts.js';
 import { IntelError } from '../intel-error.js';
 
@@ -62,8 +63,8 @@ const ATTACK_SOURCES = new Set(['mitre-attack', 'mitre-ics-attack', 'mitre-mobil
 
 function attackId(object: Readonly<Record<string, unknown>>): string {
   const refs = Array.isArray(object.external_references) ? object.external_references : [];
-  for (const ref of refs as Record<string, unknown>[]) {
-    if (ATTACK_SOURCES.has(str(ref?.source_name)) && str(ref?.external_id) !== '')
+  for (const ref of refs) {
+    if (isRecord(ref) && ATTACK_SOURCES.has(str(ref.source_name)) && str(ref.external_id) !== '')
       return str(ref.external_id);
   }
   return '';
