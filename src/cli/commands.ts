@@ -36,6 +36,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./export.js')).registerExport,
   },
   {
+    name: 'attack',
+    description: 'MITRE ATT&CK objects by their ATT&CK id',
+    load: async () => (await import('./attack.js')).registerAttack,
+  },
+  {
     name: 'serve',
     description: 'run the TAXII 2.1 server',
     load: async () => (await import('./serve.js')).registerServe,

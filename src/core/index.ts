@@ -109,6 +109,7 @@ export * from './intel/index.js';
 export { AccordNode, type AccordNodeOptions } from './node/accord-node.js';
 export { type NodeServices, nodeServices } from './node/node-services.js';
 export type { CollectionAccess } from './query/collection-access.js';
+export { type AttackHit, type AttackSearch, findByAttackId } from './query/find-attack.js';
 export type { ObjectFilters, VisibleEntry } from './query/query-objects.js';
 export { addEmbargo, addSharingGroup, listAudit } from './sharing.js';
 export {

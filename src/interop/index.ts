@@ -1,7 +1,8 @@
 /**
  * Public surface of interop/: formats other tools speak, for `accord import` and `accord export`
- * (MISP events and feeds, format detection, streamed STIX bundles).
+ * (MISP events and feeds, format detection, streamed STIX bundles, ATT&CK ids).
  */
+export { ATTACK_SOURCES, attackIdsOf, attackTypesOf, isAttackId } from './attack/attack-ids.js';
 export { type BundleOptions, bundleChunks, writeBundle } from './bundle-writer.js';
 export { DEFAULT_SNIFF_BYTES, detectFormat, detectFormatOfText, type InputFormat } from './detect-format.js';
 export { INTEROP_ERROR_CODES, type InteropErrorCode } from './errors/error-codes.js';
