@@ -9,6 +9,11 @@ export function isJsonObject(value: unknown): value is Readonly<Record<string, u
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The JSON objects of a list (what else it holds is skipped); none when `value` is not a list. */
+export function objectsIn(value: unknown): Readonly<Record<string, unknown>>[] {
+  return Array.isArray(value) ? value.filter(isJsonObject) : [];
+}
+
 /** A string field, or undefined (numbers are written as their decimal text). */
 export function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value;

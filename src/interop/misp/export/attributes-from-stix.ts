@@ -9,6 +9,7 @@ import { timestampMicros, uuidV5 } from '../../../stix/index.js';
 import type { ConversionIssue } from '../../errors/issue.js';
 import { mappingOf } from '../attribute-table.js';
 import type { Comparison } from '../comparisons.js';
+import { objectsIn } from '../json-fields.js';
 import type { MispObject } from '../misp-types.js';
 import { objectPattern } from '../object-to-stix.js';
 import { MISP_NAMESPACE } from '../stix-ids.js';
@@ -241,7 +242,7 @@ export function fromStixObject(o: Json, ctx: FromStixContext): FromStix {
 
   if (type === 'note') {
     if (Array.isArray(o.x_misp_attributes))
-      return { kind: 'object', object: mispObject(o, o.x_misp_attributes as Json[], ctx) };
+      return { kind: 'object', object: mispObject(o, objectsIn(o.x_misp_attributes), ctx) };
     return {
       kind: 'attributes',
       attributes: [
@@ -251,8 +252,8 @@ export function fromStixObject(o: Json, ctx: FromStixContext): FromStix {
   }
   if (type === 'campaign' || type === 'vulnerability') {
     if (Array.isArray(o.x_misp_attributes))
-      return { kind: 'object', object: mispObject(o, o.x_misp_attributes as Json[], ctx) };
-    const refs = Array.isArray(o.external_references) ? (o.external_references as Json[]) : [];
+      return { kind: 'object', object: mispObject(o, objectsIn(o.x_misp_attributes), ctx) };
+    const refs = objectsIn(o.external_references);
     const cve = refs.find((r) => r.source_name === 'cve')?.external_id;
     const value = type === 'vulnerability' && !mispType && typeof cve === 'string' ? cve : String(o.name);
     return {
@@ -273,7 +274,7 @@ export function fromStixObject(o: Json, ctx: FromStixContext): FromStix {
       return { kind: 'none' };
     }
     if (Array.isArray(o.x_misp_attributes))
-      return { kind: 'object', object: mispObject(o, o.x_misp_attributes as Json[], ctx) };
+      return { kind: 'object', object: mispObject(o, objectsIn(o.x_misp_attributes), ctx) };
     return {
       kind: 'attributes',
       attributes: [attribute(o, ctx, { ...base, type: rule, value: String(o.pattern) })],
@@ -289,7 +290,7 @@ export function fromStixObject(o: Json, ctx: FromStixContext): FromStix {
     return { kind: 'none' };
   }
   if (Array.isArray(o.x_misp_attributes)) {
-    const attributes = o.x_misp_attributes as Json[];
+    const attributes = objectsIn(o.x_misp_attributes);
     if (type !== 'indicator' || !stale(o, attributes))
       return { kind: 'object', object: mispObject(o, attributes, ctx) };
     ctx.issues.push({

@@ -19,6 +19,7 @@ import {
   uuidV5,
 } from '../../../stix/index.js';
 import type { ConversionIssue } from '../../errors/issue.js';
+import { objectsIn } from '../json-fields.js';
 import { MISP_NAMESPACE } from '../stix-ids.js';
 import { epoch, type FromStix, fromStixObject, uuidOf } from './attributes-from-stix.js';
 import { GALAXY_SDO_TYPES, galaxyOf } from './galaxy-from-stix.js';
@@ -170,7 +171,7 @@ function attachSightings(made: ReadonlyMap<string, Made>, graph: StixGraph): voi
 
 /** The link attributes misp-stix and Accord carry as the report's external references. */
 function linkAttributes(header: Json | undefined): MispAttributeJson[] {
-  const refs = Array.isArray(header?.external_references) ? (header.external_references as Json[]) : [];
+  const refs = objectsIn(header?.external_references);
   return refs.flatMap((ref) => {
     if (ref.source_name !== 'url' || typeof ref.url !== 'string') return [];
     const uuid =

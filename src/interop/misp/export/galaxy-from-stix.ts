@@ -5,6 +5,8 @@
  * kept; otherwise an object with an ATT&CK id goes to the MITRE galaxy (value `Name - T1234`,
  * as MISP's clusters are named), an intrusion-set or threat-actor without one to `threat-actor`.
  */
+
+import { objectsIn } from '../json-fields.js';
 import type { MispGalaxyJson } from './misp-json.js';
 
 type Json = Readonly<Record<string, unknown>>;
@@ -82,7 +84,7 @@ const strings = (v: unknown): string[] =>
 
 /** The ATT&CK id of an object (external reference mitre-attack / mitre-ics-attack / …), if any. */
 export function attackId(o: Json): string | undefined {
-  const refs = Array.isArray(o.external_references) ? (o.external_references as Json[]) : [];
+  const refs = objectsIn(o.external_references);
   const ref = refs.find(
     (r) =>
       typeof r.source_name === 'string' &&
@@ -118,7 +120,7 @@ export function galaxyOf(o: Json): { galaxy: MispGalaxyJson; tag: string } {
   const known = GALAXIES[type];
   const name = String(o.name ?? '');
   const value = type.startsWith('mitre-') && id && !name.endsWith(` - ${id}`) ? `${name} - ${id}` : name;
-  const refs = Array.isArray(o.external_references) ? (o.external_references as Json[]) : [];
+  const refs = objectsIn(o.external_references);
   const meta: Record<string, string | string[]> = {};
   const synonyms = strings(o.aliases).filter((a) => a !== name);
   if (synonyms.length > 0) meta.synonyms = synonyms;
@@ -126,7 +128,7 @@ export function galaxyOf(o: Json): { galaxy: MispGalaxyJson; tag: string } {
   if (ids.length > 0) meta.external_id = ids;
   const urls = refs.filter((r) => typeof r.url === 'string').map((r) => String(r.url));
   if (urls.length > 0) meta.refs = urls;
-  const phases = (Array.isArray(o.kill_chain_phases) ? (o.kill_chain_phases as Json[]) : []).map(
+  const phases = objectsIn(o.kill_chain_phases).map(
     (p) => `${String(p.kill_chain_name)}:${String(p.phase_name)}`,
   );
   if (phases.length > 0) meta.kill_chain = phases;

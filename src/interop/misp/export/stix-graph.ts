@@ -1,5 +1,6 @@
 /** The STIX objects an export reads, indexed once: by id, relationships by source, sightings by target. */
 import { timestampMicros } from '../../../stix/index.js';
+import { isJsonObject } from '../json-fields.js';
 
 type Json = Readonly<Record<string, unknown>>;
 
@@ -27,8 +28,8 @@ function push(map: Map<string, Json[]>, key: string, value: Json): void {
 export function stixGraph(objects: Iterable<unknown>): StixGraph {
   const byId = new Map<string, Json>();
   for (const value of objects) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
-    const o = value as Json;
+    if (!isJsonObject(value)) continue;
+    const o = value;
     if (typeof o.id !== 'string') continue;
     const known = byId.get(o.id);
     if (known === undefined || version(o) > version(known)) byId.set(o.id, o);
