@@ -1,7 +1,8 @@
 /**
  * Builds the Fastify application of a node (never listens): the TAXII 2.1 plugin under
  * `/taxii2` and the JSON API plugin under `/api`, each with its own auth hook and error
- * handler over the one map of domain errors (httpErrorOf); `GET /healthz`, pino request
+ * handler over the one map of domain errors (httpErrorOf); the web console's files at `/`
+ * when built (`webRoot`, server/web/); `GET /healthz`, pino request
  * logging, slow-query warnings, and the connection limits and timeouts. What fails before
  * routing (Node's parser, Fastify's URL checks) is answered in the shape of the plugin the URL
  * names, TAXII's elsewhere.
@@ -24,6 +25,7 @@ import { httpErrorOf } from './http-error-of.js';
 import { metricsPlugin } from './metrics/metrics-plugin.js';
 import { createNodeMetrics } from './metrics/node-metrics.js';
 import { registerReadiness } from './readiness.js';
+import { webPlugin } from './web/web-plugin.js';
 
 /** Options of buildServer. */
 export interface BuildServerOptions {
@@ -44,6 +46,8 @@ export interface BuildServerOptions {
   readonly metrics?: boolean;
   /** What `GET /api/node` says of the node (defaults: name `Accord`, version `unknown`). */
   readonly about?: ApiAbout;
+  /** Serve the web console's built files from this folder at `/` (findWebRoot; default off). */
+  readonly webRoot?: string;
 }
 
 /** The Fastify instance of a node, ready for `inject()` or `listen()`. */
@@ -115,6 +119,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     httpErrorOf,
     ...(options.about ? { about: options.about } : {}),
   });
+  if (options.webRoot !== undefined) app.register(webPlugin, { root: options.webRoot });
   app.register(taxiiPlugin, {
     prefix: '/taxii2',
     backend: node,

@@ -16,6 +16,7 @@ import {
 import type { Store } from '../store/index.js';
 import { type BuildServerOptions, buildServer } from './build-server.js';
 import type { ConnectionLimits } from './connection-limits.js';
+import { findWebRoot } from './web/web-root.js';
 
 /** Options of startServer (from `accord serve`). */
 export interface StartServerOptions {
@@ -41,6 +42,8 @@ export interface StartServerOptions {
   readonly metrics?: boolean;
   /** Accord's version, shown by `GET /api/node`. */
   readonly version?: string;
+  /** The built web console (default: dist/web of this package, when built; null: none). */
+  readonly webRoot?: string | null;
 }
 
 /** A running server. */
@@ -77,8 +80,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   // One node: the TAXII server and federation share its policy contexts.
   const node = nodeServices(options.store);
   const { policy } = node;
+  const webRoot = options.webRoot === undefined ? findWebRoot() : options.webRoot;
   const app = buildServer({
     store: options.store,
+    ...(webRoot ? { webRoot } : {}),
     node: { policy },
     log: options.log ?? true,
     ...(options.logStream ? { logStream: options.logStream } : {}),
@@ -89,6 +94,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.version ? { about: { version: options.version } } : {}),
   });
   await app.listen({ host: options.host, port: options.port });
+  if (!webRoot) app.log.warn('web console not built (npm run build): only /taxii2/ and /api/ are served');
   // Federation (issue 6): configured peers sync in the background; stopped before the store closes.
   const federation = startPeerSync(options.store, {
     log: app.log,
