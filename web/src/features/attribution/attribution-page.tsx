@@ -1,0 +1,79 @@
+/**
+ * The consensus matrix (`/attribution`): a row per subject, a column per organisation; each
+ * cell gives support or dispute as glyph and text, confidence as number and label, and opens
+ * the claim. Subjects on which organisations disagree are flagged in words.
+ */
+import { Link } from 'react-router';
+import type { AttributionMatrix } from '../../api/types.js';
+import { useApi } from '../../api/use-api.js';
+import { LoadState } from '../../components/load-state.js';
+
+type Cell = AttributionMatrix['cells'][number];
+
+function CellView({ cell }: { cell: Cell | undefined }) {
+  if (!cell) return <span className="muted">no claim</span>;
+  const support = cell.stance === 'support';
+  return (
+    <Link
+      to={`/objects/${encodeURIComponent(cell.claim)}`}
+      className={support ? 'stance-support' : 'stance-dispute'}
+    >
+      <span aria-hidden="true">{support ? '✓' : '✗'}</span> {support ? 'supports' : 'disputes'}
+      {cell.attributedTo ? ` ${cell.attributedTo.name}` : ''}
+      <br />
+      confidence {cell.confidence} ({cell.confidenceLabel})
+    </Link>
+  );
+}
+
+/** The page. */
+export function AttributionPage() {
+  const matrix = useApi<AttributionMatrix>('/attribution');
+  return (
+    <>
+      <h1 tabIndex={-1}>Attribution</h1>
+      <LoadState loaded={matrix}>
+        {(data) => {
+          const cells = new Map(data.cells.map((c) => [`${c.subject}\n${c.org}`, c]));
+          if (data.subjects.length === 0) return <p className="muted">No attribution claims you may see.</p>;
+          return (
+            <div className="table-scroll">
+              <table className="data matrix">
+                <caption>Who attributes what: a row per subject, a column per organisation</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Subject</th>
+                    {data.organisations.map((o) => (
+                      <th scope="col" key={o.id}>
+                        {o.name}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.subjects.map((s) => (
+                    <tr key={s.id}>
+                      <th scope="row">
+                        <Link to={`/objects/${encodeURIComponent(s.id)}`}>{s.name || s.id}</Link>
+                        {s.dissent ? (
+                          <span className="dissent">
+                            <span aria-hidden="true">⚠</span> dissent
+                          </span>
+                        ) : null}
+                      </th>
+                      {data.organisations.map((o) => (
+                        <td key={o.id}>
+                          <CellView cell={cells.get(`${s.id}\n${o.id}`)} />
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          );
+        }}
+      </LoadState>
+    </>
+  );
+}
