@@ -28,7 +28,9 @@ export const CONSOLE_CSP = [
 export const CONSOLE_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': CONSOLE_CSP,
   'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  // Not no-referrer: under it a browser sends `Origin: null` on same-origin POSTs (Fetch,
+  // "append a request Origin header"), and the API refuses writes whose origin is not its own.
+  'referrer-policy': 'same-origin',
   'x-frame-options': 'DENY',
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',

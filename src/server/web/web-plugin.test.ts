@@ -71,13 +71,13 @@ describe('web plugin', () => {
     );
   });
 
-  it('sets the CSP, nosniff, no referrer and no framing on pages and assets', async () => {
+  it('sets the CSP, nosniff, same-origin referrers and no framing on pages and assets', async () => {
     for (const url of ['/', '/assets/app-1234.js']) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-security-policy']).toBe(CONSOLE_CSP);
       expect(res.headers['x-content-type-options']).toBe('nosniff');
-      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['referrer-policy']).toBe('same-origin');
       expect(res.headers['x-frame-options']).toBe('DENY');
     }
   });
