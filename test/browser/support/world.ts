@@ -27,6 +27,8 @@ export const XSS_DESCRIPTION =
 /** Ids the tests open. */
 export const IDS = {
   hafnium: 'intrusion-set--1d24ce2e-0f0f-4e65-8b84-e1ef0b236a01',
+  /** A demo indicator sighted 12 times. */
+  sighted: 'indicator--13e2ad4f-e0ca-4655-a4bd-43337dcca3af',
   versioned: 'malware--6b3e1d1a-0d6c-4c2b-9a57-2f4a3f0f9a11',
   hidden: 'indicator--0c1f7e55-5b8e-4f53-9d51-6c7a1a8e3b22',
   missing: 'indicator--0c1f7e55-5b8e-4f53-9d51-6c7a1a8e3b23',
