@@ -89,6 +89,8 @@ export async function startConsole(): Promise<Console> {
       const context = await browser.newContext({ baseURL: url, colorScheme: options.colorScheme ?? 'light' });
       contexts.push(context);
       const page = await context.newPage();
+      // Every wait is for something the node answers in well under a second.
+      page.setDefaultTimeout(10_000);
       page.on('pageerror', (e) => incidents.push(`page error: ${e.message}`));
       page.on('dialog', (d) => {
         incidents.push(`dialog: ${d.message()}`);
