@@ -1,10 +1,10 @@
 /**
  * The signed-in session: asked of `GET /api/session` on load, set by signing in, cleared by
- * signing out or by any 401. The cookie itself is HttpOnly; only the CSRF token is kept here,
- * in memory (never web storage).
+ * signing out or by any 401. The cookie itself is HttpOnly; only the CSRF token is kept, in the
+ * API client's memory.
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { ApiFailure, api, onSignedOut, setCsrfToken } from './http.js';
+import { ApiClient, ApiClientContext, ApiFailure } from './http.js';
 import type { SessionInfo } from './types.js';
 
 interface SessionState {
@@ -16,34 +16,41 @@ interface SessionState {
 
 const SessionContext = createContext<SessionState | null>(null);
 
-/** Provides the session to the console. */
+/** Provides the session and the API client to the console. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionInfo | null | undefined>(undefined);
-  const accept = useCallback((info: SessionInfo | null) => {
-    setCsrfToken(info?.csrfToken ?? null);
-    setSession(info);
-  }, []);
+  const [client] = useState(() => new ApiClient(() => setSession(null)));
+  const accept = useCallback(
+    (info: SessionInfo | null) => {
+      client.setCsrfToken(info?.csrfToken ?? null);
+      setSession(info);
+    },
+    [client],
+  );
   useEffect(() => {
-    api<SessionInfo>('/session').then(accept, () => accept(null));
-    return onSignedOut(() => accept(null));
-  }, [accept]);
+    client.request<SessionInfo>('/session').then(accept, () => accept(null));
+  }, [client, accept]);
   const signIn = useCallback(
     async (username: string, password: string) => {
-      accept(await api<SessionInfo>('/session', { method: 'POST', body: { username, password } }));
+      accept(await client.request<SessionInfo>('/session', { method: 'POST', body: { username, password } }));
     },
-    [accept],
+    [client, accept],
   );
   const signOut = useCallback(async () => {
     try {
-      await api<void>('/session', { method: 'DELETE' });
+      await client.request<void>('/session', { method: 'DELETE' });
     } catch (error) {
       // Already signed out is what was asked for.
       if (!(error instanceof ApiFailure && error.status === 401)) throw error;
     }
     accept(null);
-  }, [accept]);
+  }, [client, accept]);
   const value = useMemo(() => ({ session, signIn, signOut }), [session, signIn, signOut]);
-  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+  return (
+    <ApiClientContext.Provider value={client}>
+      <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
+    </ApiClientContext.Provider>
+  );
 }
 
 /** The session state; only inside SessionProvider. */

@@ -1,6 +1,6 @@
 /** Loads one API resource for a screen, cancelling the request when the path changes. */
 import { useCallback, useEffect, useState } from 'react';
-import { ApiFailure, api } from './http.js';
+import { ApiFailure, useApiClient } from './http.js';
 
 /** What a screen renders from: loading, the data, or the failure. */
 export type Loaded<T> =
@@ -10,6 +10,7 @@ export type Loaded<T> =
 
 /** GETs `path` (null: nothing to load yet); `reload` fetches it again. */
 export function useApi<T>(path: string | null): Loaded<T> & { reload: () => void } {
+  const client = useApiClient();
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
   const [round, setRound] = useState(0);
   const reload = useCallback(() => setRound((r) => r + 1), []);
@@ -18,7 +19,7 @@ export function useApi<T>(path: string | null): Loaded<T> & { reload: () => void
     if (path === null) return undefined;
     const abort = new AbortController();
     setLoaded({ state: 'loading' });
-    api<T>(path, { signal: abort.signal }).then(
+    client.request<T>(path, { signal: abort.signal }).then(
       (data) => setLoaded({ state: 'ok', data }),
       (error: unknown) => {
         if (abort.signal.aborted) return;
@@ -29,6 +30,6 @@ export function useApi<T>(path: string | null): Loaded<T> & { reload: () => void
       },
     );
     return () => abort.abort();
-  }, [path, round]);
+  }, [client, path, round]);
   return { ...loaded, reload };
 }

@@ -2,7 +2,7 @@
  * The frame around every screen: skip link, the node and organisation name, global search,
  * navigation, theme toggle and the user's menu; the screen itself goes in <main>.
  */
-import { type FormEvent, useEffect } from 'react';
+import { type FormEvent, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../api/session.js';
 import type { NodeInfo } from '../api/types.js';
@@ -28,10 +28,16 @@ export function Shell() {
   const location = useLocation();
   const [params] = useSearchParams();
   const query = location.pathname === '/search' ? (params.get('q') ?? '') : '';
-  // A new screen moves focus to its heading, so screen readers announce the change.
+  // A new screen moves focus to <main>, so screen readers announce the change (not on the
+  // first render: the page has just loaded).
+  const firstRender = useRef(true);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger, not an input
   useEffect(() => {
-    document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus();
   }, [location.pathname]);
   const search = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,7 +1,7 @@
 /** One advisory (`/advisories/ID`): state, co-signers, release time in UTC, countdown, and Sign. */
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { ApiFailure, api } from '../../api/http.js';
+import { messageOf, useApiClient } from '../../api/http.js';
 import type { AdvisoryInfo } from '../../api/types.js';
 import { useApi } from '../../api/use-api.js';
 import { LoadState } from '../../components/load-state.js';
@@ -22,6 +22,7 @@ function NotFound({ id }: { id: string }) {
 /** The page. */
 export function AdvisoryPage() {
   const id = useParams().id ?? '';
+  const client = useApiClient();
   const advisory = useApi<AdvisoryInfo>(`/advisories/${encodeURIComponent(id)}`);
   const [signing, setSigning] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -29,10 +30,10 @@ export function AdvisoryPage() {
     setSigning(true);
     setError(null);
     try {
-      await api(`/advisories/${encodeURIComponent(id)}/sign`, { method: 'POST', body: {} });
+      await client.request(`/advisories/${encodeURIComponent(id)}/sign`, { method: 'POST', body: {} });
       advisory.reload();
     } catch (err) {
-      setError(err instanceof ApiFailure ? err.message : 'The node could not be reached.');
+      setError(messageOf(err));
     } finally {
       setSigning(false);
     }

@@ -5,13 +5,14 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api/http.js';
+import { useApiClient } from '../../api/http.js';
 import type { ObjectSummary, RelationshipList } from '../../api/types.js';
 import { GraphCanvas } from './graph-canvas.js';
 import { buildGraph } from './graph-model.js';
 
 /** The tab's panel. */
 export function GraphTab({ root }: { root: ObjectSummary }) {
+  const client = useApiClient();
   const [params, setParams] = useSearchParams();
   const expandParam = params.get('expand') ?? '';
   const expanded = useMemo(
@@ -29,9 +30,12 @@ export function GraphTab({ root }: { root: ObjectSummary }) {
         async (id) =>
           [
             id,
-            await api<RelationshipList>(`/objects/${encodeURIComponent(id)}/relationships?limit=500`, {
-              signal: abort.signal,
-            }),
+            await client.request<RelationshipList>(
+              `/objects/${encodeURIComponent(id)}/relationships?limit=500`,
+              {
+                signal: abort.signal,
+              },
+            ),
           ] as const,
       ),
     ).then(
@@ -41,7 +45,7 @@ export function GraphTab({ root }: { root: ObjectSummary }) {
       },
     );
     return () => abort.abort();
-  }, [expanded, pages]);
+  }, [client, expanded, pages]);
   const model = useMemo(() => buildGraph(root, pages), [root, pages]);
   const expand = (id: string) => {
     if (expanded.includes(id)) return;

@@ -1,7 +1,7 @@
 /** Relationships: both directions, filterable by relationship type (`?rtype=`), paged by the API. */
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api } from '../../api/http.js';
+import { useApiClient } from '../../api/http.js';
 import type { RelationshipList } from '../../api/types.js';
 import { useApi } from '../../api/use-api.js';
 import { LoadState } from '../../components/load-state.js';
@@ -11,6 +11,7 @@ type Row = RelationshipList['relationships'][number];
 
 /** The tab's panel. */
 export function RelationshipsTab({ id }: { id: string }) {
+  const client = useApiClient();
   const first = useApi<RelationshipList>(`/objects/${encodeURIComponent(id)}/relationships?limit=200`);
   const [more, setMore] = useState<{ rows: Row[]; next: string | null } | null>(null);
   const [params, setParams] = useSearchParams();
@@ -24,7 +25,7 @@ export function RelationshipsTab({ id }: { id: string }) {
         const shown = rtype ? rows.filter((r) => r.relationship.relationship_type === rtype) : rows;
         const loadMore = async () => {
           if (!next) return;
-          const page = await api<RelationshipList>(
+          const page = await client.request<RelationshipList>(
             `/objects/${encodeURIComponent(id)}/relationships?limit=200&cursor=${encodeURIComponent(next)}`,
           );
           setMore({ rows: [...(more?.rows ?? []), ...page.relationships], next: page.next });

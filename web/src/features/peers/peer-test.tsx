@@ -1,10 +1,11 @@
 /** "Test connection": asks the node to check each step of reaching a peer, and lists them. */
 import { useState } from 'react';
-import { ApiFailure, api } from '../../api/http.js';
+import { messageOf, useApiClient } from '../../api/http.js';
 import type { PeerTestView } from './peer-types.js';
 
 /** The button and, once run, each step with a glyph and words. */
 export function PeerTest({ name }: { name: string }) {
+  const client = useApiClient();
   const [result, setResult] = useState<PeerTestView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -13,10 +14,13 @@ export function PeerTest({ name }: { name: string }) {
     setError(null);
     try {
       setResult(
-        await api<PeerTestView>(`/peers/${encodeURIComponent(name)}/test`, { method: 'POST', body: {} }),
+        await client.request<PeerTestView>(`/peers/${encodeURIComponent(name)}/test`, {
+          method: 'POST',
+          body: {},
+        }),
       );
     } catch (err) {
-      setError(err instanceof ApiFailure ? err.message : 'The node could not be reached.');
+      setError(messageOf(err));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 /** Bulk paste: one value a line (IPs, domains, hashes…); the node says which it knows. */
 import { type FormEvent, useState } from 'react';
-import { ApiFailure, api } from '../../api/http.js';
+import { messageOf, useApiClient } from '../../api/http.js';
 import type { ValueLookup } from '../../api/types.js';
 import { ObjectLink } from '../../components/object-link.js';
 
@@ -18,6 +18,7 @@ export function valuesOf(text: string): string[] {
 
 /** The form and its two lists, known (with the objects) and unknown. */
 export function BulkLookup() {
+  const client = useApiClient();
   const [result, setResult] = useState<ValueLookup | null>(null);
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -25,10 +26,10 @@ export function BulkLookup() {
     const values = valuesOf(String(new FormData(event.currentTarget).get('values') ?? ''));
     setError(null);
     try {
-      setResult(await api<ValueLookup>('/search/values', { method: 'POST', body: { values } }));
+      setResult(await client.request<ValueLookup>('/search/values', { method: 'POST', body: { values } }));
     } catch (err) {
       setResult(null);
-      setError(err instanceof ApiFailure ? err.message : 'The node could not be reached.');
+      setError(messageOf(err));
     }
   };
   return (

@@ -1,4 +1,5 @@
 /** Search (`/search?q=`): names, aliases, external ids and indicator values; type filter in the URL. */
+import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { SearchResults } from '../../api/types.js';
 import { useApi } from '../../api/use-api.js';
@@ -17,7 +18,7 @@ const MATCHED: Record<string, string> = {
 
 /** The results table for one query (and the bulk paste below it). */
 export function SearchPage() {
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const type = params.get('type') ?? '';
   const cursor = params.get('cursor');
@@ -26,10 +27,18 @@ export function SearchPage() {
       ? null
       : `/search?q=${encodeURIComponent(q)}${type ? `&type=${encodeURIComponent(type)}` : ''}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
   const results = useApi<SearchResults>(path);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const next = new URLSearchParams({ q: String(form.get('q') ?? '').trim() });
+    const t = String(form.get('type') ?? '');
+    if (t) next.set('type', t);
+    setParams(next);
+  };
   return (
     <>
       <h1 tabIndex={-1}>{q ? `Search: ${q}` : 'Search'}</h1>
-      <form className="inline-form" method="get" action="/search">
+      <form className="inline-form" onSubmit={submit}>
         <label htmlFor="search-q">Text</label>
         <input id="search-q" name="q" type="search" defaultValue={q} key={q} />
         <label htmlFor="search-type">Type</label>
