@@ -16,7 +16,7 @@ const files = readdirSync('test/browser')
   .map((f) => `test/browser/${f}`);
 const run = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
+  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
   { stdio: 'inherit' },
 );
 process.exit(run.status ?? 1);
