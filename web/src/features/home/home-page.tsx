@@ -1,5 +1,6 @@
 /** Home: what an analyst checks first (recent intake, signatures awaited, embargoes, peers, sightings). */
 import { Link } from 'react-router';
+import { useSession } from '../../api/session.js';
 import type { HomeInfo } from '../../api/types.js';
 import { useApi } from '../../api/use-api.js';
 import { LoadState } from '../../components/load-state.js';
@@ -13,6 +14,7 @@ function Empty({ text }: { text: string }) {
 /** The morning page. */
 export function HomePage() {
   const home = useApi<HomeInfo>('/home');
+  const isAdmin = useSession().session?.role === 'admin';
   return (
     <>
       <h1 tabIndex={-1}>Home</h1>
@@ -65,7 +67,7 @@ export function HomePage() {
             <section className="card" aria-labelledby="h-peers">
               <h2 id="h-peers">Peer health</h2>
               {data.peers.length === 0 ? (
-                <Empty text="No peers configured." />
+                <Empty text={isAdmin ? 'No peers configured.' : 'Peer health is shown to administrators.'} />
               ) : (
                 <ul className="plain">
                   {data.peers.map((p) => (
