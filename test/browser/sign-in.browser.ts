@@ -62,6 +62,27 @@ describe('sign-in', () => {
     assert.deepEqual(c.incidents, []);
   });
 
+  it('has no serious accessibility violation in the dark theme, contrast included', async () => {
+    const page = await c.newPage({ colorScheme: 'dark' });
+    await signIn(page, USERS.admin);
+    const screens: [string, string][] = [
+      ['/', 'Recent intake'],
+      ['/search?q=Example%20infrastructure', 'Search: Example infrastructure'],
+      ['/objects/intrusion-set--1d24ce2e-0f0f-4e65-8b84-e1ef0b236a01?tab=raw', 'Validation'],
+      ['/attribution', 'Attribution'],
+      ['/advisories', 'Advisories'],
+      ['/peers', 'closed-port'],
+      ['/audit', 'Audit'],
+    ];
+    for (const [url, heading] of screens) {
+      await page.goto(url);
+      await page.getByRole('heading', { name: heading }).first().waitFor();
+      // Let the screen's data arrive (each waits on one API answer).
+      await page.waitForLoadState('networkidle');
+      assert.deepEqual(await axeViolations(page), [], url);
+    }
+  });
+
   it('toggles the theme and honours the system preference', async () => {
     const page = await c.newPage({ colorScheme: 'dark' });
     await signIn(page, USERS.analyst);
