@@ -3,18 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { messageOf, useApiClient } from '../../api/http.js';
 import type { ValueLookup } from '../../api/types.js';
 import { ObjectLink } from '../../components/object-link.js';
-
-/** Splits pasted text into distinct values (lines, commas, spaces). */
-export function valuesOf(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(/[\s,;]+/)
-        .map((v) => v.trim())
-        .filter((v) => v !== ''),
-    ),
-  ];
-}
+import { valuesOf } from './values-of.js';
 
 /** The form and its two lists, known (with the objects) and unknown. */
 export function BulkLookup() {
