@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { buildWorld, type World } from './world.js';
+import { type World, worldForSuite } from './world.js';
 
 const CHROMIUM = process.env.ACCORD_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -49,7 +49,7 @@ async function startNode(db: string): Promise<{ child: ChildProcess; url: string
 
 /** Starts the node and the browser. */
 export async function startConsole(): Promise<Console> {
-  const world = await buildWorld();
+  const world = await worldForSuite();
   const { child, url } = await startNode(world.db);
   const stopNode = async () => {
     if (child.exitCode !== null) return;

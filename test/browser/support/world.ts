@@ -5,7 +5,7 @@
  * (hidden from the demo user), an object whose name and description are XSS probes, an
  * advisory awaiting the demo user's signature, and a peer that cannot be reached.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_COLLECTION_ID, DEMO_PASSWORD, DEMO_USERNAME, loadDemo } from '../../../src/core/index.js';
@@ -55,6 +55,19 @@ function malware(id: string, name: string, extra: Record<string, unknown> = {}):
     is_family: true,
     ...extra,
   };
+}
+
+/**
+ * A world of its own for a suite: a copy of the one the run built (`$ACCORD_BROWSER_WORLD`, see
+ * scripts/test-browser.mjs), else a new one.
+ */
+export async function worldForSuite(): Promise<World> {
+  const shared = process.env.ACCORD_BROWSER_WORLD;
+  if (!shared) return buildWorld();
+  const template = JSON.parse(shared) as World;
+  const dir = mkdtempSync(join(tmpdir(), 'accord-browser-'));
+  cpSync(template.dir, dir, { recursive: true });
+  return { ...template, dir, db: join(dir, 'node.db') };
 }
 
 /** Builds the database in a fresh folder (no server runs yet). */
