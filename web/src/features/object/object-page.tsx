@@ -95,7 +95,8 @@ export function ObjectPage() {
               </div>
             </dl>
           </header>
-          <Tabs current={tab} onSelect={select}>
+          {/* Keyed by the object: a tab's state (loaded pages, expanded nodes) never carries over. */}
+          <Tabs current={tab} onSelect={select} key={data.summary.id}>
             {tab === 'Overview' ? <OverviewTab view={data} /> : null}
             {tab === 'Relationships' ? <RelationshipsTab id={data.summary.id} /> : null}
             {tab === 'Graph' ? <GraphTab root={data.summary} /> : null}
