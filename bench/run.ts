@@ -5,7 +5,19 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES = ['validate', 'match', 'detect', 'interop', 'intel', 'taxii', 'import-cpu', 'policy', 'sync', 'api-search', 'web'];
+const BENCHES = [
+  'validate',
+  'match',
+  'detect',
+  'interop',
+  'intel',
+  'taxii',
+  'import-cpu',
+  'policy',
+  'sync',
+  'api-search',
+  'web',
+];
 
 const wanted = process.argv.slice(2);
 const selected = wanted.length > 0 ? BENCHES.filter((b) => wanted.includes(b)) : BENCHES;
