@@ -6,7 +6,7 @@
  */
 import type pg from 'pg';
 import { StoreError } from '../store-error.js';
-import { inTransaction, type Queryable } from './pool.js';
+import type { Queryable } from './pool.js';
 import { createSchema } from './schema-v1.js';
 
 /** One migration: applied when the database's version is below `version`. */
@@ -37,28 +37,55 @@ async function schemaVersion(db: Queryable): Promise<number> {
   return rows[0]?.version ?? 0;
 }
 
-/** Brings the schema up to date, all migrations in one transaction under the migration lock. */
+/**
+ * Brings the schema up to date, all migrations in one transaction under the migration lock.
+ * The lock is taken before the transaction begins, not inside it: a transaction that waited
+ * for an advisory lock keeps the catalog lookups it made before the wait ("no schema_version"),
+ * while a transaction begun after the wait sees what the other process committed.
+ */
 export async function migrate(pool: pg.Pool, migrations: readonly Migration[] = MIGRATIONS): Promise<void> {
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   // Most opens find the schema current: check without the lock first.
   const seen = await schemaVersion(pool);
   if (seen > latest) throw tooNew(seen, latest);
   if (seen === latest) return;
-  await inTransaction(pool, async (client) => {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    let current = await schemaVersion(client);
-    if (current > latest) throw tooNew(current, latest);
-    if (current === 0) {
-      await client.query('CREATE TABLE schema_version (version integer NOT NULL)');
-      await client.query('INSERT INTO schema_version (version) VALUES (0)');
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await client.query('BEGIN');
+      await upgrade(client, migrations, latest);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      throw error;
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {
+        broken = true;
+      });
     }
-    for (const migration of migrations) {
-      if (current >= migration.version) continue;
-      await migration.up(client);
-      current = migration.version;
-    }
-    await client.query('UPDATE schema_version SET version = $1', [current]);
-  });
+  } finally {
+    // A connection whose lock could not be released is closed, which releases it.
+    client.release(broken);
+  }
+}
+
+async function upgrade(client: Queryable, migrations: readonly Migration[], latest: number): Promise<void> {
+  let current = await schemaVersion(client);
+  if (current > latest) throw tooNew(current, latest);
+  if (current === 0) {
+    await client.query('CREATE TABLE schema_version (version integer NOT NULL)');
+    await client.query('INSERT INTO schema_version (version) VALUES (0)');
+  }
+  for (const migration of migrations) {
+    if (current >= migration.version) continue;
+    await migration.up(client);
+    current = migration.version;
+  }
+  await client.query('UPDATE schema_version SET version = $1', [current]);
 }
 
 function tooNew(current: number, latest: number): StoreError {
