@@ -54,10 +54,14 @@ export function feedSource(
     hidden === undefined || hidden.length === 0
       ? ''
       : ` AND NOT (NOT v.has_granular AND v.meta_id = ANY($${7 + filters.values.length}))`;
+  // With an id filter the few rows are found by the id index and sorted: `+ 0` keeps the
+  // planner from walking the whole feed index in order instead, filtering each row by id.
+  const order =
+    query.ids !== undefined && query.ids.length > 0 ? 'v.date_added + 0, v.seq + 0' : 'v.date_added, v.seq';
   const sql =
     `(SELECT ${ADDED_ENTRY_COLUMNS} FROM versions AS v` +
     ` WHERE v.collection = $1 AND (v.date_added, v.seq) > ($2, $3) AND v.date_added <= $4${filters.sql}${skip}` +
-    ' ORDER BY v.date_added, v.seq LIMIT $6)' +
+    ` ORDER BY ${order} LIMIT $6)` +
     ` UNION ALL (SELECT ${RELEASED_ENTRY_COLUMNS} FROM releases AS r JOIN versions AS v ON v.seq = r.seq` +
     ` WHERE r.collection = $1 AND (r.release_at, r.seq) > ($2, $5) AND r.release_at <= $4${filters.sql}` +
     ' ORDER BY r.release_at, r.seq LIMIT $6)' +

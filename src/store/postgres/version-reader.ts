@@ -15,8 +15,14 @@ import type {
   StoredObject,
   View,
 } from '../objects.js';
-import { type CollectedPage, collectPageRowsAsync, type FeedCursor } from '../page-collector.js';
+import {
+  type CollectedPage,
+  collectPageRowsAsync,
+  type FeedCursor,
+  startPosition,
+} from '../page-collector.js';
 import { StoreError } from '../store-error.js';
+import { BodyReader } from './body-reader.js';
 import { feedSource } from './feed-source.js';
 import { ADDED_ENTRY_COLUMNS, metaIdsOf, type RawRow, toStoredObject } from './row-mapping.js';
 import type { RowMetaDictionary } from './row-meta.js';
@@ -50,6 +56,7 @@ export class VersionReader {
   readonly #pool: pg.Pool;
   readonly #dictionary: RowMetaDictionary;
   readonly #cursors: CursorCodec;
+  readonly #bulk: BodyReader;
   /** Hidden combinations per class function (a policy hands out one per reader while its answers hold). */
   readonly #hidden = new WeakMap<ClassOf, { count: number; hidden: number[] }>();
 
@@ -57,6 +64,7 @@ export class VersionReader {
     this.#pool = pool;
     this.#dictionary = dictionary;
     this.#cursors = cursors;
+    this.#bulk = new BodyReader(pool, dictionary, cursors);
   }
 
   /** The combinations whose added entries without granular markings `classOf` hides. */
@@ -87,8 +95,12 @@ export class VersionReader {
     return page;
   }
 
-  /** See Store.queryObjectsBody: every row goes through the view (no bulk path on PostgreSQL yet). */
+  /** See Store.queryObjectsBody: in bulk when the reader sees every row as stored, else row by row. */
   async body<T>(query: ObjectQuery, view: BodyView<T>): Promise<BodyPage<T>> {
+    checkQuery(query);
+    const from = startPosition(query, startOf(query, this.#cursors));
+    const selector = await this.#bulk.bulk(query, from, view);
+    if (selector !== undefined) return this.#bulk.page(query, from, selector);
     return bodyOfCollected(await this.#collect(query, view.view, view.classOf), view);
   }
 
