@@ -108,12 +108,14 @@ const LIST = eventsSql(
 );
 
 // The rows naming one object: itself, by id in audit_objects, or by the seq of any of its
-// versions (a run holding seq s starts within MAX_RUN before it: a bounded range of the index).
+// versions (found through the (collection, stix_id) index, deleted ones through theirs; a run
+// holding seq s starts within MAX_RUN before it: a bounded range of the index).
 const LIST_OBJECT = eventsSql(
   `SELECT ${ROW_COLUMNS} FROM audit_log WHERE ${SINCE_AND_ORG} AND id IN (` +
     'SELECT id FROM audit_log WHERE object_id = $3' +
     ' UNION SELECT audit_id FROM audit_objects WHERE object_id = $3' +
-    ' UNION SELECT o.audit_id FROM (SELECT seq FROM versions WHERE stix_id = $3' +
+    ' UNION SELECT o.audit_id FROM (SELECT v.seq FROM collections AS c JOIN versions AS v' +
+    ' ON v.collection = c.id AND v.stix_id = $3' +
     ' UNION ALL SELECT seq FROM deleted_versions WHERE stix_id = $3) AS s' +
     ` JOIN audit_objects AS o ON o.seq BETWEEN s.seq - ${MAX_RUN - 1} AND s.seq AND s.seq < o.seq + o.seq_count)` +
     ' ORDER BY at_micros, id',

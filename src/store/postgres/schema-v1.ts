@@ -64,7 +64,6 @@ CREATE INDEX versions_type_feed ON versions (collection, type, date_added, seq) 
 -- One chain of versions per producer: a duplicate is the same (id, version) from the same producer.
 CREATE UNIQUE INDEX versions_by_chain ON versions (collection, stix_id, producer, version_key);
 CREATE INDEX versions_contested ON versions (collection) WHERE contested;
-CREATE INDEX versions_stix_id ON versions (stix_id);
 
 -- The released entry of an embargoed version, at its release time; one instant per collection.
 CREATE TABLE releases (

@@ -37,15 +37,21 @@ type StoredRow = {
   contested: boolean;
 };
 
-const INSERT_VERSIONS =
-  'INSERT INTO versions (seq, collection, stix_id, type, version, version_key, spec_version, date_added,' +
-  ' meta_id, producer, json, is_latest, is_first, has_granular, contested, views)' +
+const WRITE_BATCH =
+  'WITH added AS (INSERT INTO versions (seq, collection, stix_id, type, version, version_key, spec_version,' +
+  ' date_added, meta_id, producer, json, is_latest, is_first, has_granular, contested, views)' +
   ' SELECT u.seq, $1, u.stix_id, u.type, u.version, u.version_key, u.spec_version, u.date_added, u.meta_id,' +
   ' u.producer, u.json, u.is_latest, u.is_first, u.has_granular, u.contested, u.views' +
   ' FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::bigint[],' +
   ' $9::integer[], $10::text[], $11::text[], $12::boolean[], $13::boolean[], $14::boolean[], $15::boolean[],' +
   ' $16::text[]) AS u (seq, stix_id, type, version, version_key, spec_version, date_added, meta_id, producer,' +
-  ' json, is_latest, is_first, has_granular, contested, views)';
+  ' json, is_latest, is_first, has_granular, contested, views)),' +
+  // Markings reference rows inserted by the same statement: foreign keys are checked at its end.
+  ' marked AS (INSERT INTO version_markings (marking_id, seq) SELECT * FROM unnest($17::text[], $18::bigint[])' +
+  ' ON CONFLICT DO NOTHING),' +
+  ' ends AS (UPDATE versions SET is_latest = is_latest AND NOT (seq = ANY($19)),' +
+  ' is_first = is_first AND NOT (seq = ANY($20)) WHERE seq = ANY($19) OR seq = ANY($20))' +
+  ' UPDATE collections SET last_date_added = $21 WHERE id = $1';
 
 /** The ends (latest, first) of an id's uncontested versions. */
 function ends(list: readonly Known[]): { latest?: Known; first?: Known } {
@@ -96,20 +102,18 @@ export class VersionWriter {
       // date_added must exceed every entry a reader may have seen: every added entry and every
       // released entry due by now; the batch ends at `now` within those bounds, and passes over
       // released entries set ahead (no two entries of a collection share an instant).
-      const releases = await client.query<{ released: number | null; ahead: number[] }>(
+      // The batch's seqs come in the same round trip (seqs are taken under the lock, so they
+      // rise with date_added within the collection).
+      const releases = await client.query<{ released: number | null; ahead: number[]; seqs: number[] }>(
         'SELECT (SELECT max(release_at) FROM releases WHERE collection = $1 AND release_at <= $2) AS released,' +
-          ' array(SELECT release_at FROM releases WHERE collection = $1 AND release_at > $2) AS ahead',
-        [collectionId, now],
+          ' array(SELECT release_at FROM releases WHERE collection = $1 AND release_at > $2) AS ahead,' +
+          " array(SELECT nextval('version_seq') FROM generate_series(1, $3)) AS seqs",
+        [collectionId, now, facts.length],
       );
-      const { released, ahead } = releases.rows[0] ?? { released: null, ahead: [] };
+      const { released, ahead, seqs: freeSeqs } = releases.rows[0] ?? { released: null, ahead: [], seqs: [] };
       let next = Math.max(row.last + 1, (released ?? -1) + 1, now - facts.length + 1);
       const taken = new Set(ahead);
       const byId = await this.#stored(client, collectionId, facts);
-      const seqs = await client.query<{ seq: number }>(
-        "SELECT nextval('version_seq') AS seq FROM generate_series(1, $1)",
-        [facts.length],
-      );
-      const freeSeqs = seqs.rows.map((r) => r.seq);
       const inserts: { f: VersionFacts; k: Known; meta: number; views: string | null }[] = [];
       const clearLatest: number[] = [];
       const clearFirst: number[] = [];
@@ -159,49 +163,38 @@ export class VersionWriter {
         inserts.push({ f, k, meta: metaIds[i] as number, views: packed[i] ?? null });
         return { status: 'stored', seq: k.seq, dateAdded, version };
       });
-      if (inserts.length > 0) {
-        await client.query(INSERT_VERSIONS, [
-          collectionId,
-          inserts.map((x) => x.k.seq),
-          inserts.map((x) => x.f.id),
-          inserts.map((x) => x.f.type),
-          inserts.map((x) => x.k.version),
-          inserts.map((x) => x.k.versionKey),
-          inserts.map((x) => x.f.specVersion),
-          inserts.map((x) => x.k.dateAdded),
-          inserts.map((x) => x.meta),
-          inserts.map((x) => x.f.producerOrg),
-          inserts.map((x) => x.f.json),
-          inserts.map((x) => x.k.pending?.isLatest ?? false),
-          inserts.map((x) => x.k.pending?.isFirst ?? false),
-          inserts.map((x) => x.f.granular),
-          inserts.map((x) => x.f.contested),
-          inserts.map((x) => x.views),
-        ]);
-        const markingSeqs: number[] = [];
-        const markingIds: string[] = [];
-        for (const x of inserts) {
-          for (const ref of x.f.markingRefs) {
-            markingSeqs.push(x.k.seq);
-            markingIds.push(ref);
-          }
-        }
-        if (markingIds.length > 0) {
-          await client.query(
-            'INSERT INTO version_markings (marking_id, seq) SELECT * FROM unnest($1::text[], $2::bigint[])' +
-              ' ON CONFLICT DO NOTHING',
-            [markingIds, markingSeqs],
-          );
+      const markingSeqs: number[] = [];
+      const markingIds: string[] = [];
+      for (const x of inserts) {
+        for (const ref of x.f.markingRefs) {
+          markingSeqs.push(x.k.seq);
+          markingIds.push(ref);
         }
       }
-      if (clearLatest.length > 0 || clearFirst.length > 0) {
-        await client.query(
-          'UPDATE versions SET is_latest = is_latest AND NOT (seq = ANY($1)), is_first = is_first AND NOT (seq = ANY($2))' +
-            ' WHERE seq = ANY($1) OR seq = ANY($2)',
-          [clearLatest, clearFirst],
-        );
-      }
-      await client.query('UPDATE collections SET last_date_added = $2 WHERE id = $1', [collectionId, last]);
+      // One statement writes the batch: versions, their markings, the moved end flags, the clock.
+      await client.query(WRITE_BATCH, [
+        collectionId,
+        inserts.map((x) => x.k.seq),
+        inserts.map((x) => x.f.id),
+        inserts.map((x) => x.f.type),
+        inserts.map((x) => x.k.version),
+        inserts.map((x) => x.k.versionKey),
+        inserts.map((x) => x.f.specVersion),
+        inserts.map((x) => x.k.dateAdded),
+        inserts.map((x) => x.meta),
+        inserts.map((x) => x.f.producerOrg),
+        inserts.map((x) => x.f.json),
+        inserts.map((x) => x.k.pending?.isLatest ?? false),
+        inserts.map((x) => x.k.pending?.isFirst ?? false),
+        inserts.map((x) => x.f.granular),
+        inserts.map((x) => x.f.contested),
+        inserts.map((x) => x.views),
+        markingIds,
+        markingSeqs,
+        clearLatest,
+        clearFirst,
+        last,
+      ]);
       return outcomes;
     });
   }
