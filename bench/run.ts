@@ -17,6 +17,7 @@ const BENCHES = [
   'sync',
   'api-search',
   'web',
+  'scale',
 ];
 
 const wanted = process.argv.slice(2);
