@@ -7,7 +7,7 @@ export const registerBackup: RegisterCommand = (program, ctx) => {
   program
     .command('backup <file>')
     .description(
-      'write a consistent copy of the database to FILE while the node runs (SQLite online backup); the key file of peer passwords is not in it',
+      'write a consistent copy of the database to FILE while the node runs (SQLite online backup; pg_dump custom format on PostgreSQL, restored with pg_restore); the key file of peer passwords is not in it',
     )
     .option('--json', 'print {"file", "bytes"}')
     .option('--db <path>', 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)')
