@@ -95,15 +95,19 @@ export async function inTransaction<R>(
   options: { readonly unsynced?: boolean } = {},
 ): Promise<R> {
   const client = await pool.connect();
+  let broken = false;
   try {
     await client.query(options.unsynced ? 'BEGIN; SET LOCAL synchronous_commit = off' : 'BEGIN');
     const result = await fn(client);
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
     throw error;
   } finally {
-    client.release();
+    // A connection that could not roll back is closed rather than handed to the next caller.
+    client.release(broken);
   }
 }
