@@ -100,7 +100,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'backup',
     description:
-      'write a consistent copy of the database to FILE while the node runs (SQLite online backup); the key file of peer passwords is not in it',
+      'write a consistent copy of the database to FILE while the node runs (SQLite online backup; pg_dump custom format on PostgreSQL, restored with pg_restore); the key file of peer passwords is not in it',
     load: async () => (await import('./backup.js')).registerBackup,
   },
   {
