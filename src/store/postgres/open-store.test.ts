@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, restoreStore } from '../open-store.js';
-import { createScratchDatabase, type ScratchDatabase, TEST_PG_URL, unreachable } from './scratch-database.js';
+import {
+  createScratchDatabase,
+  DROP_TIMEOUT_MS,
+  type ScratchDatabase,
+  TEST_PG_URL,
+  unreachable,
+} from './scratch-database.js';
 
 const why = await unreachable();
 const suite = why === undefined ? describe : describe.skip;
@@ -11,7 +17,8 @@ suite(`openStore on a postgres:// URL${why === undefined ? '' : ` (skipped: ${TE
   beforeAll(async () => {
     scratch = await createScratchDatabase();
   });
-  afterAll(async () => scratch?.drop());
+  // Dropping a database waits for a checkpoint, which a loaded machine makes slow.
+  afterAll(async () => scratch?.drop(), DROP_TIMEOUT_MS);
 
   it('selects PostgreSQL for postgres:// and postgresql:// and creates the schema on first use', async () => {
     const url = await scratch.schemaUrl();

@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { runStoreConformance } from '../store.suite.js';
 import { PostgresStore } from './index.js';
-import { createScratchDatabase, type ScratchDatabase, TEST_PG_URL, unreachable } from './scratch-database.js';
+import {
+  createScratchDatabase,
+  DROP_TIMEOUT_MS,
+  type ScratchDatabase,
+  TEST_PG_URL,
+  unreachable,
+} from './scratch-database.js';
 
 // STORE_BACKENDS (comma list) selects what runs; PostgreSQL runs by default when it answers.
 const selected = (process.env.STORE_BACKENDS ?? 'sqlite,postgres').split(',').map((s) => s.trim());
@@ -13,7 +19,8 @@ if (why === undefined) {
   beforeAll(async () => {
     scratch = await createScratchDatabase();
   });
-  afterAll(async () => scratch?.drop());
+  // Dropping a database waits for a checkpoint, which a loaded machine makes slow.
+  afterAll(async () => scratch?.drop(), DROP_TIMEOUT_MS);
   runStoreConformance('postgres', async () => {
     if (scratch === undefined) throw new Error('no scratch database');
     const store = new PostgresStore({

@@ -10,7 +10,13 @@ import { asMicros, nowMicros } from '../../stix/index.js';
 import { collection, END_OF_TIME, SEE_ALL, sdo, version } from '../conformance/fixtures.js';
 import type { Micros, StoredObject } from '../objects.js';
 import { PostgresStore } from './index.js';
-import { createScratchDatabase, type ScratchDatabase, TEST_PG_URL, unreachable } from './scratch-database.js';
+import {
+  createScratchDatabase,
+  DROP_TIMEOUT_MS,
+  type ScratchDatabase,
+  TEST_PG_URL,
+  unreachable,
+} from './scratch-database.js';
 
 const why = await unreachable();
 const suite = why === undefined ? describe : describe.skip;
@@ -24,7 +30,8 @@ suite(`PostgreSQL shared by several processes${why === undefined ? '' : ` (skipp
   afterAll(async () => {
     await Promise.all(open.map((s) => s.close()));
     await scratch?.drop();
-  });
+    // Dropping a database waits for a checkpoint, which a loaded machine makes slow.
+  }, DROP_TIMEOUT_MS);
 
   /** `n` stores on one new schema, initialised at once (each creates the schema if it can). */
   async function processes(n: number, clocks: (() => Micros)[] = []): Promise<PostgresStore[]> {
