@@ -27,6 +27,7 @@ import type {
   View,
 } from '../objects.js';
 import type { PeerRecord, PeerState, SecretKeyRotation } from '../peers.js';
+import type { CollectionReferences, OrganizationReferences, RemovalMode } from '../removals.js';
 import { SecretBox, type SecretKeySource } from '../secret-box.js';
 import type { StatusRecord } from '../statuses.js';
 import type { GenerationTopic, Store } from '../store.js';
@@ -38,6 +39,7 @@ import { CollectionTable } from './collection-table.js';
 import { migrate } from './migrations.js';
 import { PeerTables } from './peer-tables.js';
 import { openPool, translate } from './pool.js';
+import { RemovalTables } from './removal-tables.js';
 import { RowMetaDictionary } from './row-meta.js';
 import { StatusTable } from './status-table.js';
 import { VersionReader } from './version-reader.js';
@@ -64,6 +66,7 @@ interface Parts {
   readonly peers: PeerTables;
   readonly statuses: StatusTable;
   readonly audit: AuditTable;
+  readonly removals: RemovalTables;
   readonly secrets: SecretBox;
 }
 
@@ -115,6 +118,7 @@ export class PostgresStore implements Store {
         peers: new PeerTables(pool, secrets),
         statuses: new StatusTable(pool),
         audit: new AuditTable(pool),
+        removals: new RemovalTables(pool),
       };
     } catch (error) {
       await pool.end().catch(() => {});
@@ -316,5 +320,25 @@ export class PostgresStore implements Store {
 
   backupTo(file: string): Promise<BackupReport> {
     return this.#with(() => dumpDatabase(this.#options.url, file));
+  }
+
+  organizationReferences(id: string): Promise<OrganizationReferences | undefined> {
+    return this.#with((p) => p.removals.organizationReferences(id));
+  }
+
+  removeOrganization(id: string, mode: RemovalMode): Promise<boolean> {
+    return this.#with((p) => p.removals.removeOrganization(id, mode));
+  }
+
+  removeUser(username: string): Promise<boolean> {
+    return this.#with((p) => p.removals.removeUser(username));
+  }
+
+  collectionReferences(id: string): Promise<CollectionReferences | undefined> {
+    return this.#with((p) => p.removals.collectionReferences(id));
+  }
+
+  removeCollection(id: string, mode: RemovalMode): Promise<boolean> {
+    return this.#with((p) => p.removals.removeCollection(id, mode));
   }
 }
