@@ -6,7 +6,7 @@
  */
 import type pg from 'pg';
 import { timestampMicros } from '../../stix/index.js';
-import type { AuditEvent, AuditQuery, Disclosure } from '../audit.js';
+import type { AuditEvent, AuditPage, AuditQuery, Disclosure, RecentAuditQuery } from '../audit.js';
 import { StoreError } from '../store-error.js';
 import { inTransaction } from './pool.js';
 
@@ -120,6 +120,8 @@ const LIST_OBJECT = eventsSql(
     ` JOIN audit_objects AS o ON o.seq BETWEEN s.seq - ${MAX_RUN - 1} AND s.seq AND s.seq < o.seq + o.seq_count)` +
     ' ORDER BY at_micros, id',
 );
+
+const RECORD_EVENTS = eventsSql(`SELECT ${ROW_COLUMNS} FROM audit_log WHERE id = ANY($1)`);
 
 const INSERT_ROW =
   'INSERT INTO audit_log (at, at_micros, action, org_id, username, object_id, object_version, marking, detail)' +
@@ -238,5 +240,32 @@ export class AuditTable {
     });
     const events = rows.map(toEvent);
     return limit === undefined ? events : events.slice(0, limit);
+  }
+
+  /** See AuditStore.listRecentAudit: records newest first; `before` is "at_micros.id" of the last one. */
+  async recent(q: RecentAuditQuery): Promise<AuditPage> {
+    let before: [number, number] = [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
+    if (q.before !== undefined) {
+      const m = /^(-?\d{1,16})\.(\d{1,16})$/.exec(q.before);
+      if (m === null) throw new StoreError('STORE_BAD_CURSOR', 'malformed audit position');
+      before = [Number(m[1]), Number(m[2])];
+    }
+    const limit = Math.max(1, Math.floor(q.limit));
+    const { rows } = await this.#pool.query<{ id: number; at_micros: number }>(
+      'SELECT id, at_micros FROM audit_log WHERE (at_micros, id) < ($1, $2) AND ($3::text IS NULL OR org_id = $3)' +
+        ' ORDER BY at_micros DESC, id DESC LIMIT $4',
+      [before[0], before[1], q.orgId ?? null, limit],
+    );
+    const listed = await this.#pool.query<EventRow>({
+      text: RECORD_EVENTS,
+      values: [rows.map((r) => r.id)],
+      rowMode: 'array',
+    });
+    const events = listed.rows.map(toEvent);
+    const last = rows[rows.length - 1];
+    return {
+      events: events.reverse(),
+      ...(last !== undefined && rows.length >= q.limit ? { next: `${last.at_micros}.${last.id}` } : {}),
+    };
   }
 }

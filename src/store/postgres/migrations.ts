@@ -8,6 +8,7 @@ import type pg from 'pg';
 import { StoreError } from '../store-error.js';
 import type { Queryable } from './pool.js';
 import { createSchema } from './schema-v1.js';
+import { sessionsAndSearch } from './schema-v2.js';
 
 /** One migration: applied when the database's version is below `version`. */
 export interface Migration {
@@ -23,6 +24,12 @@ export const MIGRATIONS: readonly Migration[] = [
     description:
       'initial schema: collections with their clock rows, versions, releases, accounts, peers, statuses, audit, generations',
     up: createSchema,
+  },
+  {
+    version: 2,
+    description:
+      'web console sessions, and the search index (search_terms) filled for the versions already stored',
+    up: sessionsAndSearch,
   },
 ];
 

@@ -7,7 +7,7 @@
 import type pg from 'pg';
 import { nowMicros } from '../../stix/index.js';
 import type { Organization, TokenRecord, UserRecord } from '../accounts.js';
-import type { AuditEvent, AuditQuery, Disclosure } from '../audit.js';
+import type { AuditEvent, AuditPage, AuditQuery, Disclosure, RecentAuditQuery } from '../audit.js';
 import type { BackupReport } from '../backups.js';
 import { CursorCodec } from '../cursor.js';
 import type { DefinitionSource, MarkingDefinitionRecord } from '../markings.js';
@@ -28,7 +28,9 @@ import type {
 } from '../objects.js';
 import type { PeerRecord, PeerState, SecretKeyRotation } from '../peers.js';
 import type { CollectionReferences, OrganizationReferences, RemovalMode } from '../removals.js';
+import type { SearchHit, SearchQuery } from '../search.js';
 import { SecretBox, type SecretKeySource } from '../secret-box.js';
+import type { SessionRecord } from '../sessions.js';
 import type { StatusRecord } from '../statuses.js';
 import type { GenerationTopic, Store } from '../store.js';
 import { StoreError } from '../store-error.js';
@@ -41,6 +43,8 @@ import { PeerTables } from './peer-tables.js';
 import { openPool, translate } from './pool.js';
 import { RemovalTables } from './removal-tables.js';
 import { RowMetaDictionary } from './row-meta.js';
+import { SearchTable } from './search-table.js';
+import { SessionTable } from './session-table.js';
 import { StatusTable } from './status-table.js';
 import { VersionReader } from './version-reader.js';
 import { VersionWriter } from './version-writer.js';
@@ -67,6 +71,8 @@ interface Parts {
   readonly statuses: StatusTable;
   readonly audit: AuditTable;
   readonly removals: RemovalTables;
+  readonly sessions: SessionTable;
+  readonly search: SearchTable;
   readonly secrets: SecretBox;
 }
 
@@ -119,6 +125,8 @@ export class PostgresStore implements Store {
         statuses: new StatusTable(pool),
         audit: new AuditTable(pool),
         removals: new RemovalTables(pool),
+        sessions: new SessionTable(pool),
+        search: new SearchTable(pool),
       };
     } catch (error) {
       await pool.end().catch(() => {});
@@ -340,5 +348,45 @@ export class PostgresStore implements Store {
 
   removeCollection(id: string, mode: RemovalMode): Promise<boolean> {
     return this.#with((p) => p.removals.removeCollection(id, mode));
+  }
+
+  listRecentAudit(query: RecentAuditQuery): Promise<AuditPage> {
+    return this.#with((p) => p.audit.recent(query));
+  }
+
+  addSession(session: SessionRecord): Promise<void> {
+    return this.#with((p) => p.sessions.add(session));
+  }
+
+  getSession(idHash: string): Promise<SessionRecord | undefined> {
+    return this.#with((p) => p.sessions.get(idHash));
+  }
+
+  touchSession(idHash: string, lastSeenAt: Micros): Promise<void> {
+    return this.#with((p) => p.sessions.touch(idHash, lastSeenAt));
+  }
+
+  deleteSession(idHash: string): Promise<boolean> {
+    return this.#with((p) => p.sessions.delete(idHash));
+  }
+
+  deleteUserSessions(username: string): Promise<number> {
+    return this.#with((p) => p.sessions.deleteUser(username));
+  }
+
+  deleteExpiredSessions(now: Micros, idleBefore: Micros): Promise<number> {
+    return this.#with((p) => p.sessions.deleteExpired(now, idleBefore));
+  }
+
+  searchTerms(query: SearchQuery): Promise<readonly SearchHit[]> {
+    return this.#with((p) => p.search.search(query));
+  }
+
+  lookupTerms(terms: readonly string[], perTerm: number): Promise<readonly SearchHit[]> {
+    return this.#with((p) => p.search.lookup(terms, perTerm));
+  }
+
+  referencesTo(id: string, limit: number): Promise<readonly SearchHit[]> {
+    return this.#with((p) => p.search.referencesTo(id, limit));
   }
 }

@@ -49,6 +49,9 @@ const WRITE_BATCH =
   // Markings reference rows inserted by the same statement: foreign keys are checked at its end.
   ' marked AS (INSERT INTO version_markings (marking_id, seq) SELECT * FROM unnest($17::text[], $18::bigint[])' +
   ' ON CONFLICT DO NOTHING),' +
+  // The search index commits with the version (a search never finds what is not stored).
+  ' termed AS (INSERT INTO search_terms (term, seq, field) SELECT * FROM unnest($22::text[], $23::bigint[], $24::text[])' +
+  ' ON CONFLICT DO NOTHING),' +
   ' ends AS (UPDATE versions SET is_latest = is_latest AND NOT (seq = ANY($19)),' +
   ' is_first = is_first AND NOT (seq = ANY($20)) WHERE seq = ANY($19) OR seq = ANY($20))' +
   ' UPDATE collections SET last_date_added = $21 WHERE id = $1';
@@ -194,6 +197,9 @@ export class VersionWriter {
         clearLatest,
         clearFirst,
         last,
+        inserts.flatMap((x) => x.f.searchTerms.map((t) => t.term)),
+        inserts.flatMap((x) => x.f.searchTerms.map(() => x.k.seq)),
+        inserts.flatMap((x) => x.f.searchTerms.map((t) => t.field)),
       ]);
       return outcomes;
     });
@@ -306,6 +312,7 @@ export class VersionWriter {
           ' WHERE seq = ANY($1) ON CONFLICT DO NOTHING',
         [seqs],
       );
+      await client.query('DELETE FROM search_terms WHERE seq = ANY($1)', [seqs]);
       await client.query('DELETE FROM versions WHERE seq = ANY($1)', [seqs]);
       if (targets.length < rows.length) {
         const end = (order: string) =>
