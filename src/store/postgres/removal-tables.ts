@@ -136,6 +136,10 @@ export class RemovalTables {
           ' WHERE collection = $1 ON CONFLICT DO NOTHING',
         [id],
       );
+      await client.query(
+        'DELETE FROM search_terms WHERE seq IN (SELECT seq FROM versions WHERE collection = $1)',
+        [id],
+      );
       await client.query('DELETE FROM versions WHERE collection = $1', [id]);
       await client.query('DELETE FROM statuses WHERE collection = $1', [id]);
       await client.query('DELETE FROM collections WHERE id = $1', [id]);

@@ -5,7 +5,9 @@
  */
 import type Database from 'better-sqlite3';
 import type { CollectionReferences, OrganizationReferences, RemovalMode } from '../removals.js';
+import { searchTermsOf } from '../search-terms.js';
 import { StoreError } from '../store-error.js';
+import { parseObject } from './schema-v14.js';
 
 const names = (rows: unknown[]): string[] => rows as string[];
 
@@ -55,6 +57,9 @@ export class RemovalTables {
         'INSERT OR IGNORE INTO deleted_versions (seq, stix_id, version)' +
           ' SELECT seq, stix_id, version FROM versions WHERE collection = ?',
       ),
+      versionsOf: db.prepare('SELECT seq, json FROM versions WHERE collection = ?').raw(),
+      // The terms table has no index by seq: a version's terms are found again from its JSON.
+      untermed: db.prepare('DELETE FROM search_terms WHERE term = ? AND seq = ? AND field = ?'),
       versionsDelete: db.prepare('DELETE FROM versions WHERE collection = ?'),
       statusesDelete: db.prepare('DELETE FROM statuses WHERE collection = ?'),
       collectionDelete: db.prepare('DELETE FROM collections WHERE id = ?'),
@@ -131,6 +136,9 @@ export class RemovalTables {
         }
         const s = this.#s;
         s.archive.run(id);
+        for (const [seq, json] of s.versionsOf.all(id) as [number, string][]) {
+          for (const t of searchTermsOf(parseObject(json) ?? {})) s.untermed.run(t.term, seq, t.field);
+        }
         s.versionsDelete.run(id);
         s.statusesDelete.run(id);
         s.collectionDelete.run(id);
