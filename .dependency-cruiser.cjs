@@ -67,6 +67,11 @@ module.exports = {
         path: '^(node:)?(fs|fs/promises|child_process|http|https|http2|dgram|dns|worker_threads|readline|stream)$',
       },
     },
+    lib(
+      'scale',
+      'stix|pattern|store|policy|taxii|federation|core|detect|intel|interop',
+      'scale/ carries hints between the processes of a node: it knows the bus, not the domain (issue 18).',
+    ),
     lib('intel', 'store|taxii|federation|core|detect', 'intel/ is pure: no storage, transport or use cases; callers hand it what a reader may see.'),
     {
       name: 'cli-commands-load-lazily',
