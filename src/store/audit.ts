@@ -66,6 +66,13 @@ export interface AuditStore {
    */
   appendAudit(events: AuditEvent | readonly AuditEvent[]): Promise<void>;
   /**
+   * Appends one decision (an event naming an object) unless the log already holds an event of
+   * the same action, object id and object version; checked and appended in one write
+   * transaction, so that processes sharing the store that decide the same thing at once record
+   * it once (issue 18). Synced before resolving. True when this call appended it.
+   */
+  appendAuditOnce(event: AuditEvent): Promise<boolean>;
+  /**
    * Appends one response's disclosures, committed like a batch of disclosure events. The log
    * keeps naming the versions (id, version) after they are deleted; a seq is never reused.
    */

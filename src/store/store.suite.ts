@@ -5,6 +5,7 @@
 import { describe } from 'vitest';
 import { accountRecordsSuite } from './conformance/account-records.suite.js';
 import { addVersionsSuite } from './conformance/add-versions.suite.js';
+import { auditOnceSuite } from './conformance/audit-once.suite.js';
 import { bodyPagesSuite } from './conformance/body-pages.suite.js';
 import { collectionsSuite } from './conformance/collections.suite.js';
 import { disclosuresSuite } from './conformance/disclosures.suite.js';
@@ -33,6 +34,7 @@ export function runStoreConformance(name: string, makeStore: StoreFactory): void
     ownershipSuite(makeStore);
     accountRecordsSuite(makeStore);
     disclosuresSuite(makeStore);
+    auditOnceSuite(makeStore);
     statusRecordsSuite(makeStore);
     removalsSuite(makeStore);
     sessionsSuite(makeStore);

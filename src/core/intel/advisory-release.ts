@@ -240,9 +240,10 @@ export class AdvisoryReleases {
       objectVersion: d.version,
       detail: `collection ${d.collectionId} release ${formatMicros(d.releaseAt, 3)}`,
     };
-    await this.#node.store.appendAudit(event);
+    // Every process of a node runs this job: the store appends it only if no process did (issue 18).
+    const appended = await this.#node.store.appendAuditOnce(event);
     this.#recorded.add(`${action} ${d.reportId} ${d.version}`);
-    return true;
+    return appended;
   }
 }
 

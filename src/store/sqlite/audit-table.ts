@@ -126,6 +126,7 @@ export class AuditTable {
   readonly #s;
   readonly #appendAll: (events: readonly AuditEvent[]) => void;
   readonly #appendDisclosure: (d: Disclosure, at: number) => void;
+  readonly #appendOnce: Database.Transaction<(e: AuditEvent) => boolean>;
 
   constructor(db: Database.Database, unsynced: UnsyncedCommit) {
     this.#unsynced = unsynced;
@@ -142,6 +143,14 @@ export class AuditTable {
         'INSERT INTO audit_objects (audit_id, position, seq, seq_count, marking)' +
           ' SELECT ?, j.key, j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(?) AS j',
       ),
+      // An event naming this object with this action, on its own row or among a group's objects.
+      recorded: db
+        .prepare(
+          'SELECT 1 FROM audit_log WHERE object_id = @object AND action = @action AND object_version IS @version' +
+            ' UNION ALL SELECT 1 FROM audit_objects AS o JOIN audit_log AS a ON a.id = o.audit_id' +
+            ' WHERE o.object_id = @object AND a.action = @action AND o.object_version IS @version LIMIT 1',
+        )
+        .pluck(),
       list: db
         .prepare(
           eventsSql(
@@ -188,6 +197,12 @@ export class AuditTable {
         i = end;
       }
     });
+    this.#appendOnce = db.transaction((e: AuditEvent) => {
+      const key = { object: e.objectId, action: e.action, version: e.objectVersion ?? null };
+      if (this.#s.recorded.get(key) !== undefined) return false;
+      this.append(e);
+      return true;
+    });
     this.#appendDisclosure = db.transaction((d: Disclosure, at: number) => {
       const id = this.#insertRow(d.at, at, d.action, d.orgId, d.username ?? null, null, null, null, null);
       this.#s.listedRuns.run(id, JSON.stringify(runsOf(d)));
@@ -218,6 +233,13 @@ export class AuditTable {
     if (seqs.length === 0) return;
     const at = micros(d.at, 'audit event at');
     this.#unsynced.run(() => this.#appendDisclosure(d, at));
+  }
+
+  /** Appends a decision unless recorded (IMMEDIATE: the check holds the write lock); see Store.appendAuditOnce. */
+  appendOnce(e: AuditEvent): boolean {
+    if (e.objectId === undefined)
+      throw new StoreError('STORE_INVALID_RECORD', 'appendAuditOnce: the event must name an object');
+    return this.#appendOnce.immediate(e);
   }
 
   append(e: AuditEvent): void {

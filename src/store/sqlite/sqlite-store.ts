@@ -235,6 +235,10 @@ export class SqliteStore implements Store {
     this.#with((p) => p.audit.appendAll(Array.isArray(events) ? events : [events as AuditEvent]));
   }
 
+  async appendAuditOnce(event: AuditEvent): Promise<boolean> {
+    return this.#with((p) => p.audit.appendOnce(event));
+  }
+
   async appendDisclosure(disclosure: Disclosure): Promise<void> {
     this.#with((p) => p.audit.appendDisclosure(disclosure));
   }
