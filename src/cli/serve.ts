@@ -1,8 +1,10 @@
 /**
  * `accord serve [--host 127.0.0.1] [--port 6100] [--db] [--demo] [--tls-cert F --tls-key F]
- * [--insecure-http] [--metrics] [--log-level L] [--ca F]` (CONTRACT.md "Server", "Operations";
- * every option also from ACCORD_* or accord.toml: docs/reference/configuration.md).
+ * [--insecure-http] [--metrics] [--log-level L] [--ca F] [--nats nats://HOST:PORT]` (CONTRACT.md
+ * "Server", "Operations", "Scale-out"; every option also from ACCORD_* or accord.toml:
+ * docs/reference/configuration.md).
  */
+import { isNatsUrl } from '../scale/index.js';
 import { startServer } from '../server/index.js';
 import { CliError } from './cli-error.js';
 import { LOG_LEVELS } from './config/settings.js';
@@ -40,6 +42,10 @@ export const registerServe: RegisterCommand = (program, ctx) => {
       '--ca <file>',
       'PEM CA certificates trusted, beside the system ones, when syncing with peers (a private CA)',
     )
+    .option(
+      '--nats <url>',
+      'NATS JetStream server joining this process to the others on the same database (default: $ACCORD_NATS)',
+    )
     .option('--db <path>', 'database path or URL (default: $ACCORD_DB or ./accord-data/accord.db)')
     .action(
       async (opts: {
@@ -55,8 +61,14 @@ export const registerServe: RegisterCommand = (program, ctx) => {
         metrics?: boolean;
         logLevel: string;
         ca?: string;
+        nats?: string;
         db?: string;
       }) => {
+        const nats = opts.nats ?? (ctx.env.ACCORD_NATS || undefined);
+        // Several nodes on one NATS server each need their own stream (docs/guides/scale-out.md).
+        const natsName = ctx.env.ACCORD_NATS_NAME || undefined;
+        if (nats !== undefined && !isNatsUrl(nats))
+          throw new CliError(`invalid --nats ${nats} (nats://HOST:PORT)`);
         const port = Number(opts.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           throw new CliError(`invalid port ${opts.port}`);
@@ -88,6 +100,8 @@ export const registerServe: RegisterCommand = (program, ctx) => {
           summaryIntervalMs: summaryInterval * 1000,
           ...(opts.metrics ? { metrics: true } : {}),
           ...(ctx.version === undefined ? {} : { version: ctx.version }),
+          ...(nats === undefined ? {} : { nats }),
+          ...(natsName === undefined ? {} : { natsName }),
         }).catch(async (err: unknown) => {
           await store.close();
           throw err;

@@ -13,6 +13,7 @@ import {
   startPeerSync,
   startSummaryPublishing,
 } from '../core/index.js';
+import { type ChangeBus, InProcessBus, NatsChangeBus } from '../scale/index.js';
 import type { Store } from '../store/index.js';
 import { type BuildServerOptions, buildServer } from './build-server.js';
 import type { ConnectionLimits } from './connection-limits.js';
@@ -44,6 +45,13 @@ export interface StartServerOptions {
   readonly version?: string;
   /** The built web console (default: dist/web of this package, when built; null: none). */
   readonly webRoot?: string | null;
+  /**
+   * `nats://HOST:PORT` of the NATS JetStream server joining this process to the node's others
+   * on one database (`serve --nats`, issue 18); without it the node is one process.
+   */
+  readonly nats?: string;
+  /** Names the node's NATS stream and subjects (default `accord`; tests give each node its own). */
+  readonly natsName?: string;
 }
 
 /** A running server. */
@@ -81,10 +89,20 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const node = nodeServices(options.store);
   const { policy } = node;
   const webRoot = options.webRoot === undefined ? findWebRoot() : options.webRoot;
+  // Logged through the server's logger once it exists; a state change is rare, never per request.
+  let logBusState: (state: string, detail?: string) => void = () => {};
+  const bus: ChangeBus =
+    options.nats === undefined
+      ? new InProcessBus()
+      : new NatsChangeBus({
+          servers: options.nats,
+          ...(options.natsName === undefined ? {} : { name: options.natsName }),
+          onState: (state, detail) => logBusState(state, detail),
+        });
   const app = buildServer({
     store: options.store,
     ...(webRoot ? { webRoot } : {}),
-    node: { policy },
+    node: { policy, bus },
     log: options.log ?? true,
     ...(options.logStream ? { logStream: options.logStream } : {}),
     ...(https ? { https } : {}),
@@ -93,6 +111,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.metrics ? { metrics: true } : {}),
     ...(options.version ? { about: { version: options.version } } : {}),
   });
+  logBusState = (state, detail) => {
+    if (state === 'unavailable')
+      app.log.warn(
+        { nats: options.nats, detail },
+        'NATS unavailable: serving on, other processes seen by polling',
+      );
+    else app.log.info({ nats: options.nats }, 'NATS connected: change notices flowing');
+  };
   await app.listen({ host: options.host, port: options.port });
   if (!webRoot) app.log.warn('web console not built (npm run build): only /taxii2/ and /api/ are served');
   // Federation (issue 6): configured peers sync in the background; stopped before the store closes.
@@ -105,6 +131,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const releases = startAdvisoryReleases(node, {
     onDecision: (d) => app.log.info({ advisory: d }, `advisory ${d.outcome}`),
     onError: (err) => app.log.error({ err }, 'advisory release job failed'),
+  });
+  // Another process's commit may bring an advisory or signature: look at once, not at the next tick.
+  const unsubscribe = bus.subscribe((notice, source) => {
+    if (source === 'peer' && (notice.kind === 'objects' || notice.kind === 'policy')) releases.wake();
   });
   // Sighting summaries (issue 16): the same use case as `accord sightings publish`, on a timer.
   const summaries = startSummaryPublishing(node, {
@@ -124,10 +154,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     url: `${tls ? 'https' : 'http'}://${host}:${port}`,
     ...(demo ? { demo } : {}),
     close: async () => {
+      unsubscribe();
       await releases.stop();
       await summaries.stop();
       await federation.stop();
       await app.close();
+      await bus.close();
       await options.store.close();
     },
   };

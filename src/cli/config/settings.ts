@@ -80,6 +80,15 @@ export const SETTINGS: readonly Setting[] = [
       'PEM file of extra CA certificates trusted, beside the system ones, when syncing with peers (a private CA)',
   },
   {
+    key: 'serve.nats',
+    flag: '--nats',
+    env: 'ACCORD_NATS',
+    type: 'string',
+    commands: ['serve'],
+    description:
+      'nats://HOST:PORT of the NATS JetStream server joining this process to the others on one database',
+  },
+  {
     key: 'serve.tls_cert',
     isPath: true,
     flag: '--tls-cert',

@@ -23,6 +23,11 @@ export interface AuthenticatorOptions {
   readonly now?: () => number;
   /** Called for each refused login (wrong credentials, a disabled account, an expired token), for metrics. */
   readonly onLoginFailure?: () => void;
+  /**
+   * Told of each failure and success the throttle counts, so that the node's other processes
+   * count it too (ADR 0011); `countElsewhere` is the receiving end.
+   */
+  readonly onThrottleEvent?: (outcome: 'failed' | 'succeeded', user: string, address: string) => void;
 }
 
 const MAX_HEADER = 4096;
@@ -49,6 +54,7 @@ export class Authenticator {
   readonly #cache = new Map<string, Cached>();
   #decoy: Promise<string> | undefined;
   readonly #onLoginFailure: () => void;
+  readonly #onThrottleEvent: NonNullable<AuthenticatorOptions['onThrottleEvent']>;
 
   constructor(options: AuthenticatorOptions) {
     this.#store = options.store;
@@ -56,6 +62,13 @@ export class Authenticator {
     this.#limiter = new LoginLimiter({ now: this.#now, ...options.limiter });
     this.#cacheMs = options.cacheMs ?? 60_000;
     this.#onLoginFailure = options.onLoginFailure ?? (() => {});
+    this.#onThrottleEvent = options.onThrottleEvent ?? (() => {});
+  }
+
+  /** Counts a login outcome another process of the node saw (its onThrottleEvent). */
+  countElsewhere(outcome: 'failed' | 'succeeded', user: string, address: string): void {
+    if (outcome === 'failed') this.#limiter.fail(user, address);
+    else this.#limiter.succeed(user, address);
   }
 
   /** The caller an Authorization header proves, from the client address `ip`. */
@@ -101,6 +114,7 @@ export class Authenticator {
     const proof = await this.#verify(credentials);
     if (!proof) {
       this.#limiter.fail(who, ip);
+      this.#onThrottleEvent('failed', who, ip);
       this.#onLoginFailure();
       throw new CoreError('CORE_UNAUTHENTICATED', 'wrong username, password or token');
     }
@@ -114,6 +128,7 @@ export class Authenticator {
       throw new CoreError('CORE_UNAUTHENTICATED', 'the token has expired');
     }
     this.#limiter.succeed(who, ip);
+    this.#onThrottleEvent('succeeded', who, ip);
     const org = await this.#store.getOrganization(proof.user.orgId);
     if (!org) throw new CoreError('CORE_UNAUTHENTICATED', 'the account has no organisation');
     const caller: Caller = {

@@ -22,6 +22,8 @@ export interface ReleaseLoopOptions extends AdvisoryReleaseOptions {
 
 /** A running release job. */
 export interface ReleaseLoop {
+  /** Runs the next check now rather than at the end of the interval (another process changed something). */
+  wake(): void;
   stop(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export function startAdvisoryReleases(node: NodeServices, options: ReleaseLoopOp
   const schedule = () => {
     if (stopped) return;
     timer = setTimeout(() => {
+      timer = undefined;
       running = tick()
         .catch((err: unknown) => options.onError?.(err))
         .finally(schedule);
@@ -59,6 +62,15 @@ export function startAdvisoryReleases(node: NodeServices, options: ReleaseLoopOp
     .catch((err: unknown) => options.onError?.(err))
     .finally(schedule);
   return {
+    wake() {
+      if (stopped || timer === undefined) return;
+      // Only a waiting loop is woken; a running pass schedules the next one when it ends.
+      clearTimeout(timer);
+      timer = undefined;
+      running = tick()
+        .catch((err: unknown) => options.onError?.(err))
+        .finally(schedule);
+    },
     async stop() {
       stopped = true;
       if (timer !== undefined) clearTimeout(timer);

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { may, type PolicyContexts, planFor } from '../../policy/index.js';
+import type { ChangeBus } from '../../scale/index.js';
 import { type DuplicateKey, formatMicros, type MicrosClock, nowMicros } from '../../stix/index.js';
 import type { BodyPage, Page, StatusRecord, Store } from '../../store/index.js';
 import { Authenticator, type AuthenticatorOptions } from '../accounts/authenticator.js';
@@ -41,6 +42,11 @@ export interface AccordNodeOptions {
   readonly sessions?: Partial<SessionLifetimes>;
   readonly slowQueryMs?: number;
   readonly onSlowQuery?: (ms: number, detail: Readonly<Record<string, unknown>>) => void;
+  /**
+   * The bus to the node's other processes (issue 18): commits are announced on it, and the
+   * login throttle counts what the others saw (ADR 0011). Default: none (one process).
+   */
+  readonly bus?: ChangeBus;
 }
 
 /** The node's use cases for remote callers (TAXII server, web API). */
@@ -61,13 +67,34 @@ export class AccordNode {
       now: this.#now,
       ...(options.policy === undefined ? {} : { policy: options.policy }),
     });
-    this.#auth = new Authenticator({ store: options.store, ...options.auth });
+    const bus = options.bus;
+    this.#auth = new Authenticator({
+      store: options.store,
+      ...options.auth,
+      ...(bus === undefined
+        ? {}
+        : {
+            onThrottleEvent: (outcome, user, address) => {
+              options.auth?.onThrottleEvent?.(outcome, user, address);
+              void bus.publish({ kind: 'login', outcome, user, address });
+            },
+          }),
+    });
+    bus?.subscribe((notice, source) => {
+      if (notice.kind === 'login' && source === 'peer')
+        this.#auth.countElsewhere(notice.outcome, notice.user, notice.address);
+    });
     this.#sessions = new WebSessions(options.store, this.#auth, options.sessions, this.#now);
   }
 
   /** Web console sessions, signed in under the same accounts and login throttle. */
   get sessions(): WebSessions {
     return this.#sessions;
+  }
+
+  /** Tells the node's other processes that a collection's feed changed (after the commit). */
+  #announce(collectionId: string): void {
+    void this.#options.bus?.publish({ kind: 'objects', collectionId });
   }
 
   /** The node's services (store, policy contexts, clock), for use cases beside TAXII. */
@@ -162,6 +189,7 @@ export class AccordNode {
       ownerOrg: caller.orgId,
     };
     await this.#store.putStatus(status);
+    if (report.added > 0) this.#announce(collectionId);
     return status;
   }
 
@@ -205,6 +233,7 @@ export class AccordNode {
       throw new CoreError('CORE_FORBIDDEN', 'only versions added by your organisation can be deleted');
     }
     await this.#store.deleteObject(collectionId, objectId, [...visible]);
+    this.#announce(collectionId);
   }
 
   /** A status resource of the caller's organisation. */
