@@ -4,3 +4,12 @@ export { type ChangeNotice, type NoticeEnvelope, parseEnvelope } from './change-
 export { InProcessBus } from './in-process-bus.js';
 export { NatsChangeBus } from './nats-change-bus.js';
 export { type BusState, isNatsUrl, type NatsBusOptions, natsNames } from './nats-options.js';
+export { NatsWorkQueue, type NatsWorkQueueOptions } from './nats-work-queue.js';
+export {
+  type JobHandler,
+  jobId,
+  LocalWorkQueue,
+  parseJob,
+  type WorkJob,
+  type WorkQueue,
+} from './work-queue.js';

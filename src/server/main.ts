@@ -13,7 +13,7 @@ import {
   startPeerSync,
   startSummaryPublishing,
 } from '../core/index.js';
-import { type ChangeBus, InProcessBus, NatsChangeBus } from '../scale/index.js';
+import { type ChangeBus, InProcessBus, NatsChangeBus, NatsWorkQueue } from '../scale/index.js';
 import type { Store } from '../store/index.js';
 import { type BuildServerOptions, buildServer } from './build-server.js';
 import type { ConnectionLimits } from './connection-limits.js';
@@ -137,8 +137,19 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (source === 'peer' && (notice.kind === 'objects' || notice.kind === 'policy')) releases.wake();
   });
   // Sighting summaries (issue 16): the same use case as `accord sightings publish`, on a timer.
+  // With NATS the processes take turns: each offers every slot's job, one of them runs it.
+  const queue =
+    options.nats === undefined
+      ? undefined
+      : new NatsWorkQueue({
+          servers: options.nats,
+          ...(options.natsName === undefined ? {} : { name: options.natsName }),
+          onFallback: (detail) =>
+            app.log.warn({ nats: options.nats, detail }, 'NATS work queue unavailable: running the job here'),
+        });
   const summaries = startSummaryPublishing(node, {
     intervalMs: options.summaryIntervalMs ?? SUMMARY_INTERVAL_MS,
+    ...(queue === undefined ? {} : { queue }),
     onRun: (outcome) => {
       if ('error' in outcome)
         app.log.warn({ ...outcome, error: String(outcome.error) }, 'sighting summaries');
@@ -157,6 +168,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       unsubscribe();
       await releases.stop();
       await summaries.stop();
+      await queue?.close();
       await federation.stop();
       await app.close();
       await bus.close();

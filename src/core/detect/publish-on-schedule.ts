@@ -5,6 +5,7 @@
  * are (or speak for) publish on their own nodes, never here: two nodes summarising one
  * producer's indicators would contest each other's versions.
  */
+import type { WorkQueue } from '../../scale/index.js';
 import type { Store } from '../../store/index.js';
 import type { Caller } from '../accounts/caller.js';
 import { CoreError } from '../errors/core-error.js';
@@ -17,6 +18,12 @@ export interface SummarySchedule {
   /** Between runs (default one hour). */
   readonly intervalMs?: number;
   readonly k?: number;
+  /**
+   * The queue the node's processes share (issue 18): each process offers a job at the start of
+   * every interval (slots aligned on the epoch, so all offer the same one) and one of them runs
+   * it. Without it the process runs every interval after it started.
+   */
+  readonly queue?: WorkQueue;
   /** Told of each run's outcome per collection and organisation, and of failures. */
   readonly onRun?: (
     outcome:
@@ -87,7 +94,7 @@ export async function publishAllSummaries(
   }
 }
 
-/** Starts publishing every `intervalMs`; the first run comes after one interval. */
+/** Starts publishing every `intervalMs` (through `queue` when given); the first run comes after one interval at most. */
 export function startSummaryPublishing(node: NodeServices, options: SummarySchedule = {}): SummaryPublishing {
   let running: Promise<void> | undefined;
   const runOnce = (): Promise<void> => {
@@ -96,14 +103,39 @@ export function startSummaryPublishing(node: NodeServices, options: SummarySched
     });
     return running;
   };
-  const timer = setInterval(() => {
-    runOnce().catch((error: unknown) => options.onRun?.({ collectionId: '*', orgId: '*', error }));
-  }, options.intervalMs ?? SUMMARY_INTERVAL_MS);
-  timer.unref();
+  const interval = options.intervalMs ?? SUMMARY_INTERVAL_MS;
+  const failed = (error: unknown) => options.onRun?.({ collectionId: '*', orgId: '*', error });
+  const queue = options.queue;
+  if (queue === undefined) {
+    const timer = setInterval(() => runOnce().catch(failed), interval);
+    timer.unref();
+    return {
+      runOnce,
+      stop: async () => {
+        clearInterval(timer);
+        await running?.catch(() => undefined);
+      },
+    };
+  }
+  const stopWorking = queue.work(() => runOnce());
+  let timer: NodeJS.Timeout | undefined;
+  const next = () => {
+    const slot = (Math.floor(Date.now() / interval) + 1) * interval;
+    timer = setTimeout(
+      () => {
+        queue.offer({ kind: 'publish-summaries', slot }).catch(failed);
+        next();
+      },
+      Math.max(0, slot - Date.now()),
+    );
+    timer.unref();
+  };
+  next();
   return {
     runOnce,
     stop: async () => {
-      clearInterval(timer);
+      clearTimeout(timer);
+      stopWorking();
       await running?.catch(() => undefined);
     },
   };
