@@ -178,6 +178,42 @@ export class AuditTable {
     );
   }
 
+  /**
+   * Appends a decision unless one of the same action, object and version is recorded; see
+   * Store.appendAuditOnce. A transaction-scoped advisory lock on the decision's key makes the
+   * check and the insert one step for every process sharing the database.
+   */
+  async appendOnce(e: AuditEvent): Promise<boolean> {
+    if (e.objectId === undefined)
+      throw new StoreError('STORE_INVALID_RECORD', 'appendAuditOnce: the event must name an object');
+    const at = micros(e.at, 'audit event at');
+    const version = e.objectVersion ?? null;
+    return inTransaction(this.#pool, async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        JSON.stringify(['audit-once', e.action, e.objectId, version]),
+      ]);
+      const recorded = await client.query(
+        'SELECT 1 FROM audit_log WHERE object_id = $1 AND action = $2 AND object_version IS NOT DISTINCT FROM $3' +
+          ' UNION ALL SELECT 1 FROM audit_objects AS o JOIN audit_log AS a ON a.id = o.audit_id' +
+          ' WHERE o.object_id = $1 AND a.action = $2 AND o.object_version IS NOT DISTINCT FROM $3 LIMIT 1',
+        [e.objectId, e.action, version],
+      );
+      if (recorded.rowCount !== 0) return false;
+      await client.query(INSERT_ROW, [
+        e.at,
+        at,
+        e.action,
+        e.orgId,
+        e.username ?? null,
+        e.objectId,
+        version,
+        e.marking ?? null,
+        e.detail ?? null,
+      ]);
+      return true;
+    });
+  }
+
   /** Appends one Disclosure as one row and its runs of versions, committed as disclosure events are. */
   async appendDisclosure(d: Disclosure): Promise<void> {
     if (!DISCLOSURES.has(d.action))

@@ -214,6 +214,10 @@ export class PostgresStore implements Store {
     return this.#with((p) => p.audit.appendDisclosure(disclosure));
   }
 
+  appendAuditOnce(event: AuditEvent): Promise<boolean> {
+    return this.#with((p) => p.audit.appendOnce(event));
+  }
+
   listAudit(query: AuditQuery): Promise<readonly AuditEvent[]> {
     return this.#with((p) => p.audit.list(query));
   }
