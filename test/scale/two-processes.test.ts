@@ -8,7 +8,7 @@
  * is a write made by the release job every process runs, is released and audited once, also
  * when one of the two processes is killed just before its time.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCollection, addOrganization, addUser } from '../../src/core/index.js';
 import { embargoMarking } from '../../src/policy/index.js';
 import { natsNames } from '../../src/scale/index.js';
-import { SqliteStore } from '../../src/store/sqlite/index.js';
+import { openStore } from '../../src/store/index.js';
+import {
+  createScratchDatabase,
+  type ScratchDatabase,
+  TEST_PG_URL,
+  unreachable,
+} from '../../src/store/postgres/scratch-database.js';
 import { cli, freePort } from '../federation/support/node-process.js';
 import { eventually, waitFor } from '../support/wait-for.js';
 import { ServeProcess } from './support/serve-process.js';
@@ -36,13 +42,42 @@ const PER_ENVELOPE = 10;
 const KILL_AFTER_ACKS = 30;
 
 const dir = mkdtempSync(join(tmpdir(), 'accord-two-processes-'));
-const db = join(dir, 'accord.db');
-const natsName = `t${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+// The processes and CLI runs this test starts inherit the key that seals peer passwords.
+const KEY = randomBytes(32);
+process.env.ACCORD_SECRET_KEY = KEY.toString('base64');
+const secretKey = { key: KEY, origin: 'the test key' };
+const streams: string[] = [];
+let scratch: ScratchDatabase | undefined;
+
+// One database of each backend STORE_BACKENDS selects; PostgreSQL when it answers.
+const selected = (process.env.STORE_BACKENDS ?? 'sqlite,postgres').split(',').map((b) => b.trim());
+const pgMissing = selected.includes('postgres') ? await unreachable() : 'not selected by STORE_BACKENDS';
+const backends = [
+  ...(selected.includes('sqlite')
+    ? [{ name: 'SQLite file', database: async () => join(dir, 'accord.db') }]
+    : []),
+  ...(pgMissing === undefined
+    ? [
+        {
+          name: 'PostgreSQL',
+          database: async () => {
+            scratch ??= await createScratchDatabase();
+            return scratch.schemaUrl();
+          },
+        },
+      ]
+    : []),
+];
+if (pgMissing !== undefined) console.warn(`two-processes: PostgreSQL skipped (${TEST_PG_URL}: ${pgMissing})`);
+
+/** The database the processes share, and the processes. */
+let db: string;
 let procs: [ServeProcess, ServeProcess];
 
-beforeAll(async () => {
-  const store = new SqliteStore({ path: db });
-  await store.init();
+/** Organisations, users and the shared collection; then both processes, joined by NATS. */
+async function startNode(database: string): Promise<void> {
+  db = database;
+  const store = await openStore(db, { secretKey });
   for (const [id, identityId] of Object.entries(ORGS)) await addOrganization(store, { id, identityId });
   const fast = { N: 1024, r: 8, p: 1 };
   const users = [
@@ -54,19 +89,24 @@ beforeAll(async () => {
     await addUser(store, { username, orgId, role, password: pw(username) }, fast);
   await addCollection(store, { id: COLLECTION, title: 'Shared', canRead: ['*'], canWrite: ['*'] });
   await store.close();
+  const natsName = `t${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  streams.push(natsNames(natsName).stream, `${natsName.toUpperCase()}_WORK`);
   const env = { ACCORD_NATS: NATS, ACCORD_NATS_NAME: natsName };
   procs = [
     new ServeProcess('a', db, await freePort(), env),
     new ServeProcess('b', db, await freePort(), env),
   ];
+  traffic.answered = [0, 0];
+  traffic.retried = 0;
   await Promise.all(procs.map((p) => p.start()));
-}, 60_000);
+}
 
 afterAll(async () => {
-  await Promise.all(procs?.map((p) => p.kill()) ?? []);
   const nc = await connect({ servers: NATS });
-  await (await nc.jetstreamManager()).streams.delete(natsNames(natsName).stream).catch(() => false);
+  const jsm = await nc.jetstreamManager();
+  for (const stream of streams) await jsm.streams.delete(stream).catch(() => false);
   await nc.close();
+  await scratch?.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -197,7 +237,12 @@ class Poller {
   }
 }
 
-describe('two accord serve processes on one SQLite database with NATS (issue 18)', () => {
+describe.each(backends)('two accord serve processes on one $name with NATS (issue 18)', ({ database }) => {
+  beforeAll(async () => startNode(await database()), 60_000);
+  afterAll(async () => {
+    await Promise.all(procs.map((p) => p.kill()));
+  });
+
   it('4 writers, 3 pollers, one process SIGKILLed mid-ingest: every acknowledged version once, in order', async () => {
     const acked = new Set<string>();
     let acks = 0;
@@ -333,8 +378,7 @@ describe('two accord serve processes on one SQLite database with NATS (issue 18)
 
   /** The audit log's `advisory.released` records of an advisory (read beside the servers). */
   async function releasedRecords(id: string): Promise<number> {
-    const store = new SqliteStore({ path: db });
-    await store.init();
+    const store = await openStore(db, { secretKey });
     try {
       return (await store.listAudit({ objectId: id })).filter((e) => e.action === 'advisory.released').length;
     } finally {
