@@ -68,7 +68,8 @@ const backends = [
       ]
     : []),
 ];
-if (pgMissing !== undefined) console.warn(`two-processes: PostgreSQL skipped (${TEST_PG_URL}: ${pgMissing})`);
+if (selected.includes('postgres') && pgMissing !== undefined)
+  console.warn(`two-processes: PostgreSQL skipped (${TEST_PG_URL}: ${pgMissing})`);
 
 /** The database the processes share, and the processes. */
 let db: string;
@@ -169,6 +170,10 @@ async function writer(
     expect(reply.body.status).toBe('complete');
     expect(reply.body.success_count).toBe(objects.length);
     for (const o of objects) acked.add(versionKey(o.id, o.modified));
+    // The status resource, asked of the other process (it may be that one that is down).
+    const status = await either(w + k + 1, `status/${String(reply.body.id)}/`, user);
+    expect(status.status).toBe(200);
+    expect(status.body).toEqual(reply.body);
     onAck();
   }
   return k;
@@ -423,4 +428,26 @@ describe.each(backends)('two accord serve processes on one $name with NATS (issu
       expect(await releasedRecords(id)).toBe(1);
     }
   }, 90_000);
+
+  it('a disabled user is refused by both processes within a second, and let in again once enabled', async () => {
+    const discovery = async (proc: ServeProcess) => (await taxii(proc.url, 'collections/', 'press')).status;
+    expect(await Promise.all(procs.map(discovery))).toEqual([200, 200]);
+    for (const [command, expected] of [
+      ['disable', 401],
+      ['enable', 200],
+    ] as const) {
+      const r = await cli(['user', command, 'press', '--db', db]);
+      expect(r.code, r.stderr).toBe(0);
+      const changed = Date.now();
+      const seen = await Promise.all(
+        procs.map((p) =>
+          eventually(async () => (await discovery(p)) === expected, {
+            timeout: Math.max(0, changed + 1000 - Date.now()),
+            interval: 20,
+          }),
+        ),
+      );
+      expect(seen, `press ${command}d on both`).toEqual([true, true]);
+    }
+  }, 60_000);
 });
