@@ -12,7 +12,7 @@ export type ChangeNotice =
   | { readonly kind: 'policy' }
   /** Users or tokens changed (the store's `accounts` generation moved). */
   | { readonly kind: 'accounts' }
-  /** A login failed or succeeded here: every process's throttle counts it (ADR 0011). */
+  /** A login failed or succeeded here: every process's throttle counts it (ADR 0014). */
   | {
       readonly kind: 'login';
       readonly outcome: 'failed' | 'succeeded';

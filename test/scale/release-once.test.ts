@@ -1,7 +1,7 @@
 /**
  * Release timers run on every process of a node (issue 18): two processes on one database that
  * decide the same advisory at the same moment record it exactly once in the audit log and give
- * each version exactly one release entry (ADR 0011).
+ * each version exactly one release entry (ADR 0014).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

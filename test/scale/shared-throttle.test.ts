@@ -1,5 +1,5 @@
 /**
- * Login throttling across the processes of one node (ADR 0011): what one process counts, the
+ * Login throttling across the processes of one node (ADR 0014): what one process counts, the
  * others count too once its notice arrives over NATS, so spreading guesses over the processes
  * behind a load balancer buys nothing.
  */
@@ -56,7 +56,7 @@ async function processOn(path: string): Promise<{ node: AccordNode; bus: NatsCha
   return { node: new AccordNode({ store, bus, auth: { limiter, cacheMs: 0 } }), bus };
 }
 
-describe('login throttling shared over NATS (ADR 0011)', () => {
+describe('login throttling shared over NATS (ADR 0014)', () => {
   it('failures on one process make the pair wait on the other, even with the right password', async () => {
     const path = join(dir, 'node.db');
     const setup = new SqliteStore({ path });

@@ -25,7 +25,7 @@ export interface AuthenticatorOptions {
   readonly onLoginFailure?: () => void;
   /**
    * Told of each failure and success the throttle counts, so that the node's other processes
-   * count it too (ADR 0011); `countElsewhere` is the receiving end.
+   * count it too (ADR 0014); `countElsewhere` is the receiving end.
    */
   readonly onThrottleEvent?: (outcome: 'failed' | 'succeeded', user: string, address: string) => void;
 }

@@ -44,7 +44,7 @@ export interface AccordNodeOptions {
   readonly onSlowQuery?: (ms: number, detail: Readonly<Record<string, unknown>>) => void;
   /**
    * The bus to the node's other processes (issue 18): commits are announced on it, and the
-   * login throttle counts what the others saw (ADR 0011). Default: none (one process).
+   * login throttle counts what the others saw (ADR 0014). Default: none (one process).
    */
   readonly bus?: ChangeBus;
 }
