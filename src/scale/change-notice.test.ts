@@ -5,8 +5,6 @@ import { type NoticeEnvelope, parseEnvelope } from './change-notice.js';
 const text = fc.string({ minLength: 1, maxLength: 40 });
 const notice = fc.oneof(
   fc.record({ kind: fc.constant('objects' as const), collectionId: text }),
-  fc.constant({ kind: 'policy' as const }),
-  fc.constant({ kind: 'accounts' as const }),
   fc.record({
     kind: fc.constant('login' as const),
     outcome: fc.constantFrom('failed' as const, 'succeeded' as const),
@@ -36,7 +34,7 @@ describe('parseEnvelope (notices arrive from the network)', () => {
           const parsed = parseEnvelope(JSON.stringify(value));
           if (parsed === undefined) return;
           expect(Object.keys(parsed).sort()).toEqual(['id', 'notice', 'origin']);
-          expect(['objects', 'policy', 'accounts', 'login']).toContain(parsed.notice.kind);
+          expect(['objects', 'login']).toContain(parsed.notice.kind);
         },
       ),
     );

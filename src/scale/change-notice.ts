@@ -6,12 +6,11 @@
 
 /** A change a process committed, or a login outcome the others' throttles should count. */
 export type ChangeNotice =
-  /** Versions were added, deleted or released in a collection. */
+  /**
+   * Versions were added or deleted in a collection (marking definitions among them, so policy
+   * too). Caches need no notice: they are keyed on the store's generations, read per request.
+   */
   | { readonly kind: 'objects'; readonly collectionId: string }
-  /** Marking definitions or organisations changed (the store's `policy` generation moved). */
-  | { readonly kind: 'policy' }
-  /** Users or tokens changed (the store's `accounts` generation moved). */
-  | { readonly kind: 'accounts' }
   /** A login failed or succeeded here: every process's throttle counts it (ADR 0014). */
   | {
       readonly kind: 'login';
@@ -40,9 +39,6 @@ function notice(value: unknown): ChangeNotice | undefined {
   switch (v.kind) {
     case 'objects':
       return field(v.collectionId) ? { kind: 'objects', collectionId: v.collectionId } : undefined;
-    case 'policy':
-    case 'accounts':
-      return { kind: v.kind };
     case 'login':
       return (v.outcome === 'failed' || v.outcome === 'succeeded') && field(v.user) && field(v.address)
         ? { kind: 'login', outcome: v.outcome, user: v.user, address: v.address }

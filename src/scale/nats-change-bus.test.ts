@@ -44,12 +44,12 @@ describe('NatsChangeBus (issue 18)', () => {
     await a.publish({ kind: 'objects', collectionId: 'c1' });
     expect(heard.a).toEqual(['objects self']);
     await waitFor(() => heard.b?.length === 1 && heard.c?.length === 1, { message: 'b and c to hear a' });
-    await b.publish({ kind: 'policy' });
+    await b.publish({ kind: 'objects', collectionId: 'c2' });
     await waitFor(() => heard.a?.length === 2 && heard.c?.length === 2, { message: 'a and c to hear b' });
     expect(heard).toEqual({
-      a: ['objects self', 'policy peer'],
-      b: ['objects peer', 'policy self'],
-      c: ['objects peer', 'policy peer'],
+      a: ['objects self', 'objects peer'],
+      b: ['objects peer', 'objects self'],
+      c: ['objects peer', 'objects peer'],
     });
   });
 
@@ -90,10 +90,10 @@ describe('NatsChangeBus (issue 18)', () => {
     const raw = (text: string) => js.publish(subject, new TextEncoder().encode(text));
     await raw('not json');
     await raw(JSON.stringify({ id: 'x', origin: 'o', notice: { kind: 'drop-tables' } }));
-    await raw(JSON.stringify({ id: 'y', origin: 'o', notice: { kind: 'accounts' } }));
+    await raw(JSON.stringify({ id: 'y', origin: 'o', notice: { kind: 'objects', collectionId: 'c9' } }));
     await nc.close();
     await waitFor(() => heard.length >= 1, { message: 'the one valid notice' });
-    expect(heard).toEqual([{ kind: 'accounts' }]);
+    expect(heard).toEqual([{ kind: 'objects', collectionId: 'c9' }]);
   });
 
   it('without NATS it still serves its own process and reports the outage once', async () => {
@@ -107,9 +107,9 @@ describe('NatsChangeBus (issue 18)', () => {
     offline.subscribe((n, s) => heard.push(`${n.kind} ${s}`));
     for (let i = 0; i < 20; i++) await offline.publish({ kind: 'objects', collectionId: 'c' });
     await waitFor(() => states.length > 0, { message: 'the outage to be reported' });
-    await offline.publish({ kind: 'policy' });
+    await offline.publish({ kind: 'objects', collectionId: 'last' });
     expect(heard).toHaveLength(21);
-    expect(heard[20]).toBe('policy self');
+    expect(heard[20]).toBe('objects self');
     expect(states).toEqual(['unavailable']);
   });
 });

@@ -119,7 +119,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       );
     else app.log.info({ nats: options.nats }, 'NATS connected: change notices flowing');
   };
-  await app.listen({ host: options.host, port: options.port });
+  // A NATS connection left open would keep a process that cannot listen from exiting.
+  await app.listen({ host: options.host, port: options.port }).catch(async (err: unknown) => {
+    await bus.close();
+    throw err;
+  });
   if (!webRoot) app.log.warn('web console not built (npm run build): only /taxii2/ and /api/ are served');
   // Federation (issue 6): configured peers sync in the background; stopped before the store closes.
   const federation = startPeerSync(options.store, {
@@ -134,7 +138,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   // Another process's commit may bring an advisory or signature: look at once, not at the next tick.
   const unsubscribe = bus.subscribe((notice, source) => {
-    if (source === 'peer' && (notice.kind === 'objects' || notice.kind === 'policy')) releases.wake();
+    if (source === 'peer' && notice.kind === 'objects') releases.wake();
   });
   // Sighting summaries (issue 16): the same use case as `accord sightings publish`, on a timer.
   // With NATS the processes take turns: each offers every slot's job, one of them runs it.
