@@ -18,6 +18,7 @@ const BENCHES = [
   'api-search',
   'web',
   'scale',
+  'scale-processes',
 ];
 
 const wanted = process.argv.slice(2);
