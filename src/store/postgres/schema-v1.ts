@@ -1,6 +1,6 @@
 /**
  * Migration 1 of the PostgreSQL schema: the shape SQLite reached by its migration 13, in one step
- * (docs/decisions/0011-postgresql-store.md). JSON is kept as text: jsonb would reorder keys and
+ * (docs/decisions/0012-postgresql-store.md). JSON is kept as text: jsonb would reorder keys and
  * the canonical text is what is served. Times are µs since the epoch (bigint), like SQLite's.
  */
 import { randomBytes } from 'node:crypto';
