@@ -22,6 +22,38 @@ export interface PeerRecord {
   readonly intervalSeconds: number;
 }
 
+/** Cumulative outcomes of pulling from a peer, one count per received object (or failed run). */
+export interface PullCounts {
+  /** Stored as the first version of its id here. */
+  readonly new: number;
+  /** Stored as a new version of an id already here. */
+  readonly updated: number;
+  /** Already stored exactly so (or this node's own version echoed back). */
+  readonly unchanged: number;
+  /** Refused by policy: the peer may not speak for its producer, or another organisation owns the id. */
+  readonly refused: number;
+  /** Failed validation. */
+  readonly invalid: number;
+  /** Runs that stopped on a network or TAXII protocol error while pulling. */
+  readonly transportErrors: number;
+}
+
+/** Cumulative outcomes of pushing to a peer. */
+export interface PushCounts {
+  /** Versions the peer's status resource reported as a success. */
+  readonly sent: number;
+  /** Versions the peer refused in its status resource, after retries. */
+  readonly refused: number;
+  /** Runs that stopped on a network or TAXII protocol error while pushing. */
+  readonly transportErrors: number;
+}
+
+/** A peer's cumulative sync counters, kept apart per direction. */
+export interface PeerCounters {
+  readonly pull: PullCounts;
+  readonly push: PushCounts;
+}
+
 /** Progress and health of one peer, persisted so that sync resumes after a crash. */
 export interface PeerState {
   readonly name: string;
@@ -32,6 +64,8 @@ export interface PeerState {
   readonly lastSuccess?: string;
   readonly lastError?: string;
   readonly lastAttempt?: string;
+  /** Cumulative counters since the peer was added (absent before its first run). */
+  readonly counters?: PeerCounters;
 }
 
 /** What a key rotation did: the new key's fingerprint, the secrets sealed again, where the key is. */

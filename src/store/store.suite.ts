@@ -13,6 +13,7 @@ import type { StoreFactory } from './conformance/harness.suite.js';
 import { objectRecordsSuite } from './conformance/object-records.suite.js';
 import { ownershipSuite } from './conformance/ownership.suite.js';
 import { pagingSuite } from './conformance/paging.suite.js';
+import { peerCountersSuite } from './conformance/peer-counters.suite.js';
 import { queryFiltersSuite } from './conformance/query-filters.suite.js';
 import { recentAuditSuite } from './conformance/recent-audit.suite.js';
 import { releaseEntriesSuite } from './conformance/release-entries.suite.js';
@@ -33,6 +34,7 @@ export function runStoreConformance(name: string, makeStore: StoreFactory): void
     objectRecordsSuite(makeStore);
     ownershipSuite(makeStore);
     accountRecordsSuite(makeStore);
+    peerCountersSuite(makeStore);
     disclosuresSuite(makeStore);
     auditOnceSuite(makeStore);
     statusRecordsSuite(makeStore);

@@ -31,6 +31,14 @@ export const MIGRATIONS: readonly Migration[] = [
       'web console sessions, and the search index (search_terms) filled for the versions already stored',
     up: sessionsAndSearch,
   },
+  {
+    version: 3,
+    description:
+      "each peer's cumulative sync counters per direction (peer_state.counters, JSON text: new, updated, unchanged, refused, invalid, transport errors)",
+    up: async (db) => {
+      await db.query('ALTER TABLE peer_state ADD COLUMN counters text');
+    },
+  },
 ];
 
 /** The advisory lock key of migrations (any constant: "accord" in ASCII). */

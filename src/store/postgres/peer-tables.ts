@@ -1,6 +1,6 @@
 /** Federation peers and their persisted sync state on PostgreSQL; passwords are stored sealed. */
 import type pg from 'pg';
-import type { PeerRecord, PeerState } from '../peers.js';
+import type { PeerCounters, PeerRecord, PeerState } from '../peers.js';
 import type { SecretBox } from '../secret-box.js';
 import { inTransaction, type Queryable } from './pool.js';
 
@@ -24,7 +24,9 @@ export type Reseal = (
   open: (sealed: string, what: string) => string,
 ) => void;
 
-type StateRow = { [K in keyof PeerState]-?: PeerState[K] | null };
+type StateRow = { [K in Exclude<keyof PeerState, 'counters'>]-?: PeerState[K] | null } & {
+  counters: string | null;
+};
 
 const PEER_COLUMNS =
   'name, url, username, password, remote_collection AS "remoteCollection", local_collection AS "localCollection",' +
@@ -33,6 +35,7 @@ const PEER_COLUMNS =
 function toState(row: StateRow): PeerState {
   const state: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) if (value !== null) state[key] = value;
+  if (typeof row.counters === 'string') state.counters = JSON.parse(row.counters) as PeerCounters;
   return state as unknown as PeerState;
 }
 
@@ -124,7 +127,7 @@ export class PeerTables {
   async getPeerState(name: string): Promise<PeerState | undefined> {
     const { rows } = await this.#pool.query<StateRow>(
       'SELECT name, pull_cursor AS "pullCursor", push_cursor AS "pushCursor", last_success AS "lastSuccess",' +
-        ' last_error AS "lastError", last_attempt AS "lastAttempt" FROM peer_state WHERE name = $1',
+        ' last_error AS "lastError", last_attempt AS "lastAttempt", counters FROM peer_state WHERE name = $1',
       [name],
     );
     return rows[0] === undefined ? undefined : toState(rows[0]);
@@ -133,10 +136,10 @@ export class PeerTables {
   /** Replaces the whole state (absent fields are cleared). */
   async putPeerState(s: PeerState): Promise<void> {
     await this.#pool.query(
-      'INSERT INTO peer_state (name, pull_cursor, push_cursor, last_success, last_error, last_attempt)' +
-        ' VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (name) DO UPDATE SET pull_cursor = excluded.pull_cursor,' +
+      'INSERT INTO peer_state (name, pull_cursor, push_cursor, last_success, last_error, last_attempt, counters)' +
+        ' VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (name) DO UPDATE SET pull_cursor = excluded.pull_cursor,' +
         ' push_cursor = excluded.push_cursor, last_success = excluded.last_success,' +
-        ' last_error = excluded.last_error, last_attempt = excluded.last_attempt',
+        ' last_error = excluded.last_error, last_attempt = excluded.last_attempt, counters = excluded.counters',
       [
         s.name,
         s.pullCursor ?? null,
@@ -144,6 +147,7 @@ export class PeerTables {
         s.lastSuccess ?? null,
         s.lastError ?? null,
         s.lastAttempt ?? null,
+        s.counters === undefined ? null : JSON.stringify(s.counters),
       ],
     );
   }

@@ -34,7 +34,10 @@ suite(`PostgreSQL migration 2${why === undefined ? '' : ` (skipped: ${TEST_PG_UR
     // Back to the schema of migration 1, with its data.
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    await client.query('DROP TABLE search_terms, sessions; UPDATE schema_version SET version = 1');
+    await client.query(
+      'DROP TABLE search_terms, sessions; ALTER TABLE peer_state DROP COLUMN counters;' +
+        ' UPDATE schema_version SET version = 1',
+    );
     await client.end();
     const after = new PostgresStore({ url, secretKey });
     await after.init();

@@ -122,6 +122,12 @@ export const MIGRATIONS: readonly Migration[] = [
       'search index: the names, aliases, external ids, pattern values and ids of each version (search_terms), filled for the versions already stored',
     up: searchTermsV15,
   },
+  {
+    version: 16,
+    description:
+      "each peer's cumulative sync counters per direction (peer_state.counters, JSON: new, updated, unchanged, refused, invalid, transport errors)",
+    up: (db) => db.exec('ALTER TABLE peer_state ADD COLUMN counters TEXT'),
+  },
 ];
 
 function schemaVersion(db: Database.Database): number {

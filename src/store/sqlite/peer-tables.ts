@@ -1,6 +1,6 @@
 /** Federation peers and their persisted sync state. */
 import type Database from 'better-sqlite3';
-import type { PeerRecord, PeerState } from '../peers.js';
+import type { PeerCounters, PeerRecord, PeerState } from '../peers.js';
 import type { SecretBox } from '../secret-box.js';
 
 interface PeerRow {
@@ -17,7 +17,9 @@ interface PeerRow {
   intervalSeconds: number;
 }
 
-type StateRow = { [K in keyof PeerState]-?: PeerState[K] | null };
+type StateRow = { [K in Exclude<keyof PeerState, 'counters'>]-?: PeerState[K] | null } & {
+  counters: string | null;
+};
 
 const PEER_COLUMNS =
   'name, url, username, password, remote_collection AS remoteCollection, local_collection AS localCollection,' +
@@ -32,6 +34,7 @@ function toPeer(row: PeerRow, secrets: SecretBox): PeerRecord {
 function toState(row: StateRow): PeerState {
   const state: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) if (value !== null) state[key] = value;
+  if (typeof row.counters === 'string') state.counters = JSON.parse(row.counters) as PeerCounters;
   return state as unknown as PeerState;
 }
 
@@ -55,14 +58,15 @@ export class PeerTables {
       setPassword: db.prepare('UPDATE peers SET password = ? WHERE name = ?'),
       list: db.prepare(`SELECT ${PEER_COLUMNS} FROM peers ORDER BY name`),
       putState: db.prepare(
-        'INSERT OR REPLACE INTO peer_state (name, pull_cursor, push_cursor, last_success, last_error, last_attempt)' +
-          ' VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT OR REPLACE INTO peer_state' +
+          ' (name, pull_cursor, push_cursor, last_success, last_error, last_attempt, counters)' +
+          ' VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       delete: db.prepare('DELETE FROM peers WHERE name = ?'),
       deleteState: db.prepare('DELETE FROM peer_state WHERE name = ?'),
       getState: db.prepare(
         'SELECT name, pull_cursor AS pullCursor, push_cursor AS pushCursor, last_success AS lastSuccess,' +
-          ' last_error AS lastError, last_attempt AS lastAttempt FROM peer_state WHERE name = ?',
+          ' last_error AS lastError, last_attempt AS lastAttempt, counters FROM peer_state WHERE name = ?',
       ),
     };
   }
@@ -121,6 +125,7 @@ export class PeerTables {
       s.lastSuccess ?? null,
       s.lastError ?? null,
       s.lastAttempt ?? null,
+      s.counters === undefined ? null : JSON.stringify(s.counters),
     );
   }
 }
