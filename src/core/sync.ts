@@ -41,20 +41,36 @@ export function syncIngest(node: NodeServices): SyncIngest {
   const { store } = node;
   return async (collectionId, objects, source, duplicateKeys) => {
     const items = envelopeItems(objects, duplicateKeys);
+    const ids = [...new Set(objects.map((o) => o.id).filter((id): id is string => typeof id === 'string'))];
+    // Ids with versions here before this batch: a version stored now is an update of them.
+    const known = new Set((await store.getOwners(collectionId, ids)).keys());
     const report = await ingestBatch(node, collectionId, items, source);
-    const results: IngestResult[] = objects.map((o) => ({
-      status: 'accepted',
-      id: String(o.id),
-      version: String(o.modified ?? o.created ?? ''),
-    }));
+    const failed = new Set(report.failures.map((f) => f.path));
+    const results: IngestResult[] = objects.map((o, i) => {
+      const id = String(o.id);
+      const change = !report.storedPaths.has(`/objects/${i}`)
+        ? 'unchanged'
+        : known.has(id)
+          ? 'updated'
+          : 'new';
+      if (!failed.has(`/objects/${i}`)) known.add(id); // a later version of it in this batch updates it
+      return { status: 'accepted', id, version: String(o.modified ?? o.created ?? ''), change };
+    });
     for (const f of report.failures) {
       const i = Number(f.path.slice('/objects/'.length));
       // A failure whose id and version are stored is the "same version, other content" case.
       const stored =
-        f.id !== '' && (await store.getVersions(collectionId, f.id)).some((r) => r.version === f.version);
+        f.reason === 'conflict' ||
+        (f.id !== '' && (await store.getVersions(collectionId, f.id)).some((r) => r.version === f.version));
       results[i] = stored
         ? { status: 'conflict', id: f.id, version: f.version }
-        : { status: 'rejected', id: f.id, version: f.version, message: f.message };
+        : {
+            status: 'rejected',
+            id: f.id,
+            version: f.version,
+            message: f.message,
+            reason: f.reason === 'invalid' ? 'invalid' : 'refused',
+          };
     }
     return results;
   };

@@ -1,6 +1,7 @@
 /** The health of each peer for `accord peer list` and `GET /api/peers`: configuration (no password), state, lag, conflicts. */
 import { asMicros, formatMicros } from '../stix/index.js';
-import type { PeerRecord, Store } from '../store/index.js';
+import type { PeerCounters, PeerRecord, Store } from '../store/index.js';
+import { addCounters } from './peer-counters.js';
 import { CONFLICT_ACTION, REFUSED_ACTION } from './peer-state.js';
 
 /** One conflict or refusal as shown. */
@@ -33,6 +34,8 @@ export interface PeerStatus {
   readonly lagSeconds: number | null;
   readonly conflicts: number;
   readonly refused: number;
+  /** Cumulative counts per direction: pull new, updated, unchanged, refused, invalid, transport errors; push sent, refused, transport errors. */
+  readonly counters: PeerCounters;
   /** The most recent conflicts and refusals (up to 10 each), newest last. */
   readonly recentConflicts: readonly SyncIncident[];
   readonly recentRefusals: readonly SyncIncident[];
@@ -82,6 +85,7 @@ export async function peerStatus(
     lagSeconds: Number.isNaN(last) ? null : Math.max(0, Math.round((nowMs - last) / 1000)),
     conflicts: conflicts.length,
     refused: refusals.length,
+    counters: addCounters(state?.counters, {}),
     recentConflicts: conflicts.slice(-10).map(incident),
     recentRefusals: refusals.slice(-10).map(incident),
   };

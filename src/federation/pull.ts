@@ -6,9 +6,10 @@
  */
 import { type PolicyContext, type PolicyContexts, planFor, sightObject } from '../policy/index.js';
 import { canonicalJson, type Micros, nowMicros } from '../stix/index.js';
-import type { PeerRecord, Store } from '../store/index.js';
+import type { PeerRecord, PullCounts, Store } from '../store/index.js';
 import type { TaxiiObject } from '../taxii/client/index.js';
 import { markingRefsOf } from './marking-refs.js';
+import { countAndPatch } from './peer-counters.js';
 import type { PeerLink } from './peer-link.js';
 import { patchPeerState, recordConflict } from './peer-state.js';
 import type { IngestResult, SyncOptions } from './sync-ports.js';
@@ -24,7 +25,12 @@ export interface PullReport {
   readonly conflicts: number;
   readonly rejected: number;
   readonly rejections: readonly string[];
+  /** Received objects by outcome (echoes count as unchanged; conflicts are apart). */
+  readonly counts: Omit<PullCounts, 'transportErrors'>;
 }
+
+type PageCounts = { -readonly [K in keyof PullReport['counts']]: number };
+const noCounts = (): PageCounts => ({ new: 0, updated: 0, unchanged: 0, refused: 0, invalid: 0 });
 
 /** Yields an iterator's values while already fetching the next one (network beside ingest). */
 async function* prefetched<T>(it: AsyncIterator<T>): AsyncGenerator<T> {
@@ -62,6 +68,7 @@ export async function pullPeer(
     conflicts: 0,
     rejected: 0,
     rejections: [] as string[],
+    counts: noCounts(),
   };
   const root = await link.apiRoot(signal);
   const state = await store.getPeerState(peer.name);
@@ -75,6 +82,7 @@ export async function pullPeer(
   const lookedUp = new Set<string>();
   for await (const page of prefetched(pages)) {
     report.pages++;
+    const counts = noCounts();
     if (page.objects.length > 0) {
       const markings = await missingMarkings(store, peer, link, root, page.objects, lookedUp, signal);
       const objects = [...markings, ...page.objects];
@@ -85,11 +93,14 @@ export async function pullPeer(
           : new Map([...page.duplicateKeys].map(([i, d]) => [i + markings.length, d]));
       const results = await opts.ingest(peer.localCollection, objects, source, duplicates);
       report.received += page.objects.length;
-      await tally(store, peer, objects, results, report, now(), opts.policy);
+      await tally(store, peer, objects, results, report, counts, now(), opts.policy);
+      for (const k of Object.keys(counts) as (keyof PageCounts)[]) report.counts[k] += counts[k];
     }
-    // Section 3.5: X-TAXII-Date-Added-Last is where the next request resumes.
-    if (page.dateAddedLast !== undefined)
-      await patchPeerState(store, peer.name, { pullCursor: page.dateAddedLast });
+    // Section 3.5: X-TAXII-Date-Added-Last is where the next request resumes; the page's counts
+    // are written with it.
+    const cursor = page.dateAddedLast === undefined ? {} : { pullCursor: page.dateAddedLast };
+    if (page.objects.length > 0) await countAndPatch(store, peer.name, { pull: counts }, cursor);
+    else if (page.dateAddedLast !== undefined) await patchPeerState(store, peer.name, cursor);
   }
   if (report.received > 0)
     opts.log?.info({ peer: peer.name, ...report, rejections: undefined }, 'pulled from peer');
@@ -141,16 +152,22 @@ async function tally(
   objects: readonly TaxiiObject[],
   results: readonly IngestResult[],
   report: { accepted: number; echoes: number; conflicts: number; rejected: number; rejections: string[] },
+  counts: PageCounts,
   at: Micros,
   policy: PolicyContexts,
 ): Promise<void> {
   for (const [i, r] of results.entries()) {
-    if (r.status === 'accepted') report.accepted++;
-    else if (r.status === 'rejected') {
+    if (r.status === 'accepted') {
+      report.accepted++;
+      counts[r.change]++;
+    } else if (r.status === 'rejected') {
       report.rejected++;
+      counts[r.reason]++;
       if (report.rejections.length < 20) report.rejections.push(`${r.id ?? `object ${i}`}: ${r.message}`);
-    } else if (await isEcho(store, peer, objects[i], r.id, r.version, await policy.at(at))) report.echoes++;
-    else {
+    } else if (await isEcho(store, peer, objects[i], r.id, r.version, await policy.at(at))) {
+      report.echoes++;
+      counts.unchanged++; // our own version, as the peer was sent it
+    } else {
       report.conflicts++;
       await recordConflict(store, peer, r.id, r.version, at);
     }

@@ -11,6 +11,7 @@ import type { AuditEvent, PeerRecord, Store, StoredObject } from '../store/index
 import type { StatusDetails, TaxiiObject } from '../taxii/client/index.js';
 import { envelopeBatches } from './envelope-batches.js';
 import { markingRefsOf } from './marking-refs.js';
+import { countAndPatch } from './peer-counters.js';
 import type { PeerLink } from './peer-link.js';
 import { patchPeerState, recordRefusal } from './peer-state.js';
 import { SyncError } from './sync-error.js';
@@ -79,6 +80,7 @@ export async function pushPeer(
       }),
     );
     if (page.items.length === 0) break;
+    const before = { sent: report.sent, refused: report.refused };
     report.scanned += page.items.length;
     const cleared = page.items.filter((c) => c.object !== undefined) as {
       row: StoredObject;
@@ -113,7 +115,11 @@ export async function pushPeer(
       if (events.length > 0) await store.appendAudit(events);
     }
     cursor = page.items[page.items.length - 1]!.row.dateAdded;
-    await patchPeerState(store, peer.name, { pushCursor: cursor });
+    const sent = report.sent - before.sent;
+    const refused = report.refused - before.refused;
+    if (sent > 0 || refused > 0)
+      await countAndPatch(store, peer.name, { push: { sent, refused } }, { pushCursor: cursor });
+    else await patchPeerState(store, peer.name, { pushCursor: cursor });
     if (!page.more) break;
   }
   if (report.sent > 0 || report.refused > 0)

@@ -2,6 +2,7 @@
 import { formatMicros, nowMicros } from '../stix/index.js';
 import type { PeerRecord, Store } from '../store/index.js';
 import { TaxiiClientError } from '../taxii/client/index.js';
+import { countAndPatch } from './peer-counters.js';
 import type { PeerLink } from './peer-link.js';
 import { patchPeerState } from './peer-state.js';
 import { type PullReport, pullPeer } from './pull.js';
@@ -30,8 +31,10 @@ export async function syncPeer(
   const attemptAt = formatMicros(now(), 3);
   let pull: PullReport | undefined;
   let push: PushReport | undefined;
+  let direction: 'pull' | 'push' = 'pull';
   try {
     if (peer.pull) pull = await pullPeer(store, peer, link, opts, signal);
+    direction = 'push';
     if (peer.push) push = await pushPeer(store, peer, link, opts, signal);
     const refused = push?.refused ?? 0;
     await patchPeerState(store, peer.name, {
@@ -46,7 +49,11 @@ export async function syncPeer(
   } catch (err) {
     if (signal?.aborted) throw err;
     const { code, message } = describe(err);
-    await patchPeerState(store, peer.name, { lastAttempt: attemptAt, lastError: `${code}: ${message}` });
+    const patch = { lastAttempt: attemptAt, lastError: `${code}: ${message}` };
+    // The network or the peer's TAXII answers failed (not this node's configuration or store).
+    if (err instanceof TaxiiClientError)
+      await countAndPatch(store, peer.name, { [direction]: { transportErrors: 1 } }, patch);
+    else await patchPeerState(store, peer.name, patch);
     opts.log?.warn({ peer: peer.name, code, err: message }, 'peer sync failed');
     return {
       peer: peer.name,

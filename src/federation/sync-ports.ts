@@ -18,18 +18,25 @@ export interface SyncSource {
 }
 
 /**
- * Outcome of one received object, in input order: `accepted` (stored now, or the exact same
- * version was already there), `conflict` (the same id and version is stored with different
- * content; the stored copy is kept), or `rejected` (invalid).
+ * Outcome of one received object, in input order: `accepted` (stored now as the first version
+ * of its id, `new`, or as a later one, `updated`; or the exact same version was already there,
+ * `unchanged`), `conflict` (the same id and version is stored with different content; the
+ * stored copy is kept), or `rejected` (`invalid`, or `refused` by policy: provenance, ownership).
  */
 export type IngestResult =
-  | { readonly status: 'accepted'; readonly id: string; readonly version: string }
+  | {
+      readonly status: 'accepted';
+      readonly id: string;
+      readonly version: string;
+      readonly change: 'new' | 'updated' | 'unchanged';
+    }
   | { readonly status: 'conflict'; readonly id: string; readonly version: string }
   | {
       readonly status: 'rejected';
       readonly id?: string;
       readonly version?: string;
       readonly message: string;
+      readonly reason: 'invalid' | 'refused';
     };
 
 /** Core's ingest (validate → store, durable when resolved) for objects received from a peer. */

@@ -63,6 +63,11 @@ export function envelopeItems(
 export interface IngestFailure extends StatusDetail {
   readonly path: string;
   readonly message: string;
+  /**
+   * Why: `invalid` (validation), `refused` (provenance or ownership: policy), `conflict` (the
+   * same id and version is stored with other content). Federation counts each apart.
+   */
+  readonly reason: 'invalid' | 'refused' | 'conflict';
 }
 
 /** Outcome of a batch: failures in input order; successes repeated first, then stored, each in input order. */
@@ -72,6 +77,8 @@ export interface IngestReport {
   readonly successSeqs: readonly number[];
   /** How many successes were new versions (the others were already stored exactly so). */
   readonly added: number;
+  /** The paths of the items stored as new versions (a subset of the successes). */
+  readonly storedPaths: ReadonlySet<string>;
   readonly failures: readonly IngestFailure[];
   /** True when, asked to store only a batch that passes whole, nothing was stored (failures say why). */
   readonly heldBack?: true;
@@ -108,15 +115,23 @@ export async function ingestBatch(
       // STIX 2.1 section 2.3: keys are unique; which of two values was meant is unknowable.
       const { key, pointer, where } = item.duplicateKey;
       const message = `${pointer}: the key ${key} appears twice in this object (${where}); keys must be unique (STIX 2.1 section 2.3)`;
-      failures.push({ ...identify(item.value), path: item.path, message });
+      failures.push({ ...identify(item.value), path: item.path, message, reason: 'invalid' });
       continue;
     }
     const check = validateForIngest(item.value, item.path, item.specVersion);
     if (check.ok) valid.push({ item, object: check.object });
-    else failures.push({ ...identify(item.value), path: item.path, message: check.message });
+    else
+      failures.push({ ...identify(item.value), path: item.path, message: check.message, reason: 'invalid' });
   }
   if (valid.length === 0)
-    return { successes: [], successSeqs: [], added: 0, failures, ...heldBack(options, failures) };
+    return {
+      successes: [],
+      successSeqs: [],
+      added: 0,
+      storedPaths: NONE,
+      failures,
+      ...heldBack(options, failures),
+    };
   const orgOf = orgOfIdentityIn(await store.listOrganizations());
   const refused: AuditEvent[] = [];
   const attributed: { item: IngestItem; object: ValidatedObject; producerOrg: string }[] = [];
@@ -124,7 +139,7 @@ export async function ingestBatch(
     const provenance = provenanceOf(object, source, orgOf);
     if (provenance.ok) attributed.push({ item, object, producerOrg: provenance.producerOrg });
     else {
-      failures.push({ ...identify(object), path: item.path, message: provenance.message });
+      failures.push({ ...identify(object), path: item.path, message: provenance.message, reason: 'refused' });
       if (source.origin !== 'local') refused.push(relayRefusal(source, object, provenance.message, now()));
     }
   }
@@ -145,7 +160,7 @@ export async function ingestBatch(
   attributed.forEach(({ item, object, producerOrg }, i) => {
     const owned = ownership[i] as Ownership;
     if (owned.kind === 'refused') {
-      failures.push({ ...identify(object), path: item.path, message: owned.message });
+      failures.push({ ...identify(object), path: item.path, message: owned.message, reason: 'refused' });
       return;
     }
     if (owned.kind === 'stored') {
@@ -167,15 +182,16 @@ export async function ingestBatch(
   });
   if (refused.length > 0) await store.appendAudit(refused);
   if (options.wholeOrNothing && failures.length > 0)
-    return { successes: [], successSeqs: [], added: 0, failures, heldBack: true };
+    return { successes: [], successSeqs: [], added: 0, storedPaths: NONE, failures, heldBack: true };
   const successes: StatusDetail[] = repeated.map(({ id, version }) => ({ id, version }));
   const successSeqs: number[] = repeated.map((r) => r.seq);
-  if (accepted.length === 0) return { successes, successSeqs, added: 0, failures };
+  if (accepted.length === 0) return { successes, successSeqs, added: 0, storedPaths: NONE, failures };
   const outcomes = await store.addVersions(
     collectionId,
     accepted.map((a) => a.version),
   );
   const stored: StoredVersion[] = [];
+  const storedPaths = new Set<string>();
   outcomes.forEach((outcome, i) => {
     const { item, version } = accepted[i]!;
     const id = String(version.object.id);
@@ -186,17 +202,23 @@ export async function ingestBatch(
         path: item.path,
         message:
           'another object with this id and version is already stored (a new version needs a new modified)',
+        reason: 'conflict',
       });
       return;
     }
     // TAXII 2.1 section 5.5: an exact duplicate is not an error.
     successes.push({ id, version: outcome.version });
     successSeqs.push(outcome.seq);
-    if (outcome.status === 'stored') stored.push({ seq: outcome.seq, dateAdded: outcome.dateAdded, version });
+    if (outcome.status === 'stored') {
+      stored.push({ seq: outcome.seq, dateAdded: outcome.dateAdded, version });
+      storedPaths.add(item.path);
+    }
   });
   await afterStore(node, stored);
-  return { successes, successSeqs, added: stored.length, failures };
+  return { successes, successSeqs, added: stored.length, storedPaths, failures };
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 const heldBack = (options: IngestOptions, failures: readonly IngestFailure[]) =>
   options.wholeOrNothing && failures.length > 0 ? { heldBack: true as const } : {};
