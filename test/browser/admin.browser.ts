@@ -50,6 +50,14 @@ describe('peers', () => {
     const text = await peer.innerText();
     for (const label of ['Last pull', 'Last push', 'Lag', 'Last errors'])
       assert.match(text, new RegExp(label));
+    // Issue 17: counters kept apart per direction; the world's one sync run failed to connect.
+    const pulled = peer.locator('h3:text-is("Pulled") + dl.counters');
+    const counts = await pulled.locator('div').allInnerTexts();
+    assert.deepEqual(
+      counts.map((t) => t.replace(/\s+/g, ' ').trim()),
+      ['new 0', 'updated 0', 'unchanged 0', 'refused by policy 0', 'invalid 0', 'transport errors 1'],
+    );
+    assert.match(text, /Pushed/);
     assert.deepEqual(await axeViolations(admin), []);
     await peer.getByRole('button', { name: 'Test connection to closed-port' }).click();
     const steps = peer.locator('ol.steps li');

@@ -197,5 +197,10 @@ export async function buildWorld(): Promise<World> {
     'us-gov',
     '--pull',
   ]);
+  // One run that fails to connect: the Peers screen then shows a pull transport error.
+  const sync = await runAccord(['sync', '--peer', 'closed-port', '--db', db], (path) =>
+    openStore(path ?? db),
+  );
+  if (sync.code === 0) throw new Error('accord sync reached a closed port');
   return { db, dir, advisoryId };
 }

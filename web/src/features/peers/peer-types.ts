@@ -1,6 +1,6 @@
 /**
  * `GET /api/peers` (docs/reference/api.md) and `POST /api/peers/NAME/test`. The counters the
- * issue asks to keep apart are shown when the node reports them.
+ * issue asks to keep apart (pull and push) are shown when the node reports them.
  */
 
 /** A peer as the API answers it. */
@@ -19,9 +19,13 @@ export interface PeerView {
   readonly lastPush?: string | null;
   readonly conflicts?: number;
   readonly refused?: number;
-  readonly counters?: Partial<
-    Record<'new' | 'updated' | 'unchanged' | 'refused' | 'invalid' | 'transportErrors', number>
-  >;
+  /** Cumulative per direction since the peer was added (PeerStatus.counters). */
+  readonly counters?: {
+    readonly pull?: Partial<
+      Record<'new' | 'updated' | 'unchanged' | 'refused' | 'invalid' | 'transportErrors', number>
+    >;
+    readonly push?: Partial<Record<'sent' | 'refused' | 'transportErrors', number>>;
+  };
   readonly recentRefusals?: readonly {
     readonly at: string;
     readonly objectId?: string;

@@ -5,7 +5,7 @@ import { UtcTime } from '../../components/utc-time.js';
 import { PeerTest } from './peer-test.js';
 import type { PeerListView, PeerView } from './peer-types.js';
 
-const COUNTERS = [
+const PULL_COUNTERS = [
   ['new', 'new'],
   ['updated', 'updated'],
   ['unchanged', 'unchanged'],
@@ -14,24 +14,52 @@ const COUNTERS = [
   ['transportErrors', 'transport errors'],
 ] as const;
 
-function Counters({ peer }: { peer: PeerView }) {
-  const counters = { refused: peer.refused, ...peer.counters };
-  const known = COUNTERS.filter(([key]) => counters[key] !== undefined);
+const PUSH_COUNTERS = [
+  ['sent', 'sent'],
+  ['refused', 'refused by the peer'],
+  ['transportErrors', 'transport errors'],
+] as const;
+
+function CounterList<K extends string>({
+  title,
+  labels,
+  counts,
+}: {
+  title: string;
+  labels: readonly (readonly [K, string])[];
+  counts: Partial<Record<K, number>> | undefined;
+}) {
+  const known = labels.filter(([key]) => counts?.[key] !== undefined);
+  if (known.length === 0) return null;
   return (
-    <dl className="counters">
-      {known.map(([key, label]) => (
-        <div key={key}>
-          <dt>{label}</dt>
-          <dd>{counters[key]}</dd>
-        </div>
-      ))}
+    <>
+      <h3>{title}</h3>
+      <dl className="counters">
+        {known.map(([key, label]) => (
+          <div key={key}>
+            <dt>{label}</dt>
+            <dd>{counts?.[key]}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}
+
+function Counters({ peer }: { peer: PeerView }) {
+  return (
+    <>
+      <CounterList title="Pulled" labels={PULL_COUNTERS} counts={peer.counters?.pull} />
+      <CounterList title="Pushed" labels={PUSH_COUNTERS} counts={peer.counters?.push} />
       {peer.conflicts !== undefined ? (
-        <div>
-          <dt>conflicts</dt>
-          <dd>{peer.conflicts}</dd>
-        </div>
+        <dl className="counters">
+          <div>
+            <dt>conflicts</dt>
+            <dd>{peer.conflicts}</dd>
+          </div>
+        </dl>
       ) : null}
-    </dl>
+    </>
   );
 }
 
