@@ -337,6 +337,7 @@ describe('peers', () => {
   it('GET /api/peers shows state to admins, 403 to others, 401 without credentials, never the password', async () => {
     const [us, uk] = await start('us', 'uk');
     await link(us!, uk!, { pull: true });
+    await publish(uk!, [indicator(30)]);
     await once(us!);
     const get = (user?: string) =>
       fetch(
@@ -354,10 +355,15 @@ describe('peers', () => {
     const text = await ok.text();
     expect(text).not.toContain('pw-us-peer-secret');
     const body = JSON.parse(text) as {
-      peers: { name: string; lastSuccess: string | null; lagSeconds: number }[];
+      peers: { name: string; lastSuccess: string | null; lagSeconds: number; counters: unknown }[];
     };
     expect(body.peers.map((p) => p.name)).toEqual(['uk']);
     expect(body.peers[0]?.lastSuccess).not.toBeNull();
+    // Issue 17: the counters kept apart per direction travel with the state.
+    expect(body.peers[0]?.counters).toEqual({
+      pull: { new: 1, updated: 0, unchanged: 0, refused: 0, invalid: 0, transportErrors: 0 },
+      push: { sent: 0, refused: 0, transportErrors: 0 },
+    });
     expect((await get('editor')).status).toBe(403);
     expect((await get()).status).toBe(401);
   });
