@@ -3,18 +3,19 @@
  * up with the same organisations everywhere, a fixed free port (so peers' URLs survive a
  * restart), start, SIGKILL, restart.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { addCollection, addOrganization, addUser } from '../../../src/core/index.js';
 import { SqliteStore } from '../../../src/store/sqlite/index.js';
 import { TaxiiClient } from '../../../src/taxii/client/index.js';
+import { ROOT, ServeChild } from '../../support/serve-process-child.js';
 import { eventually as waitForEventually } from '../../support/wait-for.js';
 
-export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export { ROOT };
+
 const MAIN = join(ROOT, 'src/cli/main.ts');
 
 /** Organisations every node knows, with the same identity ids (CONTRACT.md `org add --identity`). */
@@ -61,8 +62,7 @@ export class NodeProcess {
   readonly db: string;
   readonly url: string;
   readonly apiRoot: string;
-  #child: ChildProcess | undefined;
-  #log = '';
+  readonly #serve: ServeChild;
 
   constructor(
     readonly name: 'us' | 'uk' | 'eu',
@@ -72,6 +72,7 @@ export class NodeProcess {
     this.db = join(this.dir, 'accord.db');
     this.url = `http://127.0.0.1:${port}`;
     this.apiRoot = `${this.url}/taxii2/api/`;
+    this.#serve = new ServeChild(name, this.db, port);
   }
 
   /** Organisations, users (`admin`, `editor`, `press` reader, `<org>-peer` editors) and the shared collection. */
@@ -120,41 +121,13 @@ export class NodeProcess {
   }
 
   /** Starts `accord serve` and resolves once it prints its URL. */
-  async start(): Promise<void> {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', MAIN, 'serve', '--host', '127.0.0.1', '--port', String(this.port), '--db', this.db],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    this.#child = child;
-    child.stderr?.on('data', (d: Buffer) => {
-      this.#log = (this.#log + d.toString()).slice(-20_000);
-    });
-    await new Promise<void>((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`${this.name} did not start: ${this.#log}`)), 30_000);
-      child.stdout?.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('accord listening on')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      child.on('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`${this.name} exited with ${code}: ${this.#log}`));
-      });
-    });
+  start(): Promise<void> {
+    return this.#serve.start();
   }
 
   /** SIGKILL: no chance to flush or finish anything. */
-  async kill(): Promise<void> {
-    const child = this.#child;
-    this.#child = undefined;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGKILL');
-    await exited;
+  kill(): Promise<void> {
+    return this.#serve.kill();
   }
 
   /** Stops the process (SIGKILL) and deletes the database folder. */
