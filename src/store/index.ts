@@ -4,6 +4,7 @@ export type * from './accounts.js';
 export type * from './audit.js';
 export type * from './backups.js';
 export { parseCursor } from './cursor.js';
+export type * from './leases.js';
 export type * from './markings.js';
 export type * from './objects.js';
 export { type OpenStoreOptions, openStore, restoreStore } from './open-store.js';

@@ -10,6 +10,7 @@ import { bodyPagesSuite } from './conformance/body-pages.suite.js';
 import { collectionsSuite } from './conformance/collections.suite.js';
 import { disclosuresSuite } from './conformance/disclosures.suite.js';
 import type { StoreFactory } from './conformance/harness.suite.js';
+import { leasesSuite } from './conformance/leases.suite.js';
 import { objectRecordsSuite } from './conformance/object-records.suite.js';
 import { ownershipSuite } from './conformance/ownership.suite.js';
 import { pagingSuite } from './conformance/paging.suite.js';
@@ -42,5 +43,6 @@ export function runStoreConformance(name: string, makeStore: StoreFactory): void
     sessionsSuite(makeStore);
     searchSuite(makeStore);
     recentAuditSuite(makeStore);
+    leasesSuite(makeStore);
   });
 }

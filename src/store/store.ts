@@ -5,6 +5,7 @@
 import type { AccountStore } from './accounts.js';
 import type { AuditStore } from './audit.js';
 import type { BackupStore } from './backups.js';
+import type { LeaseStore } from './leases.js';
 import type { MarkingStore } from './markings.js';
 import type { ObjectStore } from './objects.js';
 import type { PeerStore } from './peers.js';
@@ -30,6 +31,7 @@ export interface Store
     BackupStore,
     RemovalStore,
     SessionStore,
+    LeaseStore,
     SearchStore {
   /** Creates or migrates the schema (ordered, versioned migrations). */
   init(): Promise<void>;

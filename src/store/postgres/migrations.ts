@@ -39,6 +39,15 @@ export const MIGRATIONS: readonly Migration[] = [
       await db.query('ALTER TABLE peer_state ADD COLUMN counters text');
     },
   },
+  {
+    version: 4,
+    description: "leases: which process runs a piece of background work, such as one peer's sync, until when",
+    up: async (db) => {
+      await db.query(
+        'CREATE TABLE leases (name text PRIMARY KEY, holder text NOT NULL, expires_at timestamptz NOT NULL)',
+      );
+    },
+  },
 ];
 
 /** The advisory lock key of migrations (any constant: "accord" in ASCII). */

@@ -38,6 +38,7 @@ import { AccountTables } from './account-tables.js';
 import { AuditTable } from './audit-table.js';
 import { dumpDatabase } from './backup-file.js';
 import { CollectionTable } from './collection-table.js';
+import { LeaseTable } from './lease-table.js';
 import { migrate } from './migrations.js';
 import { PeerTables } from './peer-tables.js';
 import { openPool, translate } from './pool.js';
@@ -72,6 +73,7 @@ interface Parts {
   readonly audit: AuditTable;
   readonly removals: RemovalTables;
   readonly sessions: SessionTable;
+  readonly leases: LeaseTable;
   readonly search: SearchTable;
   readonly secrets: SecretBox;
 }
@@ -126,6 +128,7 @@ export class PostgresStore implements Store {
         audit: new AuditTable(pool),
         removals: new RemovalTables(pool),
         sessions: new SessionTable(pool),
+        leases: new LeaseTable(pool),
         search: new SearchTable(pool),
       };
     } catch (error) {
@@ -380,6 +383,14 @@ export class PostgresStore implements Store {
 
   deleteExpiredSessions(now: Micros, idleBefore: Micros): Promise<number> {
     return this.#with((p) => p.sessions.deleteExpired(now, idleBefore));
+  }
+
+  acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
+    return this.#with((p) => p.leases.acquire(name, holder, ttlMs));
+  }
+
+  releaseLease(name: string, holder: string): Promise<void> {
+    return this.#with((p) => p.leases.release(name, holder));
   }
 
   searchTerms(query: SearchQuery): Promise<readonly SearchHit[]> {

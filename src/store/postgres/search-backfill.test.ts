@@ -35,7 +35,7 @@ suite(`PostgreSQL migration 2${why === undefined ? '' : ` (skipped: ${TEST_PG_UR
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     await client.query(
-      'DROP TABLE search_terms, sessions; ALTER TABLE peer_state DROP COLUMN counters;' +
+      'DROP TABLE search_terms, sessions, leases; ALTER TABLE peer_state DROP COLUMN counters;' +
         ' UPDATE schema_version SET version = 1',
     );
     await client.end();

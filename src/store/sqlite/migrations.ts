@@ -128,6 +128,15 @@ export const MIGRATIONS: readonly Migration[] = [
       "each peer's cumulative sync counters per direction (peer_state.counters, JSON: new, updated, unchanged, refused, invalid, transport errors)",
     up: (db) => db.exec('ALTER TABLE peer_state ADD COLUMN counters TEXT'),
   },
+  {
+    version: 17,
+    description:
+      "leases: which process runs a piece of background work, such as one peer's sync, until when (leases)",
+    up: (db) =>
+      db.exec(
+        'CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID',
+      ),
+  },
 ];
 
 function schemaVersion(db: Database.Database): number {

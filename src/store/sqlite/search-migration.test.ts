@@ -27,7 +27,7 @@ describe('migration 15 (search_terms)', () => {
     await before.close();
     // Back to schema 14: as if the versions had been stored before the index existed.
     const db = new Database(path);
-    db.exec('DROP TABLE search_terms; ALTER TABLE peer_state DROP COLUMN counters');
+    db.exec('DROP TABLE search_terms; ALTER TABLE peer_state DROP COLUMN counters; DROP TABLE leases');
     db.pragma('user_version = 14');
     db.close();
     const after = new SqliteStore({ path, backgroundCheckpoints: false });

@@ -41,6 +41,7 @@ import { type BackgroundCheckpoints, startBackgroundCheckpoints } from './backgr
 import { backupDatabase } from './backup-file.js';
 import { CollectionTable } from './collection-table.js';
 import { openConnection } from './connection.js';
+import { LeaseTable } from './lease-table.js';
 import { migrate } from './migrations.js';
 import { PeerTables } from './peer-tables.js';
 import { RemovalTables } from './removal-tables.js';
@@ -81,6 +82,7 @@ interface Parts {
   readonly audit: AuditTable;
   readonly removals: RemovalTables;
   readonly sessions: SessionTable;
+  readonly leases: LeaseTable;
   readonly search: SearchTable;
   readonly secrets: SecretBox;
 }
@@ -143,6 +145,7 @@ export class SqliteStore implements Store {
         audit: new AuditTable(db, unsynced),
         removals: new RemovalTables(db),
         sessions: new SessionTable(db),
+        leases: new LeaseTable(db, clock),
         search: new SearchTable(db),
       };
       // Started last: nothing after it can fail and leave a worker holding the file open.
@@ -404,6 +407,14 @@ export class SqliteStore implements Store {
 
   async deleteExpiredSessions(now: Micros, idleBefore: Micros): Promise<number> {
     return this.#with((p) => p.sessions.deleteExpired(now, idleBefore));
+  }
+
+  async acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
+    return this.#with((p) => p.leases.acquire(name, holder, ttlMs));
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    this.#with((p) => p.leases.release(name, holder));
   }
 
   async searchTerms(query: SearchQuery): Promise<readonly SearchHit[]> {
