@@ -31,7 +31,8 @@ import { actorOf } from './query/reader-of.js';
 type WithPolicy = { readonly policy?: PolicyContexts };
 
 /** Sync settings the shells may give; core supplies the ingest. */
-export type SyncRunOptions = Omit<SyncOptions, 'ingest' | 'policy'> & WithPolicy & { readonly peer?: string };
+export type SyncRunOptions = Omit<SyncOptions, 'ingest' | 'policy'> &
+  WithPolicy & { readonly peer?: string; readonly holder?: string };
 
 /** Background sync settings the shells may give. */
 export type SyncBackgroundOptions = Omit<FederationOptions, 'ingest' | 'policy'> & WithPolicy;

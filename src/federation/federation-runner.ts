@@ -2,9 +2,12 @@
  * Runs configured peers in the background (`accord serve`, `accord sync --watch`): each peer
  * syncs, then waits its interval (or the override), until stopped. The peer list is read again
  * every `rescanMs`, so peers added with `accord peer add` while the node runs are picked up.
+ * Every process on one store runs these loops; each run holds the peer's lease, so a peer is
+ * synced by one process at a time (peer-run-lease.ts).
  */
 import type { PeerRecord, Store } from '../store/index.js';
 import { PeerLink } from './peer-link.js';
+import { leaseHolder, withPeerLease } from './peer-run-lease.js';
 import { type SyncReport, syncPeer } from './sync-peer.js';
 import type { SyncOptions } from './sync-ports.js';
 
@@ -18,6 +21,8 @@ export interface FederationOptions extends SyncOptions {
   readonly rescanMs?: number;
   /** Called after every run of a peer. */
   readonly onReport?: (report: SyncReport) => void;
+  /** This process's name as holder of peers' leases (default: host, pid and a random part). */
+  readonly holder?: string;
 }
 
 /** A running federation; `stop` cancels requests in flight and waits for the loops to end. */
@@ -46,16 +51,26 @@ function sameConfig(a: PeerRecord, b: PeerRecord): boolean {
 export function startFederation(store: Store, opts: FederationOptions): FederationHandle {
   const ctl = new AbortController();
   const loops = new Map<string, { peer: PeerRecord; stop: AbortController; done: Promise<void> }>();
+  const holder = opts.holder ?? leaseHolder();
 
   const runPeer = async (initial: PeerRecord, stop: AbortController): Promise<void> => {
     const signal = AbortSignal.any([ctl.signal, stop.signal]);
     const link = new PeerLink(initial, opts.client);
     while (!signal.aborted) {
       try {
-        const report = await syncPeer(store, initial, link, opts, signal);
-        opts.onReport?.(report);
+        const run = await withPeerLease(
+          store,
+          initial.name,
+          holder,
+          (s) => syncPeer(store, initial, link, opts, s),
+          {
+            signal,
+          },
+        );
+        if (run.ran) opts.onReport?.(run.value);
+        else opts.log?.debug?.({ peer: initial.name }, 'peer is being synced by another process');
       } catch {
-        // Aborted mid-run: the loop condition ends it.
+        // Aborted mid-run (stopped, or the lease was lost): the loop goes on or ends.
       }
       await wait(opts.intervalMs ?? initial.intervalSeconds * 1000, signal);
     }
@@ -95,15 +110,34 @@ export function startFederation(store: Store, opts: FederationOptions): Federati
   };
 }
 
-/** Syncs every configured peer (or one) once, in turn; returns one report per peer. */
+/** How often `syncOnce` looks again at a peer another process is syncing. */
+const LEASE_RETRY_MS = 250;
+
+/**
+ * Syncs every configured peer (or one) once, in turn; returns one report per peer. A peer that
+ * another process is syncing is waited for, then synced: a user who asked for a run gets one.
+ */
 export async function syncOnce(
   store: Store,
-  opts: SyncOptions & { readonly peer?: string },
+  opts: SyncOptions & { readonly peer?: string; readonly holder?: string },
   signal?: AbortSignal,
 ): Promise<SyncReport[]> {
   const peers = (await store.listPeers()).filter((p) => opts.peer === undefined || p.name === opts.peer);
+  const holder = opts.holder ?? leaseHolder();
   const reports: SyncReport[] = [];
-  for (const peer of peers)
-    reports.push(await syncPeer(store, peer, new PeerLink(peer, opts.client), opts, signal));
+  for (const peer of peers) {
+    const link = new PeerLink(peer, opts.client);
+    for (;;) {
+      signal?.throwIfAborted();
+      const run = await withPeerLease(store, peer.name, holder, (s) => syncPeer(store, peer, link, opts, s), {
+        ...(signal ? { signal } : {}),
+      });
+      if (run.ran) {
+        reports.push(run.value);
+        break;
+      }
+      await wait(LEASE_RETRY_MS, signal ?? new AbortController().signal);
+    }
+  }
   return reports;
 }

@@ -52,6 +52,7 @@ export type SyncIngest = (
 export interface SyncLogger {
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
+  debug?(obj: object, msg: string): void;
 }
 
 /** Settings of a sync run, with documented defaults. */
