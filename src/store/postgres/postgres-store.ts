@@ -46,6 +46,7 @@ import { RemovalTables } from './removal-tables.js';
 import { RowMetaDictionary } from './row-meta.js';
 import { SearchTable } from './search-table.js';
 import { SessionTable } from './session-table.js';
+import { StatisticsKeeper } from './statistics-keeper.js';
 import { StatusTable } from './status-table.js';
 import { VersionReader } from './version-reader.js';
 import { VersionWriter } from './version-writer.js';
@@ -74,6 +75,7 @@ interface Parts {
   readonly removals: RemovalTables;
   readonly sessions: SessionTable;
   readonly leases: LeaseTable;
+  readonly statistics: StatisticsKeeper;
   readonly search: SearchTable;
   readonly secrets: SecretBox;
 }
@@ -116,6 +118,8 @@ export class PostgresStore implements Store {
       const cursors = new CursorCodec(key.rows[0]?.value ?? Buffer.alloc(0));
       const dictionary = new RowMetaDictionary(pool);
       const secrets = new SecretBox(this.#options.secretKey);
+      const statistics = new StatisticsKeeper(pool);
+      await statistics.start();
       this.#parts = {
         pool,
         secrets,
@@ -129,6 +133,7 @@ export class PostgresStore implements Store {
         removals: new RemovalTables(pool),
         sessions: new SessionTable(pool),
         leases: new LeaseTable(pool),
+        statistics,
         search: new SearchTable(pool),
       };
     } catch (error) {
@@ -140,9 +145,10 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    const pool = this.#parts?.pool;
+    const parts = this.#parts;
     this.#parts = undefined;
-    await pool?.end();
+    await parts?.statistics.settle();
+    await parts?.pool.end();
   }
 
   addCollection(collection: CollectionRecord): Promise<void> {
@@ -166,7 +172,11 @@ export class PostgresStore implements Store {
   }
 
   addVersions(collectionId: string, versions: readonly NewVersion[]): Promise<readonly AddOutcome[]> {
-    return this.#with((p) => p.writer.addVersions(collectionId, versions));
+    return this.#with(async (p) => {
+      const outcomes = await p.writer.addVersions(collectionId, versions);
+      p.statistics.noteWritten(versions.length);
+      return outcomes;
+    });
   }
 
   addReleaseEntry(seq: number, releaseAt: Micros): Promise<void> {
