@@ -7,11 +7,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import {
   type AdvisoryStatus,
-  advisoryStatus,
+  advisoryStatusPerNode,
   draftJointAdvisory,
   EXPORT_FORMATS,
   type ExportFormat,
   exportAdvisory,
+  type NodeRelease,
   signJointAdvisory,
 } from '../core/index.js';
 import { CliError } from './cli-error.js';
@@ -20,10 +21,30 @@ import type { RegisterCommand } from './register-command.js';
 
 const TLPS = ['clear', 'green', 'amber'] as const;
 
-function statusText(s: AdvisoryStatus): string {
+type StatusPerNode = AdvisoryStatus & { readonly nodes: readonly NodeRelease[] };
+
+/** A node's released state in words: `released 2026-…Z (version …)`, `not seen yet`, … */
+function nodeText(n: NodeRelease): string {
+  const who = n.self ? 'this node' : `peer ${n.peer ?? n.org}`;
+  const when = n.at === undefined ? '' : ` ${n.at} (version ${n.version})`;
+  const pulled = n.lastPull === undefined ? '' : ` (last pull ${n.lastPull})`;
+  return `  ${who}: ${n.state.replaceAll('_', ' ')}${when}${pulled}`;
+}
+
+function statusText(s: StatusPerNode): string {
   const lines = [`${s.id}  ${s.state}`, `title: ${s.title}`, `release at: ${s.release_at}`];
   for (const c of s.cosigners) lines.push(`  ${c.signed ? 'signed  ' : 'unsigned'}  ${c.org}`);
+  lines.push('released state per node:', ...s.nodes.map(nodeText));
   return `${lines.join('\n')}\n`;
+}
+
+/** The JSON of `advisory status`: the contract's fields, and `nodes` (ADR 0022) in snake_case. */
+function statusJson(s: StatusPerNode): string {
+  const nodes = s.nodes.map(({ lastPull, ...n }) => ({
+    ...n,
+    ...(lastPull === undefined ? {} : { last_pull: lastPull }),
+  }));
+  return `${JSON.stringify({ ...s, nodes })}\n`;
 }
 
 /** Registers the `advisory` commands. */
@@ -95,11 +116,14 @@ export const registerAdvisory: RegisterCommand = (program, ctx) => {
     .command('status <id>')
     .description('draft, sealed, released or missed, and who signed the current text')
     .requiredOption('--as <username>', 'user whose organisation reads')
-    .option('--json', 'print {"id", "title", "state", "release_at", "cosigners": [{"org", "signed"}]}')
+    .option(
+      '--json',
+      'print {"id", "title", "state", "release_at", "cosigners": [{"org", "signed"}], "nodes": [{"self", "state", …}]}',
+    )
     .option(...DB_OPTION)
     .action(async (id: string, opts: { as: string; json?: boolean; db?: string }) => {
-      const status = await withNode(ctx, opts.db, (node) => advisoryStatus(node, opts.as, id), true);
-      ctx.stdout.write(opts.json ? `${JSON.stringify(status)}\n` : statusText(status));
+      const status = await withNode(ctx, opts.db, (node) => advisoryStatusPerNode(node, opts.as, id), true);
+      ctx.stdout.write(opts.json ? statusJson(status) : statusText(status));
     });
   advisory
     .command('export <id>')

@@ -14,6 +14,12 @@ export {
 export { markingRefsOf } from './marking-refs.js';
 export { addPeer, type PeerInput, requirePeer } from './peer-config.js';
 export { PeerLink } from './peer-link.js';
+export {
+  PEER_MISSED_ACTION,
+  PEER_RELEASED_ACTION,
+  type PeerReleaseRecord,
+  peerReleaseRecords,
+} from './peer-releases.js';
 export { CONFLICT_ACTION, REFUSED_ACTION } from './peer-state.js';
 export { listPeerStatus, type PeerStatus, peerStatus, type SyncIncident } from './peer-status.js';
 export type { PullReport } from './pull.js';

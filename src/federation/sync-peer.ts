@@ -4,6 +4,7 @@ import type { PeerRecord, Store } from '../store/index.js';
 import { TaxiiClientError } from '../taxii/client/index.js';
 import { countAndPatch } from './peer-counters.js';
 import type { PeerLink } from './peer-link.js';
+import { learnPeerReleases } from './peer-releases.js';
 import { patchPeerState } from './peer-state.js';
 import { type PullReport, pullPeer } from './pull.js';
 import { type PushReport, pushPeer } from './push.js';
@@ -33,7 +34,10 @@ export async function syncPeer(
   let push: PushReport | undefined;
   let direction: 'pull' | 'push' = 'pull';
   try {
-    if (peer.pull) pull = await pullPeer(store, peer, link, opts, signal);
+    if (peer.pull) {
+      pull = await pullPeer(store, peer, link, opts, signal);
+      await learnPeerReleases(store, peer, opts, signal);
+    }
     direction = 'push';
     if (peer.push) push = await pushPeer(store, peer, link, opts, signal);
     const refused = push?.refused ?? 0;

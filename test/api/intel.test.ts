@@ -1,6 +1,6 @@
 /**
  * Issue 17: `GET /api/attribution`, `GET /api/advisories`, `GET /api/advisories/ID`,
- * `POST /api/advisories/ID/sign`, `GET /api/home`, `GET /api/audit` and
+ * `GET /api/advisories/ID/release`, `POST /api/advisories/ID/sign`, `GET /api/home`, `GET /api/audit` and
  * `POST /api/peers/NAME/test`. Hidden advisories answer exactly as unknown ids; signing from
  * the console is CSRF-safe; the audit log and peer tests are for administrators.
  */
@@ -98,6 +98,7 @@ describe('advisories', () => {
     const unknown = 'report--00000000-0000-4000-8000-000000000000';
     for (const [suffix, method] of [
       ['', 'GET'],
+      ['/release', 'GET'],
       ['/sign', 'POST'],
     ] as const) {
       const hidden = await api(`/api/advisories/${advisory}${suffix}`, 'eve', method);
@@ -139,6 +140,40 @@ describe('advisories', () => {
     expect(again.json()).toMatchObject({ created: false, signature: signed.json().signature });
     const alice = await api(`/api/advisories/${advisory}/sign`, 'alice', 'POST');
     expect(alice.json().state).toBe('sealed');
+  });
+});
+
+describe('GET /api/advisories/ID/release (ADR 0022)', () => {
+  it('lists this node, then each peer by organisation; peer names and pulls for administrators only', async () => {
+    const peer = {
+      url: 'http://127.0.0.1:9/taxii2/',
+      username: 'x',
+      password: 'y',
+      remoteCollection: f.shared,
+      orgId: 'fr-anssi',
+      speaksFor: ['fr-anssi'],
+      push: false,
+      intervalSeconds: 60,
+    };
+    await f.store.putPeer({ ...peer, name: 'paris', localCollection: f.shared, pull: true });
+    await f.store.putPeer({ ...peer, name: 'lyon', localCollection: f.shared, pull: false });
+    await f.store.putPeerState({ name: 'paris', lastSuccess: '2026-12-06T10:00:00.000Z' });
+    const bob = (await api(`/api/advisories/${advisory}/release`)).json();
+    expect(bob).toEqual({
+      id: advisory,
+      nodes: [
+        { self: true, state: 'pending' },
+        { self: false, org: expect.objectContaining({ slug: 'fr-anssi' }), state: 'not_synced' },
+        { self: false, org: expect.objectContaining({ slug: 'fr-anssi' }), state: 'not_seen_yet' },
+      ],
+      serverTime: expect.stringMatching(/Z$/),
+    });
+    const ada = (await api(`/api/advisories/${advisory}/release`, 'ada')).json();
+    expect(ada.nodes.slice(1)).toEqual([
+      expect.objectContaining({ peer: 'lyon', state: 'not_synced' }),
+      expect.objectContaining({ peer: 'paris', state: 'not_seen_yet', lastPull: '2026-12-06T10:00:00.000Z' }),
+    ]);
+    for (const name of ['paris', 'lyon']) await f.store.deletePeer(name);
   });
 });
 

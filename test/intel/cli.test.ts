@@ -277,6 +277,8 @@ describe('accord advisory (CONTRACT.md "Joint advisories")', () => {
         { org: UK, signed: false },
         { org: US, signed: false },
       ],
+      // ADR 0022: this node first; no peers are configured here.
+      nodes: [{ self: true, state: 'pending' }],
     });
     const [ukSign, usSign, pressSign] = await Promise.all([
       accord('advisory', 'sign', id, '--as', 'analyst'),

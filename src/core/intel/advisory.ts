@@ -19,6 +19,7 @@ import { callerOf } from '../ingest/import-files.js';
 import type { NodeServices } from '../node/node-services.js';
 import { usableCollection } from '../query/collection-access.js';
 import { builtOrInvalid, storeAsCaller } from './intel-outcome.js';
+import { type NodeRelease, releaseStates } from './release-states.js';
 import { type CollectedRecord, newestVisible, visibleVersions } from './visible-versions.js';
 
 /** What `advisory draft` was given. */
@@ -101,6 +102,16 @@ export async function advisoryStatus(
   id: string,
 ): Promise<AdvisoryStatus> {
   return (await seenAdvisory(node, username, id)).status;
+}
+
+/** `advisory status` with the released state on this node and on each peer (ADR 0022). */
+export async function advisoryStatusPerNode(
+  node: NodeServices,
+  username: string,
+  id: string,
+): Promise<AdvisoryStatus & { readonly nodes: readonly NodeRelease[] }> {
+  const seen = await seenAdvisory(node, username, id);
+  return { ...seen.status, nodes: await releaseStates(node, seen.caller, seen.versions) };
 }
 
 /** What `advisory sign` did: the signature's id, and whether it was made now (false: signed already). */

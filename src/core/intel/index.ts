@@ -2,6 +2,7 @@
 export type { AdvisoryStatus, Consensus } from '../../intel/index.js';
 export {
   advisoryStatus,
+  advisoryStatusPerNode,
   type DraftRequest,
   draftJointAdvisory,
   type Signed,
@@ -25,3 +26,10 @@ export {
   disputeAttribution,
   type Made,
 } from './attribution.js';
+export {
+  type NodeRelease,
+  type NodeReleaseState,
+  PEER_MISSED_ACTION,
+  PEER_RELEASED_ACTION,
+  releaseStates,
+} from './release-states.js';

@@ -8,6 +8,7 @@ import { type AdvisoryStatus, advisoryState } from '../../intel/index.js';
 import type { Caller } from '../accounts/caller.js';
 import { CoreError } from '../errors/core-error.js';
 import { signJointAdvisory } from '../intel/advisory.js';
+import { type NodeRelease, releaseStates } from '../intel/release-states.js';
 import { type CollectedRecord, visibleVersions } from '../intel/visible-versions.js';
 import type { NodeServices } from '../node/node-services.js';
 
@@ -60,6 +61,22 @@ export async function getAdvisory(node: NodeServices, caller: Caller, id: string
   const view = statesOf(node, caller, reports, opinions)[0];
   if (view === undefined) throw new CoreError('CORE_NOT_FOUND', NO_SUCH_ADVISORY);
   return view;
+}
+
+/**
+ * The released state of the advisory on this node and on each peer (ADR 0022), for a caller who
+ * sees it; CORE_NOT_FOUND worded as for an unknown id otherwise.
+ */
+export async function getAdvisoryReleases(
+  node: NodeServices,
+  caller: Caller,
+  id: string,
+): Promise<readonly NodeRelease[]> {
+  const reports = id.startsWith('report--') ? await visibleVersions(node, caller, { ids: [id] }) : [];
+  const opinions = reports.length === 0 ? [] : await visibleVersions(node, caller, { types: ['opinion'] });
+  if (statesOf(node, caller, reports, opinions).length === 0)
+    throw new CoreError('CORE_NOT_FOUND', NO_SUCH_ADVISORY);
+  return releaseStates(node, caller, reports);
 }
 
 /** Signs the advisory's current text for the caller's organisation; answers the new state and the signature's id. */

@@ -2,6 +2,7 @@
 export {
   type AdvisoryView,
   getAdvisory,
+  getAdvisoryReleases,
   listAdvisories,
   NO_SUCH_ADVISORY,
   signAdvisory,

@@ -153,6 +153,25 @@ export interface AdvisoryInfo {
   readonly serverTime: string;
 }
 
+/**
+ * `GET /api/advisories/:id/release` (ADR 0022): this node (`self`) first, then every configured
+ * peer. `peer` and `lastPull` only for callers who may see peers (administrators).
+ */
+export interface AdvisoryReleases {
+  readonly id: string;
+  readonly nodes: readonly {
+    readonly self: boolean;
+    /** The peer's organisation. */
+    readonly org?: OrgRef;
+    readonly peer?: string;
+    readonly state: 'released' | 'missed' | 'pending' | 'not_seen_yet' | 'not_synced';
+    readonly version?: string;
+    readonly at?: string;
+    readonly lastPull?: string;
+  }[];
+  readonly serverTime: string;
+}
+
 export interface AdvisoryList {
   readonly advisories: readonly AdvisoryInfo[];
 }

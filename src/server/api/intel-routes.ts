@@ -1,6 +1,7 @@
 /**
- * `GET /api/attribution` (the consensus matrix), `GET /api/advisories`, `GET /api/advisories/:id`
- * and `POST /api/advisories/:id/sign`: core's attribution and advisory use cases, over what the
+ * `GET /api/attribution` (the consensus matrix), `GET /api/advisories`, `GET /api/advisories/:id`,
+ * `GET /api/advisories/:id/release` (released state per node, ADR 0022) and
+ * `POST /api/advisories/:id/sign`: core's attribution and advisory use cases, over what the
  * caller's organisation sees. A hidden advisory answers exactly as an unknown id.
  */
 import type { FastifyInstance } from 'fastify';
@@ -8,12 +9,13 @@ import {
   type AdvisoryView,
   attributionMatrix,
   getAdvisory,
+  getAdvisoryReleases,
   listAdvisories,
   signAdvisory,
 } from '../../core/index.js';
 import { formatMicros } from '../../stix/index.js';
 import type { ApiContext } from './api-context.js';
-import type { AdvisoryInfo, AdvisoryList, AttributionMatrix, OrgRef } from './api-types.js';
+import type { AdvisoryInfo, AdvisoryList, AdvisoryReleases, AttributionMatrix, OrgRef } from './api-types.js';
 import { orgRef, orgRefs } from './org-ref.js';
 
 const ID_PARAMS = {
@@ -40,7 +42,7 @@ export function advisoryInfo(
   };
 }
 
-/** Registers the four routes. */
+/** Registers the five routes. */
 export function registerIntelRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const now = () => formatMicros(ctx.node.services.now(), 3);
 
@@ -61,6 +63,21 @@ export function registerIntelRoutes(app: FastifyInstance, ctx: ApiContext): void
     async (request): Promise<AdvisoryInfo> => {
       const view = await getAdvisory(ctx.node.services, ctx.callerOf(request), request.params.id);
       return advisoryInfo(view, await orgRefs(ctx.store), now());
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/advisories/:id/release',
+    { schema: { params: ID_PARAMS } },
+    async (request): Promise<AdvisoryReleases> => {
+      const id = request.params.id;
+      const nodes = await getAdvisoryReleases(ctx.node.services, ctx.callerOf(request), id);
+      const refOf = await orgRefs(ctx.store);
+      return {
+        id,
+        nodes: nodes.map(({ org, ...n }) => ({ ...n, ...(org === undefined ? {} : { org: refOf(org) }) })),
+        serverTime: now(),
+      };
     },
   );
 

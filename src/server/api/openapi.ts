@@ -50,6 +50,10 @@ export const ROUTE_DOCS: Readonly<Record<string, { readonly summary: string; rea
   'GET /api/attribution': { summary: 'The attribution consensus matrix', answer: 'AttributionMatrix' },
   'GET /api/advisories': { summary: 'Joint advisories the caller sees', answer: 'AdvisoryList' },
   'GET /api/advisories/{id}': { summary: 'One joint advisory', answer: 'AdvisoryInfo' },
+  'GET /api/advisories/{id}/release': {
+    summary: 'Released state of the advisory on this node and on each peer',
+    answer: 'AdvisoryReleases',
+  },
   'POST /api/advisories/{id}/sign': { summary: "Sign the advisory's current text", answer: 'AdvisoryInfo' },
   'GET /api/home': { summary: 'The home page', answer: 'HomeInfo' },
   'GET /api/audit': { summary: 'The audit log, newest first (administrators)', answer: 'AuditList' },

@@ -14,5 +14,7 @@ export {
   TaxiiClient,
   type TaxiiClientOptions,
 } from './taxii-client.js';
+export { dispatcherTrusting } from './tls-dispatcher.js';
 export type { RetryNotice, TaxiiAuth, TransportOptions } from './transport.js';
 export type * from './types.js';
+export { checkUrl } from './urls.js';
