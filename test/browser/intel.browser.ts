@@ -1,7 +1,8 @@
 /**
  * Attribution and joint advisories in chromium against a real node: the consensus matrix (a
  * table, a row per subject, a column per organisation, dissent flagged, a cell opens the
- * claim) and an advisory's countdown on the server's clock and signing from the page.
+ * claim) and an advisory's countdown on the server's clock, signing from the page and its
+ * released state per node.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -78,6 +79,30 @@ describe('joint advisories', () => {
     await page.getByRole('button', { name: 'Sign' }).click();
     await page.locator('main li').filter({ hasText: 'United Kingdom Government — signed' }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Sign' }).count(), 0);
+    assert.deepEqual(c.incidents, []);
+  });
+
+  it('shows the released state on this node and on each peer as a table, in words (ADR 0022)', async () => {
+    await page.goto(`/advisories/${encodeURIComponent(c.world.advisoryId)}`);
+    const table = page.getByRole('table', { name: 'Released state per node' });
+    await table.waitFor();
+    const row = (name: RegExp) =>
+      table.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+    assert.match(await row(/^This node$/).innerText(), /not released yet/);
+    // The world's peer pulls the demo collection and never answered: not seen yet. The
+    // analyst is no administrator, so the peer is named by its organisation only.
+    assert.match(await row(/^United States Government$/).innerText(), /not seen yet/);
+    assert.doesNotMatch(await table.innerText(), /closed-port/);
+    assert.deepEqual(await axeViolations(page), []);
+    // The demo's advisory was released here in 2021: this node says so, with the time in UTC.
+    await page.goto('/advisories?state=released');
+    await page.getByRole('table', { name: 'Advisories' }).getByRole('link').first().click();
+    await page.getByRole('table', { name: 'Released state per node' }).waitFor();
+    const self = page
+      .getByRole('table', { name: 'Released state per node' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: /^This node$/ }) });
+    assert.match(await self.innerText(), /released\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
     assert.deepEqual(c.incidents, []);
   });
 });

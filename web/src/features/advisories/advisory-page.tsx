@@ -1,4 +1,7 @@
-/** One advisory (`/advisories/ID`): state, co-signers, release time in UTC, countdown, and Sign. */
+/**
+ * One advisory (`/advisories/ID`): state, co-signers, release time in UTC, countdown, Sign, and
+ * the released state on this node and each peer.
+ */
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { messageOf, useApiClient } from '../../api/http.js';
@@ -7,6 +10,7 @@ import { useApi } from '../../api/use-api.js';
 import { LoadState } from '../../components/load-state.js';
 import { UtcTime } from '../../components/utc-time.js';
 import { Countdown } from './countdown.js';
+import { ReleaseStates } from './release-states.js';
 
 function NotFound({ id }: { id: string }) {
   return (
@@ -84,6 +88,8 @@ export function AdvisoryPage() {
               {error}
             </p>
           ) : null}
+          <h2 id="release-states">Released state per node</h2>
+          <ReleaseStates id={a.id} />
         </article>
       )}
     </LoadState>
