@@ -7,7 +7,14 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, claimAttribution, draftJointAdvisory, nodeServices } from '../../src/core/index.js';
-import { basic, type Fixture, makeFixture, malware, post } from '../taxii/support/taxii-fixture.js';
+import {
+  basic,
+  type Fixture,
+  indicator,
+  makeFixture,
+  malware,
+  post,
+} from '../taxii/support/taxii-fixture.js';
 import { browser, signIn } from './support/browser.js';
 
 let f: Fixture;
@@ -30,6 +37,10 @@ const actor = {
   name: 'Some State Actor',
 };
 const fresh = malware({ name: 'Fresh intake' });
+/** The claim's evidence: one in the shared collection, one in a collection only uk-ncsc reads. */
+const sharedEvidence = indicator({ name: 'Gateway beacon' });
+const ukEvidence = indicator({ name: 'UK-only beacon' });
+let ukOnlyClaim: string;
 
 beforeAll(async () => {
   f = await makeFixture();
@@ -38,7 +49,8 @@ beforeAll(async () => {
     { username: 'ada', orgId: 'uk-ncsc', role: 'admin', password: 'ada-password' },
     { N: 1024, r: 8, p: 1 },
   );
-  expect((await post(f, f.shared, [subject, actor])).statusCode).toBe(202);
+  expect((await post(f, f.shared, [subject, actor, sharedEvidence])).statusCode).toBe(202);
+  expect((await post(f, f.ukOnly, [ukEvidence])).statusCode).toBe(202);
   const node = nodeServices(f.store);
   advisory = await draftJointAdvisory(node, {
     username: 'alice',
@@ -56,6 +68,16 @@ beforeAll(async () => {
       subject: subject.id,
       target: actor.id,
       confidence: 60,
+      evidence: [String(sharedEvidence.id), String(ukEvidence.id)],
+    })
+  ).id;
+  ukOnlyClaim = (
+    await claimAttribution(node, {
+      username: 'alice',
+      collectionId: f.ukOnly,
+      subject: subject.id,
+      target: actor.id,
+      confidence: 80,
     })
   ).id;
   expect((await post(f, f.shared, [fresh])).statusCode).toBe(202);
@@ -195,6 +217,39 @@ describe('GET /api/attribution', () => {
         attributedTo: expect.objectContaining({ id: actor.id, name: 'Some State Actor' }),
       },
     ]);
+  });
+});
+
+describe('GET /api/attribution/claims/ID (a matrix cell opened)', () => {
+  it('gives the claim with its author, time, confidence and the evidence the caller sees', async () => {
+    const bob = (await api(`/api/attribution/claims/${claim}`)).json();
+    expect(bob).toEqual({
+      id: claim,
+      stance: 'support',
+      confidence: 60,
+      confidenceLabel: 'Med',
+      author: expect.objectContaining({ slug: 'uk-ncsc' }),
+      time: expect.stringMatching(/Z$/),
+      subject: expect.objectContaining({ id: subject.id, name: 'Nightjar Cluster' }),
+      attributedTo: expect.objectContaining({ id: actor.id }),
+      disputes: [],
+      explanation: null,
+      // The UK-only indicator is absent for bob, not listed as hidden (ADR 0002).
+      evidence: [expect.objectContaining({ id: sharedEvidence.id, name: 'Gateway beacon' })],
+    });
+    expect(JSON.stringify(bob)).not.toContain(String(ukEvidence.id));
+    const alice = (await api(`/api/attribution/claims/${claim}`, 'alice')).json();
+    expect(alice.evidence.map((e: { id: string }) => e.id)).toEqual([sharedEvidence.id, ukEvidence.id]);
+  });
+
+  it('a claim the caller may not see, or an object that is no claim, answers as an unknown id', async () => {
+    expect((await api(`/api/attribution/claims/${ukOnlyClaim}`, 'alice')).statusCode).toBe(200);
+    const unknown = await api('/api/attribution/claims/relationship--00000000-0000-4000-8000-000000000000');
+    expect(unknown.statusCode).toBe(404);
+    for (const id of [ukOnlyClaim, subject.id, String(sharedEvidence.id)]) {
+      const res = await api(`/api/attribution/claims/${id}`);
+      expect(observable(res)).toEqual(observable(unknown));
+    }
   });
 });
 

@@ -7,6 +7,7 @@ export {
   NO_SUCH_ADVISORY,
   signAdvisory,
 } from './advisories.js';
+export { attributionClaim, type ClaimDetail, NO_SUCH_CLAIM } from './attribution-claim.js';
 export { attributionMatrix, confidenceLabel, type Matrix, type MatrixCell } from './attribution-matrix.js';
 export { auditPage } from './audit-page.js';
 export { explainAccess, type OrganisationAccess } from './explain-access.js';

@@ -141,6 +141,27 @@ export interface AttributionMatrix {
   }[];
 }
 
+/**
+ * `GET /api/attribution/claims/:id`: one claim (support) or dispute of the matrix, with the
+ * evidence the caller sees (hidden evidence is absent).
+ */
+export interface AttributionClaim {
+  readonly id: string;
+  readonly stance: 'support' | 'dispute';
+  readonly confidence: number;
+  readonly confidenceLabel: string;
+  /** The organisation that made this version (as the node records it, not `created_by_ref`). */
+  readonly author: OrgRef | null;
+  /** The version's time (`modified`). */
+  readonly time: string;
+  readonly subject: ObjectSummary | null;
+  readonly attributedTo: ObjectSummary | null;
+  /** A dispute's disputed claims. */
+  readonly disputes: readonly string[];
+  readonly explanation: string | null;
+  readonly evidence: readonly ObjectSummary[];
+}
+
 /** `GET /api/advisories` and `GET /api/advisories/:id`. */
 export interface AdvisoryInfo {
   readonly id: string;

@@ -1,5 +1,6 @@
 /**
- * `GET /api/attribution` (the consensus matrix), `GET /api/advisories`, `GET /api/advisories/:id`,
+ * `GET /api/attribution` (the consensus matrix), `GET /api/attribution/claims/:id` (a cell's
+ * claim with its evidence), `GET /api/advisories`, `GET /api/advisories/:id`,
  * `GET /api/advisories/:id/release` (released state per node, ADR 0022) and
  * `POST /api/advisories/:id/sign`: core's attribution and advisory use cases, over what the
  * caller's organisation sees. A hidden advisory answers exactly as an unknown id.
@@ -7,6 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import {
   type AdvisoryView,
+  attributionClaim,
   attributionMatrix,
   getAdvisory,
   getAdvisoryReleases,
@@ -15,7 +17,14 @@ import {
 } from '../../core/index.js';
 import { formatMicros } from '../../stix/index.js';
 import type { ApiContext } from './api-context.js';
-import type { AdvisoryInfo, AdvisoryList, AdvisoryReleases, AttributionMatrix, OrgRef } from './api-types.js';
+import type {
+  AdvisoryInfo,
+  AdvisoryList,
+  AdvisoryReleases,
+  AttributionClaim,
+  AttributionMatrix,
+  OrgRef,
+} from './api-types.js';
 import { orgRef, orgRefs } from './org-ref.js';
 
 const ID_PARAMS = {
@@ -42,7 +51,7 @@ export function advisoryInfo(
   };
 }
 
-/** Registers the five routes. */
+/** Registers the six routes. */
 export function registerIntelRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const now = () => formatMicros(ctx.node.services.now(), 3);
 
@@ -50,6 +59,20 @@ export function registerIntelRoutes(app: FastifyInstance, ctx: ApiContext): void
     const m = await attributionMatrix(ctx.node.services, ctx.callerOf(request));
     return { subjects: m.subjects, organisations: m.organisations.map(orgRef), cells: m.cells };
   });
+
+  app.get<{ Params: { id: string } }>(
+    '/attribution/claims/:id',
+    { schema: { params: ID_PARAMS } },
+    async (request): Promise<AttributionClaim> => {
+      const { producerOrg, version, ...claim } = await attributionClaim(
+        ctx.node.services,
+        ctx.callerOf(request),
+        request.params.id,
+      );
+      const refOf = await orgRefs(ctx.store);
+      return { ...claim, author: producerOrg === null ? null : refOf(producerOrg), time: version };
+    },
+  );
 
   app.get('/advisories', async (request): Promise<AdvisoryList> => {
     const views = await listAdvisories(ctx.node.services, ctx.callerOf(request));

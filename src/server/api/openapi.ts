@@ -48,6 +48,10 @@ export const ROUTE_DOCS: Readonly<Record<string, { readonly summary: string; rea
   'GET /api/objects/{id}/sightings': { summary: 'Sightings of the object', answer: 'SightingList' },
   'GET /api/objects/{id}/access': { summary: 'Who can see the object and why', answer: 'AccessExplanation' },
   'GET /api/attribution': { summary: 'The attribution consensus matrix', answer: 'AttributionMatrix' },
+  'GET /api/attribution/claims/{id}': {
+    summary: 'A claim or dispute of the matrix with the evidence the caller sees',
+    answer: 'AttributionClaim',
+  },
   'GET /api/advisories': { summary: 'Joint advisories the caller sees', answer: 'AdvisoryList' },
   'GET /api/advisories/{id}': { summary: 'One joint advisory', answer: 'AdvisoryInfo' },
   'GET /api/advisories/{id}/release': {
