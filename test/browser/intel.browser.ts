@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { axeViolations, type Console, signIn, startConsole } from './support/console.js';
-import { USERS } from './support/world.js';
+import { IDS, USERS } from './support/world.js';
 
 let c: Console;
 let page: Page;
@@ -39,13 +39,67 @@ describe('attribution matrix', () => {
     assert.deepEqual(await axeViolations(page), []);
   });
 
-  it('opens the claim from a cell', async () => {
+  it('opens the claim and its evidence from a cell, in a dialog kept in the URL', async () => {
     const table = page.getByRole('table', { name: /a row per subject/ });
     const cell = table.getByRole('link', { name: /supports/ }).first();
-    await cell.click();
-    await page.waitForURL(/\/objects\/(relationship|opinion)--/);
+    await cell.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/attribution\?subject=.+&org=identity--/);
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    assert.match(await dialog.getByRole('heading', { level: 2 }).innerText(), / on /);
+    const panel = dialog.getByRole('region', { name: 'Claim' }).first();
+    await panel.getByRole('link', { name: 'Open the claim' }).waitFor();
+    const text = await panel.innerText();
+    assert.match(text, /supports/);
+    assert.match(text, /Confidence\s+\d+ \((None|Low|Med|High)\)/);
+    assert.match(text, /Author\s+\S/);
+    assert.match(text, /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
+    assert.match(text, /Evidence/);
+    // Focus is inside the dialog; axe finds nothing serious with it open.
+    assert.equal(
+      await page.evaluate<boolean>("document.querySelector('dialog').contains(document.activeElement)"),
+      true,
+    );
+    assert.deepEqual(await axeViolations(page), []);
+    // The URL alone opens it again (state lives in the URL).
+    const url = page.url();
+    await page.goto(url);
+    await page.getByRole('dialog').getByRole('link', { name: 'Open the claim' }).first().waitFor();
+    // Escape closes it, leaves the URL state and puts focus back on the cell.
+    await page.keyboard.press('Escape');
+    await page.waitForURL(/\/attribution$/);
+    assert.equal(await page.getByRole('dialog').count(), 0);
+    await page.waitForFunction("document.activeElement?.hasAttribute('data-cell') === true");
+    // From the dialog, the claim itself.
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').getByRole('link', { name: 'Open the claim' }).first().click();
+    await page.waitForURL(/\/objects\/relationship--/);
     await page.getByRole('heading', { level: 1 }).waitFor();
     assert.notEqual(await page.getByRole('heading', { level: 1 }).innerText(), 'Object not found');
+  });
+
+  it("lists a claim's evidence the reader sees as links to the objects (ADR 0002)", async () => {
+    // The world's US claim on APT31 rests on the US statement and on a TLP:RED indicator of the
+    // US: the demo user (UK) gets the statement, and nothing at all of the indicator.
+    await page.goto('/attribution');
+    const table = page.getByRole('table', { name: /a row per subject/ });
+    await table.waitFor();
+    const column = (await table.locator('thead th').allInnerTexts()).indexOf('United States Government');
+    assert.ok(column > 0);
+    const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^APT31/ }) });
+    await row.locator('th, td').nth(column).getByRole('link').click();
+    const dialog = page.getByRole('dialog', { name: /^United States Government on APT31/ });
+    await dialog.getByRole('link', { name: 'Open the claim' }).waitFor();
+    assert.match(await dialog.innerText(), /Confidence\s+75 \(High\)/);
+    const evidence = dialog.locator('section ul a[href^="/objects/"]');
+    const hrefs = await evidence.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    assert.deepEqual(hrefs, [`/objects/${IDS.usReport}`]);
+    assert.doesNotMatch(await dialog.innerText(), /Red partner indicator|indicator--/);
+    assert.deepEqual(await axeViolations(page), []);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.waitForURL(/\/attribution$/);
+    assert.deepEqual(c.incidents, []);
   });
 });
 

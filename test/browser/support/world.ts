@@ -33,6 +33,10 @@ export const IDS = {
   hidden: 'indicator--0c1f7e55-5b8e-4f53-9d51-6c7a1a8e3b22',
   missing: 'indicator--0c1f7e55-5b8e-4f53-9d51-6c7a1a8e3b23',
   xss: 'malware--7d2f0e2b-1e7d-4d3c-8b68-3a5b4f1e0b33',
+  /** The demo's UK APT31, its MSS, and the US statement of 19 July 2021. */
+  apt31: 'intrusion-set--ed36466e-3787-4481-8c2c-246259a210a0',
+  mss: 'threat-actor--0fd00ef9-085c-4657-89cc-136eaafec59a',
+  usReport: 'report--3d592f2f-8da3-47ae-8288-3db1ccad9c9b',
 } as const;
 
 /** What the tests need to know of the world. */
@@ -159,6 +163,22 @@ export async function buildWorld(): Promise<World> {
     USERS.partner[0],
     '--tlp',
     'red',
+  ]);
+  // A US claim resting on its statement and on its TLP:RED indicator: the demo user (UK) sees
+  // the statement among the evidence and not the indicator (ADR 0002).
+  await accord([
+    'attribution',
+    'claim',
+    IDS.apt31,
+    IDS.mss,
+    '--confidence',
+    '75',
+    '--evidence',
+    `${IDS.usReport},${IDS.hidden}`,
+    '--collection',
+    DEMO_COLLECTION_ID,
+    '--as',
+    USERS.partner[0],
   ]);
   const body = join(dir, 'advisory.md');
   writeFileSync(body, '# Joint advisory\n\nExploitation of edge devices.\n');

@@ -1,21 +1,30 @@
 /**
  * The consensus matrix (`/attribution`): a row per subject, a column per organisation; each
  * cell gives support or dispute as glyph and text, confidence as number and label, and opens
- * the claim. Subjects on which organisations disagree are flagged in words.
+ * the claim with its evidence in a dialog whose state is in the URL
+ * (`?subject=ID&org=ID`). Subjects on which organisations disagree are flagged in words.
  */
-import { Link } from 'react-router';
+import { useCallback } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import type { AttributionMatrix } from '../../api/types.js';
 import { useApi } from '../../api/use-api.js';
 import { LoadState } from '../../components/load-state.js';
+import { ClaimDialog } from './claim-dialog.js';
 
 type Cell = AttributionMatrix['cells'][number];
+
+/** The URL of a cell opened: the matrix with the subject and organisation in its query. */
+function cellUrl(subject: string, org: string): string {
+  return `/attribution?${new URLSearchParams({ subject, org }).toString()}`;
+}
 
 function CellView({ cell }: { cell: Cell | undefined }) {
   if (!cell) return <span className="muted">no claim</span>;
   const support = cell.stance === 'support';
   return (
     <Link
-      to={`/objects/${encodeURIComponent(cell.claim)}`}
+      to={cellUrl(cell.subject, cell.org)}
+      data-cell={`${cell.subject} ${cell.org}`}
       className={support ? 'stance-support' : 'stance-dispute'}
     >
       <span aria-hidden="true">{support ? '✓' : '✗'}</span> {support ? 'supports' : 'disputes'}
@@ -29,6 +38,15 @@ function CellView({ cell }: { cell: Cell | undefined }) {
 /** The page. */
 export function AttributionPage() {
   const matrix = useApi<AttributionMatrix>('/attribution');
+  const [params, setParams] = useSearchParams();
+  const openSubject = params.get('subject');
+  const openOrg = params.get('org');
+  const close = useCallback(() => {
+    setParams({});
+    // Back to the cell that opened the dialog (once the matrix shows it again).
+    const selector = `[data-cell="${CSS.escape(`${openSubject} ${openOrg}`)}"]`;
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
+  }, [setParams, openSubject, openOrg]);
   return (
     <>
       <h1 tabIndex={-1}>Attribution</h1>
@@ -36,8 +54,19 @@ export function AttributionPage() {
         {(data) => {
           const cells = new Map(data.cells.map((c) => [`${c.subject}\n${c.org}`, c]));
           if (data.subjects.length === 0) return <p className="muted">No attribution claims you may see.</p>;
+          const subject = data.subjects.find((s) => s.id === openSubject);
+          const org = data.organisations.find((o) => o.id === openOrg);
           return (
             <div className="table-scroll">
+              {openSubject !== null && openOrg !== null ? (
+                <ClaimDialog
+                  key={`${openSubject} ${openOrg}`}
+                  subjectName={subject ? subject.name || subject.id : openSubject}
+                  orgName={org ? org.name : openOrg}
+                  cells={data.cells.filter((c) => c.subject === openSubject && c.org === openOrg)}
+                  onClose={close}
+                />
+              ) : null}
               <table className="data matrix">
                 <caption>Who attributes what: a row per subject, a column per organisation</caption>
                 <thead>
