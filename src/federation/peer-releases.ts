@@ -24,6 +24,25 @@ export const PEER_MISSED_ACTION = 'sync.peer-missed';
 export const PEER_RELEASE_WINDOW_MS = 7 * 24 * 3600 * 1000;
 /** Questions per sync run of one peer at most: a collection full of advisories cannot make a run fan out. */
 export const MAX_RELEASE_QUESTIONS = 8;
+/** Within this long after the release time a peer is asked on every run (it decides within its grace period). */
+const ASK_EVERY_RUN_US = 3600 * 1_000_000;
+/** Later, a peer that has not answered is asked at most this often: an older node answers nothing, ever. */
+const ASK_LATER_EVERY_US = 15 * 60 * 1_000_000;
+/** When each (peer, advisory) was last asked, in this process; bounded. */
+const lastAsked = new Map<string, Micros>();
+const MAX_REMEMBERED = 10_000;
+
+/** True when the peer may be asked about the advisory now (and notes that it is). */
+function mayAsk(peer: string, id: string, releaseAt: Micros, now: Micros): boolean {
+  const key = `${peer} ${id}`;
+  const last = lastAsked.get(key);
+  if (now >= releaseAt + ASK_EVERY_RUN_US && last !== undefined && now - last < ASK_LATER_EVERY_US)
+    return false;
+  if (lastAsked.size >= MAX_REMEMBERED) lastAsked.clear();
+  lastAsked.set(key, now);
+  return true;
+}
+
 /** A peer's clock may run this far ahead of ours (µs); a release time further in our future is refused. */
 const CLOCK_SKEW = 60_000_000 as Micros;
 
@@ -130,6 +149,7 @@ export async function learnPeerReleases(
     if (newest === undefined || asked >= MAX_RELEASE_QUESTIONS) continue;
     const known = (await peerReleaseRecords(store, advisory.id)).filter((r) => r.peer === peer.name);
     if (known.some((r) => r.version === newest.version)) continue;
+    if (!mayAsk(peer.name, advisory.id, newest.releaseAt, now)) continue;
     asked++;
     const said = await askPeerRelease(peer, advisory.id, opts.client ?? {}, signal);
     const answer = said === undefined ? undefined : acceptedAnswer(said, advisory, now);

@@ -164,6 +164,27 @@ describe('learning a peer node’s release (ADR 0022)', () => {
     expect(asked).toEqual([]);
   });
 
+  it('asks a silent peer on every run for an hour after the release, then every 15 minutes', async () => {
+    const silent = peer('de');
+    answer = () => ({ nodes: [] });
+    asked = [];
+    await learn(silent);
+    await learn(silent);
+    expect(asked).toHaveLength(2);
+    const saved = clock;
+    clock = release + 2 * 3600 * S;
+    asked = [];
+    await learn(silent);
+    await learn(silent);
+    clock += 14 * 60 * S;
+    await learn(silent);
+    expect(asked).toHaveLength(1);
+    clock += 2 * 60 * S;
+    await learn(silent);
+    expect(asked).toHaveLength(2);
+    clock = saved;
+  });
+
   it('lists this node, then every peer: released, not synced, not seen yet', async () => {
     await new AdvisoryReleases(node()).runOnce();
     const admin = await advisoryStatusPerNode(node(), 'us-admin', advisory);
