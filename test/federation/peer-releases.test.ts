@@ -206,9 +206,12 @@ describe('learning a peer node’s release (ADR 0022)', () => {
       state: 'not_seen_yet',
       lastPull: iso(clock),
     });
-    // Peer names and pull times are node configuration: an editor gets organisations and states.
+    // Peer names and pull times are node configuration: an editor gets the co-signers' nodes
+    // only (the advisory names them), by organisation, with their states; not de, eu or fr.
     const editor = await advisoryStatusPerNode(node(), 'us-editor', advisory);
-    expect(editor.nodes[1]).toEqual({ self: false, org: 'de', state: 'not_seen_yet' });
-    expect(JSON.stringify(editor.nodes)).not.toContain('"peer"');
+    expect(editor.nodes).toEqual([
+      { self: true, state: 'released', version, at: expect.any(String) },
+      { self: false, org: 'uk', state: 'released', version, at: iso(release + 200_000) },
+    ]);
   });
 });

@@ -4,10 +4,12 @@
  * `advisory.missed`), and each configured peer's, as that peer's node said it when asked after a
  * pull (federation/peer-releases.ts). Informational: nothing here decides what anyone sees. The
  * caller must already see the advisory (its visible versions are passed in). Peer names and
- * pull times are node configuration (`peers.view`): other callers get the peer's organisation
- * and its state only.
+ * pull times are node configuration (`peers.view`): other callers get only the peers of the
+ * advisory's co-signers (whom the advisory itself names), by organisation, with their state;
+ * which other partners this node syncs with is not theirs to learn.
  */
 import { PEER_MISSED_ACTION, PEER_RELEASED_ACTION, peerReleaseRecords } from '../../federation/index.js';
+import { advisoryFacts } from '../../intel/index.js';
 import { may } from '../../policy/index.js';
 import { timestampMicros } from '../../stix/index.js';
 import type { Caller } from '../accounts/caller.js';
@@ -86,7 +88,9 @@ export async function releaseStates(
   );
   const out: NodeRelease[] = [own === undefined ? { self: true, state: 'pending' } : { self: true, ...own }];
   const records = (await peerReleaseRecords(node.store, id)).filter((r) => held.has(r.version));
-  const peers = [...(await node.store.listPeers())].sort((a, b) => (a.name < b.name ? -1 : 1));
+  const peers = [...(await node.store.listPeers())]
+    .filter(seesPeers ? () => true : await isCosignersPeer(node, versions))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const peer of peers) {
     const named = { self: false, org: peer.orgId, ...(seesPeers ? { peer: peer.name } : {}) };
     if (!peer.pull || !collections.has(peer.localCollection)) {
@@ -102,4 +106,15 @@ export async function releaseStates(
     out.push({ ...named, state: 'not_seen_yet', ...(lastPull === undefined ? {} : { lastPull }) });
   }
   return out;
+}
+
+/** Whether a peer belongs to an organisation that co-signs one of the advisory's visible versions. */
+async function isCosignersPeer(
+  node: NodeServices,
+  versions: readonly CollectedRecord[],
+): Promise<(peer: { readonly orgId: string }) => boolean> {
+  const cosigners = new Set(versions.flatMap((v) => advisoryFacts(v.object)?.cosigners ?? []));
+  const orgs = await node.store.listOrganizations();
+  const named = new Set(orgs.filter((o) => cosigners.has(o.identityId)).map((o) => o.id));
+  return (peer) => named.has(peer.orgId);
 }
