@@ -1,7 +1,9 @@
 # Accord node image: build with the dev dependencies, run with the production ones only.
 #   docker build -t accord .
 #   docker run -p 6100:6100 -v accord-data:/data accord
-# Settings come from ACCORD_* variables or /etc/accord/accord.toml (docs/reference/configuration.md).
+# Settings come from ACCORD_* variables, or from a TOML file mounted at /etc/accord/accord.toml and
+# named by -e ACCORD_CONFIG=/etc/accord/accord.toml (docs/reference/configuration.md).
+# Without a Docker engine: npm run rehearse:image replays this file (docs/guides/operations.md).
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /src
@@ -11,11 +13,13 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts && npm rebuild better-sqlite3 re2
 COPY tsconfig.json tsconfig.build.json ./
-COPY scripts ./scripts
+COPY scripts/bundle-cli.mjs ./scripts/
 COPY src ./src
+# `npm run build` ends with the web console (vite, web/vite.config.ts), served by the node at `/`.
+COPY web ./web
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     ACCORD_DB=/data/accord.db \
     ACCORD_HOST=0.0.0.0 \
