@@ -214,8 +214,8 @@ async function main(): Promise<void> {
 }
 
 /**
- * Starts `accord serve` on a database (port 0) as users run it, from the compiled `dist/`
- * (built first, so it matches the sources), and resolves with its URL and pid.
+ * Starts `accord serve` on a database (port 0) as users run it, from the compiled and bundled
+ * `dist/` (built first, so it matches the sources), and resolves with its URL and pid.
  */
 function startServe(db: string): Promise<{ url: string; pid: number; stop: () => void }> {
   const root = join(import.meta.dirname, '..');
@@ -227,6 +227,8 @@ function startServe(db: string): Promise<{ url: string; pid: number; stop: () =>
       stdio: 'inherit',
     },
   );
+  // tsc leaves src/cli out: the CLI is bundled (docs/decisions/0009-cli-bundle.md), as `npm run build` does.
+  execFileSync(process.execPath, [join(root, 'scripts/bundle-cli.mjs')], { cwd: root, stdio: 'inherit' });
   const child = spawn(
     process.execPath,
     [join(root, 'dist/cli/main.js'), 'serve', '--port', '0', '--db', db],
