@@ -7,17 +7,25 @@ import { Agent, get as httpGet } from 'node:http';
 /** One kept-alive connection pool; destroy it when done so the process can exit. */
 export const keepAlive = new Agent({ keepAlive: true });
 
-/** GETs a URL over a kept-alive connection and resolves with the body's bytes (status 200 only). */
+/**
+ * GETs a URL over a kept-alive connection and resolves with the body's bytes (status 200 only).
+ * A kept-alive socket the server closed for idleness (its keep-alive timeout passes while a
+ * bench does other work) is reset on reuse: that GET is sent once more on a fresh socket.
+ */
 export function getBytes(url: string, headers: Record<string, string>): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    httpGet(url, { headers, agent: keepAlive }, (res) => {
+    const req = httpGet(url, { headers, agent: keepAlive }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () =>
         res.statusCode === 200 ? resolve(Buffer.concat(chunks)) : reject(new Error(`GET ${res.statusCode}`)),
       );
       res.on('error', reject);
-    }).on('error', reject);
+    });
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      if (req.reusedSocket && err.code === 'ECONNRESET') getBytes(url, headers).then(resolve, reject);
+      else reject(err);
+    });
   });
 }
 
