@@ -102,7 +102,7 @@ class StreamValidator {
           const version = bundleSpecVersion(envelope);
           for (const [i, value] of envelope.objects.entries()) {
             const path = `/objects/${i}`;
-            const issues = objectIssues(value, { ...options, basePath: path, defaultSpecVersion: version });
+            const issues = objectIssues(value, options, path, version);
             out.push(toObjectResult(value, this.withVersion(value, path, issues)));
           }
         }

@@ -32,9 +32,7 @@ export function validateDocument(value: unknown, options: ValidateOptions = {}):
   if (Array.isArray(value)) {
     value.forEach((item, i) => {
       const basePath = pointer(base, i);
-      results.push(
-        toObjectResult(item, withVersion(item, basePath, objectIssues(item, { ...options, basePath }))),
-      );
+      results.push(toObjectResult(item, withVersion(item, basePath, objectIssues(item, options, basePath))));
     });
   } else if (isBundle(value)) {
     const { objects, ...envelope } = value;
@@ -45,7 +43,7 @@ export function validateDocument(value: unknown, options: ValidateOptions = {}):
       const defaultSpecVersion = bundleSpecVersion(envelope);
       objects.forEach((item, i) => {
         const basePath = pointer(pointer(base, 'objects'), i);
-        const issues = objectIssues(item, { ...options, basePath, defaultSpecVersion });
+        const issues = objectIssues(item, options, basePath, defaultSpecVersion);
         results.push(toObjectResult(item, withVersion(item, basePath, issues)));
       });
     }
