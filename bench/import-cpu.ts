@@ -2,9 +2,9 @@
  * bench/import-cpu: objects stored per CPU-second by core importFiles (process.cpuUsage, all
  * threads: the machine is shared, wall time says more about the neighbours than about the code),
  * for this tree and, when BENCH_BASELINE names another checkout of the repository (a
- * `git worktree add` of an earlier commit, with its node_modules), for that tree in the same run:
- * the two interleaved, each import in a fresh process, BENCH_ROUNDS rounds (default 3), the
- * ratio of the medians printed. Objects are bench/taxii's indicators, in files of 50,000;
+ * `git worktree add` of an earlier commit, with its node_modules; several, separated by commas),
+ * for those trees in the same run: all interleaved, each import in a fresh process, BENCH_ROUNDS
+ * rounds (default 3), the ratio of the medians printed. Objects are bench/taxii's indicators, in files of 50,000;
  * BENCH_SCALE scales the count (1 = 100,000); BENCH_PATTERNS=N gives them only N distinct
  * patterns (feeds repeat patterns across versions).
  */
@@ -69,9 +69,10 @@ function measure(root: string): number {
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
-  const baseline = process.env.BENCH_BASELINE;
+  // Several baselines may be named, separated by commas: all trees take turns in each round.
+  const baselines = (process.env.BENCH_BASELINE ?? '').split(',').filter((b) => b.length > 0);
   const rounds = Number(process.env.BENCH_ROUNDS ?? '3');
-  const trees = baseline === undefined ? [here] : [baseline, here];
+  const trees = [...baselines, here];
   const rates = new Map<string, number[]>(trees.map((t) => [t, []]));
   for (let r = 0; r < rounds; r++) {
     for (const tree of trees) {
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
   }
   const ours = median(rates.get(here)!);
   console.log(`import (this tree, median)          ${Math.round(ours).toLocaleString()} objects/CPU-s`);
-  if (baseline !== undefined) {
+  for (const baseline of baselines) {
     const theirs = median(rates.get(baseline)!);
     console.log(`baseline ${baseline} (median)  ${Math.round(theirs).toLocaleString()} objects/CPU-s`);
     console.log(`ratio this/baseline                 ${(ours / theirs).toFixed(2)}`);
