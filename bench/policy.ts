@@ -215,8 +215,9 @@ async function main(): Promise<void> {
       const sight = plan.see(row);
       return sight === undefined ? undefined : sightObject(row, sight);
     };
-    const viaStore = (c: string, view: typeof policyView) => (cursor: Cursor | undefined) =>
-      store.queryObjects({ collectionId: c, limit: PAGE, now, ...(cursor ? { cursor } : {}) }, view);
+    const viaStore =
+      (c: string, view: (row: StoredObject) => object | undefined) => (cursor: Cursor | undefined) =>
+        store.queryObjects({ collectionId: c, limit: PAGE, now, ...(cursor ? { cursor } : {}) }, view);
     const bare = (row: { json: string }) => JSON.parse(row.json) as Record<string, unknown>;
     // The same rows hidden as the policy hides for this reader (object i with i % 20 == 18), no other work:
     // separates the store's cost of skipping hidden rows from the cost of the decisions themselves.

@@ -6,7 +6,7 @@
  * resource (TAXII 2.1 section 4.3.1) are sent again, then recorded as refused.
  */
 import { auditLevelOf, may, planFor, sightObject } from '../policy/index.js';
-import { formatMicros, type MicrosClock, nowMicros } from '../stix/index.js';
+import { formatMicros, type MicrosClock, nowMicros, type ValidatedObject } from '../stix/index.js';
 import type { AuditEvent, PeerRecord, Store, StoredObject } from '../store/index.js';
 import type { StatusDetails, TaxiiObject } from '../taxii/client/index.js';
 import { envelopeBatches } from './envelope-batches.js';
@@ -27,8 +27,11 @@ export interface PushReport {
 
 interface Candidate {
   readonly row: StoredObject;
-  readonly object: Record<string, unknown> | undefined;
+  readonly object: ValidatedObject | undefined;
 }
+
+/** A candidate the peer's organisation may receive. */
+type Cleared = Candidate & { readonly object: ValidatedObject };
 
 /** Pushes everything new and cleared from the peer's local collection to its remote collection. */
 export async function pushPeer(
@@ -63,7 +66,7 @@ export async function pushPeer(
     const plan = planFor(reader, ctx);
     const view = (row: StoredObject) => {
       const sight = plan.see(row);
-      return sight === undefined ? undefined : (sightObject(row, sight) as Record<string, unknown>);
+      return sight === undefined ? undefined : sightObject(row, sight);
     };
     // Every row comes back (hidden ones with no object) so the cursor passes them too.
     const page = await store.queryObjects<Candidate>(
@@ -82,10 +85,7 @@ export async function pushPeer(
     if (page.items.length === 0) break;
     const before = { sent: report.sent, refused: report.refused };
     report.scanned += page.items.length;
-    const cleared = page.items.filter((c) => c.object !== undefined) as {
-      row: StoredObject;
-      object: Record<string, unknown>;
-    }[];
+    const cleared = page.items.filter((c): c is Cleared => c.object !== undefined);
     const markings: TaxiiObject[] = [];
     for (const c of cleared) {
       for (const ref of markingRefsOf(c.object)) {

@@ -35,5 +35,6 @@ export { type NodePolicyContext, PolicyContexts, type PolicySource } from './pol
 export { PolicyError } from './policy-error.js';
 export { POLICY_ERROR_CODES, type PolicyErrorCode } from './policy-error-codes.js';
 export { planFor, type ReaderPlan, type Sight, sightObject } from './reader-plan.js';
+export { parseStoredObject, storedObject } from './stored-object.js';
 export type { PolicyContext, Reader } from './types.js';
 export type { VisibleEntry } from './visible-entry.js';

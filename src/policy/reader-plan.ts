@@ -5,9 +5,11 @@
  * the web API); policy/ alone orders its fast and slow paths, and property tests keep every
  * fast path equal to decide().
  */
+import type { ValidatedObject } from '../stix/index.js';
 import type { MarkingFacts, RowClass, StoredObject } from '../store/index.js';
 import { decideByViews } from './granular-views.js';
 import { fastDecider, rowClasses } from './sees-unchanged.js';
+import { parseStoredObject, storedObject } from './stored-object.js';
 import type { PolicyContext, Reader } from './types.js';
 import { decideStored } from './view.js';
 
@@ -19,7 +21,7 @@ import { decideStored } from './view.js';
 export type Sight =
   | { readonly kind: 'stored' }
   | { readonly kind: 'redacted'; readonly json: string; readonly markingRefs: readonly string[] }
-  | { readonly kind: 'redacted-object'; readonly object: Readonly<Record<string, unknown>> };
+  | { readonly kind: 'redacted-object'; readonly object: ValidatedObject };
 
 /** One reader's plan over one policy context. */
 export interface ReaderPlan {
@@ -59,7 +61,7 @@ export function planFor(reader: Reader, ctx: PolicyContext): ReaderPlan {
         kind: 'redacted-object',
         // The redacted copy is made only if someone reads it (a manifest never does).
         get object() {
-          return decision.object;
+          return storedObject(decision.object);
         },
       };
     },
@@ -67,8 +69,8 @@ export function planFor(reader: Reader, ctx: PolicyContext): ReaderPlan {
 }
 
 /** The object a reader sees of `row` through `sight`, parsed (a new object each call for stored text). */
-export function sightObject(row: StoredObject, sight: Sight): Readonly<Record<string, unknown>> {
-  if (sight.kind === 'stored') return JSON.parse(row.json) as Record<string, unknown>;
-  if (sight.kind === 'redacted') return JSON.parse(sight.json) as Record<string, unknown>;
+export function sightObject(row: StoredObject, sight: Sight): ValidatedObject {
+  if (sight.kind === 'stored') return parseStoredObject(row.json);
+  if (sight.kind === 'redacted') return parseStoredObject(sight.json);
   return sight.object;
 }

@@ -1,6 +1,8 @@
 /** The store view (store.ts `View`) every read path passes to the store: decide() per row. */
+import { isRecord, type ValidatedObject } from '../stix/index.js';
 import type { StoredObject, View } from '../store/index.js';
 import { type Decision, decide } from './decide.js';
+import { storedObject } from './stored-object.js';
 import type { PolicyContext, Reader } from './types.js';
 
 const HIDDEN: Decision = Object.freeze({ kind: 'hidden' });
@@ -10,7 +12,7 @@ function parseAndDecide(
   reader: Reader,
   row: StoredObject,
   ctx: PolicyContext,
-): { readonly decision: Decision; readonly object?: Record<string, unknown> } {
+): { readonly decision: Decision; readonly object?: ValidatedObject } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(row.json);
@@ -18,8 +20,8 @@ function parseAndDecide(
     return { decision: HIDDEN };
   }
   // The store only holds parsed objects; anything else is not shown.
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { decision: HIDDEN };
-  const object = parsed as Record<string, unknown>;
+  if (!isRecord(parsed)) return { decision: HIDDEN };
+  const object = storedObject(parsed);
   const subject = {
     producerOrg: row.producerOrg,
     origin: row.origin,
@@ -43,7 +45,7 @@ export function decideStored(reader: Reader, row: StoredObject, ctx: PolicyConte
  * What `reader` may see of a stored row: undefined when hidden, else the object (a new,
  * redacted object when granular markings deny some content). Does not check collection access.
  */
-export function viewFor(reader: Reader, ctx: PolicyContext): View<Record<string, unknown>> {
+export function viewFor(reader: Reader, ctx: PolicyContext): View<ValidatedObject> {
   return (row: StoredObject) => {
     const { decision, object } = parseAndDecide(reader, row, ctx);
     switch (decision.kind) {
@@ -52,7 +54,7 @@ export function viewFor(reader: Reader, ctx: PolicyContext): View<Record<string,
       case 'visible':
         return object;
       case 'redacted':
-        return decision.object;
+        return storedObject(decision.object);
     }
   };
 }

@@ -1,5 +1,5 @@
 /** What every read path hands out: one version as a reader may see it (the plan's answer). */
-import type { Micros } from '../stix/index.js';
+import type { Micros, ValidatedObject } from '../stix/index.js';
 
 /** One version the reader may see, with its feed position. */
 export interface VisibleEntry {
@@ -7,8 +7,11 @@ export interface VisibleEntry {
   readonly version: string;
   readonly specVersion: string;
   readonly dateAdded: Micros;
-  /** The object as the reader may see it (redacted when the policy says so). */
-  readonly object: Readonly<Record<string, unknown>>;
+  /**
+   * The object as the reader may see it (redacted when the policy says so), typed as validation
+   * typed it (stored-object.ts): narrow it on `type`.
+   */
+  readonly object: ValidatedObject;
   /**
    * The JSON text of exactly what the reader may see, when at hand: the stored text, or a
    * redaction the policy worked out when the version was stored (saves serialising it again).

@@ -88,13 +88,17 @@ describe('demo data', () => {
       );
       const advisory = page.items.find(
         (e) =>
+          e.object.type === 'report' &&
           e.object.name ===
-          'Joint advisory: exploitation of Microsoft Exchange Server by MSS-affiliated cyber actors',
+            'Joint advisory: exploitation of Microsoft Exchange Server by MSS-affiliated cyber actors',
       );
       expect(advisory).toBeDefined();
       expect(
         page.items.filter(
-          (e) => e.object.opinion === 'agree' && (e.object.object_refs as string[])[0] === advisory?.id,
+          (e) =>
+            e.object.type === 'opinion' &&
+            e.object.opinion === 'agree' &&
+            e.object.object_refs[0] === advisory?.id,
         ),
       ).toHaveLength(5);
     } finally {

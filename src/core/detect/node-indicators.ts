@@ -7,7 +7,6 @@ import { type DetectIndicator, type RejectedIndicator, readValidatedIndicators }
 import type { ValidatedObject } from '../../stix/index.js';
 import type { Caller } from '../accounts/caller.js';
 import type { NodeServices } from '../node/node-services.js';
-import { validatedObject } from '../query/validated-entry.js';
 import { visibleObjects } from './visible-objects.js';
 
 /** Indicators read from a node, and who produced them. */
@@ -27,7 +26,7 @@ export async function nodeIndicators(
   const objects: ValidatedObject[] = [];
   const producers = new Map<string, string>();
   for await (const entry of visibleObjects(node, caller, collectionId, { types: ['indicator'] }, true)) {
-    objects.push(validatedObject(entry));
+    objects.push(entry.object);
     if (entry.producerOrg !== undefined) producers.set(entry.id, entry.producerOrg);
   }
   const read = readValidatedIndicators(objects);

@@ -75,6 +75,7 @@ export async function publishSightingSummaries(
   const published = new Map<string, Readonly<Record<string, unknown>>[]>();
   for await (const e of visibleObjects(node, caller, input.collectionId, { types: ['sighting'] }, false)) {
     const o = e.object;
+    if (o.type !== 'sighting') continue; // the filter asked for sightings only
     if (o.summary === true) {
       if (e.producerOrg === caller.orgId && typeof o.sighting_of_ref === 'string' && o.revoked !== true) {
         const list = published.get(o.sighting_of_ref);

@@ -6,7 +6,8 @@
  * that version: a pulling peer fetches it like any object. Nobody learns a definition by naming
  * its id: without such a version the answer is the same 404 as for an unknown id.
  */
-import { meaningsFor, type ReaderPlan } from '../../policy/index.js';
+import { meaningsFor, parseStoredObject, type ReaderPlan } from '../../policy/index.js';
+import { versionOf } from '../../stix/index.js';
 import type { Store, StoredObject } from '../../store/index.js';
 import type { VisibleEntry } from './query-objects.js';
 
@@ -35,10 +36,10 @@ export async function definitionEntry(
   );
   const first = users.sort((a, b) => a.dateAdded - b.dateAdded)[0];
   if (first === undefined) return undefined;
-  const object = JSON.parse(known.json) as Record<string, unknown>;
+  const object = parseStoredObject(known.json);
   return {
     id,
-    version: String(object.modified ?? object.created ?? ''),
+    version: versionOf(object) ?? '',
     specVersion: typeof object.spec_version === 'string' ? object.spec_version : '2.1',
     // The caller already knows this instant: that of the first version it sees that uses it.
     dateAdded: first.dateAdded,

@@ -6,12 +6,13 @@
 import {
   auditLevelOf,
   type PolicyContext,
+  parseStoredObject,
   planFor,
   type ReaderPlan,
   type Sight,
   type VisibleEntry,
 } from '../../policy/index.js';
-import { formatMicros, type Micros } from '../../stix/index.js';
+import { formatMicros, type Micros, type ValidatedObject } from '../../stix/index.js';
 import type { BodyPage, ObjectFilters, Page, Store, StoredObject, View } from '../../store/index.js';
 import type { Caller } from '../accounts/caller.js';
 import type { NodeServices } from '../node/node-services.js';
@@ -62,12 +63,12 @@ abstract class EntryOfRow {
  * parse per row).
  */
 abstract class TextEntry extends EntryOfRow implements VisibleEntry {
-  #parsed: Readonly<Record<string, unknown>> | undefined;
+  #parsed: ValidatedObject | undefined;
 
   abstract get json(): string;
 
-  get object(): Readonly<Record<string, unknown>> {
-    this.#parsed ??= JSON.parse(this.json) as Record<string, unknown>;
+  get object(): ValidatedObject {
+    this.#parsed ??= parseStoredObject(this.json);
     return this.#parsed;
   }
 }
@@ -88,7 +89,7 @@ class RedactedEntry extends EntryOfRow implements VisibleEntry {
     this.#sight = sight;
   }
 
-  get object(): Readonly<Record<string, unknown>> {
+  get object(): ValidatedObject {
     return this.#sight.object;
   }
 }

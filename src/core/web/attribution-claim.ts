@@ -65,7 +65,8 @@ export async function attributionClaim(node: NodeServices, caller: Caller, id: s
     subject: summary(claim?.source_ref),
     attributedTo: summary(claim?.target_ref),
     disputes: dispute?.claims ?? [],
-    explanation: typeof object.explanation === 'string' ? object.explanation : null,
+    explanation:
+      'explanation' in object && typeof object.explanation === 'string' ? object.explanation : null,
     evidence: [...new Set(evidenceIds)].flatMap((ref) => summary(ref) ?? []),
   };
 }

@@ -54,9 +54,10 @@ async function linking(
   for (const h of hits) {
     const entry = visible.get(h.collectionId)?.get(h.id);
     const property = fields[h.field] as string;
+    // Any type may hold the field (a custom object too): read it as a plain record.
+    const object: Json | undefined = entry?.object;
     // The index row may come from another version: what the caller sees must still name `id`.
-    if (entry === undefined || found.has(`${h.id} ${h.field}`) || !names(entry.object[property], id))
-      continue;
+    if (entry === undefined || found.has(`${h.id} ${h.field}`) || !names(object?.[property], id)) continue;
     found.set(`${h.id} ${h.field}`, { entry, field: h.field });
   }
   return [...found.values()];
@@ -79,16 +80,19 @@ export async function objectRelationships(
   if (!Number.isSafeInteger(offset) || offset < 0) throw new CoreError('CORE_INVALID', 'malformed cursor');
   const links = await linking(node, caller, id, { source_ref: 'source_ref', target_ref: 'target_ref' });
   const slice = links.slice(offset, offset + page.limit);
-  const otherIds = slice.map(
-    ({ entry, field }) => str(entry.object[field === 'source_ref' ? 'target_ref' : 'source_ref']) ?? '',
-  );
+  const otherIds = slice.map(({ entry, field }) => {
+    const o: Json = entry.object;
+    return str(o[field === 'source_ref' ? 'target_ref' : 'source_ref']) ?? '';
+  });
   const others = await newestVisible(node, caller, otherIds);
   const items = slice.map(({ entry, field }, i): RelationshipItem => {
     const other = others.get(otherIds[i] as string);
+    // A custom object may link through source_ref too: read it as a plain record.
+    const o: Json = entry.object;
     return {
       relationship: {
-        ...summaryOf(entry.object),
-        relationship_type: str(entry.object.relationship_type) ?? '',
+        ...summaryOf(o),
+        relationship_type: str(o.relationship_type) ?? '',
       },
       direction: field === 'source_ref' ? 'outgoing' : 'incoming',
       other: other === undefined ? null : summaryOf(other.object),
@@ -105,7 +109,10 @@ export async function objectSightings(
   id: string,
 ): Promise<SightingItem[]> {
   const links = await linking(node, caller, id, { sighting_of_ref: 'sighting_of_ref' });
-  const whereIds = links.flatMap(({ entry }) => refsOf(entry.object.where_sighted_refs));
+  const whereIds = links.flatMap(({ entry }) => {
+    const o: Json = entry.object;
+    return refsOf(o.where_sighted_refs);
+  });
   const where = await newestVisible(node, caller, whereIds);
   const items: SightingItem[] = [];
   for (const { entry } of links) {

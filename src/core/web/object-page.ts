@@ -105,7 +105,7 @@ export async function objectPage(node: NodeServices, caller: Caller, id: string)
   const refs = newest.markingRefs ?? [];
   const names = await markingNames(node, refs);
   const result = validateObject(object, STIX_VALIDATION);
-  const confidence = object.confidence;
+  const confidence = 'confidence' in object ? object.confidence : undefined;
   return {
     object,
     summary: summaryOf(object),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asMicros } from '../../stix/index.js';
+import { asMicros, type ValidatedObject } from '../../stix/index.js';
 import type { Cursor, Page } from '../../store/index.js';
 import { bodyDateHeaders, dateAddedHeaders, envelope, envelopeOfBody } from './resources.js';
 import type { ObjectsBody, VisibleEntry } from './taxii-backend.js';
@@ -10,7 +10,8 @@ const entry = (object: Record<string, unknown>, stored: boolean): VisibleEntry =
   version: '2021-07-19T12:00:00.000Z',
   specVersion: '2.1',
   dateAdded: asMicros(0),
-  object,
+  // The envelope writes whatever object an entry holds: any JSON object stands for a stored one here.
+  object: object as ValidatedObject,
   ...(stored ? { json: JSON.stringify(object) } : {}),
 });
 
