@@ -14,6 +14,7 @@
  * hold on a machine other work shares. BENCH_SCALE scales the counts (e.g. BENCH_SCALE=0.1).
  */
 import { AttributionIndex, type VersionRecord } from '../src/intel/index.js';
+import { parseStoredObject } from '../src/policy/index.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
 const CLAIMS = Math.max(1000, Math.round(100_000 * SCALE));
@@ -162,7 +163,7 @@ const RUNS = 5;
 const scan = best(RUNS, () => plainScan(data));
 const all = best(RUNS, () => {
   const records = data.map((r) => ({
-    object: JSON.parse(r.json) as Record<string, unknown>,
+    object: parseStoredObject(r.json),
     producer: r.producer,
   }));
   subjects = AttributionIndex.of(records).consensus().subjects.length;

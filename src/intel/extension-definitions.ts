@@ -7,6 +7,7 @@
  * 0003-joint-advisory-objects.md.
  */
 import { ACCORD_IDENTITY_ID, ADVISORY_EXTENSION_ID, SIGNATURE_EXTENSION_ID } from '../policy/index.js';
+import type { ValidatedOf } from '../stix/index.js';
 
 /** Evidence of an attribution claim: on the `attributed-to` relationship. */
 export const EVIDENCE_EXTENSION_ID = 'extension-definition--d9427e66-5d66-4b52-a214-352d754de9a7';
@@ -81,7 +82,13 @@ export const SIGNATURE_SCHEMA = {
   additionalProperties: false,
 } as const;
 
-const definition = (id: string, name: string, description: string, schema: object, anchor: string) => ({
+const definition = (
+  id: string,
+  name: string,
+  description: string,
+  schema: object,
+  anchor: string,
+): ValidatedOf<'extension-definition'> => ({
   type: 'extension-definition',
   spec_version: '2.1',
   id,
@@ -97,7 +104,7 @@ const definition = (id: string, name: string, description: string, schema: objec
 });
 
 /** The three extension-definition objects of intel/ (with JSON schemas), for demo data and docs. */
-export const INTEL_EXTENSION_DEFINITIONS: readonly Record<string, unknown>[] = [
+export const INTEL_EXTENSION_DEFINITIONS: readonly ValidatedOf<'extension-definition'>[] = [
   definition(
     EVIDENCE_EXTENSION_ID,
     'Accord attribution evidence',

@@ -1,6 +1,12 @@
 /** Checks of builder inputs shared by claims, disputes and advisories (every byte is untrusted). */
 import { randomUUID } from 'node:crypto';
-import { formatMicros, isStixId, type Micros } from '../stix/index.js';
+import {
+  type CoreCommonProperties,
+  formatMicros,
+  isStixId,
+  type Micros,
+  type ValidatedObject,
+} from '../stix/index.js';
 import type { IssueList } from './intel-issue.js';
 
 /** Longest explanation or claim description, in characters. */
@@ -19,7 +25,7 @@ export interface BuildContext {
   /** The instant new objects are created at (`created`, `modified` to the millisecond, 3.2). */
   readonly now: Micros;
   /** The object with this id as the caller may see it (its newest visible version), or undefined. */
-  readonly resolve: (id: string) => Readonly<Record<string, unknown>> | undefined;
+  readonly resolve: (id: string) => ValidatedObject | undefined;
   /** A new UUID for the object's id (default: a random UUIDv4). */
   readonly newId?: () => string;
 }
@@ -36,7 +42,7 @@ export function resolveVisible(
   ctx: BuildContext,
   issues: IssueList,
   types?: readonly string[],
-): Readonly<Record<string, unknown>> | undefined {
+): ValidatedObject | undefined {
   if (!isStixId(id)) {
     issues.error('INTEL_BAD_ID', path, `${JSON.stringify(id)} is not a STIX identifier (type--UUID)`);
     return undefined;
@@ -81,8 +87,18 @@ export function checkNote(
   return value === '' ? undefined : value;
 }
 
+/** The common properties a builder sets on a new SDO or SRO: version 1, made by `producer`. */
+export type NewCommonProperties<T extends string> = Pick<
+  CoreCommonProperties<T>,
+  'type' | 'spec_version' | 'id' | 'created' | 'modified'
+> & { readonly created_by_ref: string };
+
 /** The common properties of a new SDO or SRO version 1 (spec 3.2). */
-export function commonProperties(type: string, producer: string, ctx: BuildContext): Record<string, unknown> {
+export function commonProperties<T extends string>(
+  type: T,
+  producer: string,
+  ctx: Pick<BuildContext, 'now' | 'newId'>,
+): NewCommonProperties<T> {
   const now = formatMicros(ctx.now, 3);
   return {
     type,

@@ -37,6 +37,11 @@ export class IssueList {
     return this.items.every((i) => i.severity !== 'error');
   }
 
+  /** The issues, for a builder that cannot go on (an error was recorded). */
+  failed(): IntelResult<never> {
+    return { ok: false, issues: this.items };
+  }
+
   /** The result: `build()` when there is no error, else the issues. */
   result<T>(build: () => T): IntelResult<T> {
     return this.ok ? { ok: true, value: build(), issues: this.items } : { ok: false, issues: this.items };

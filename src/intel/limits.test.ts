@@ -1,5 +1,6 @@
 /** The documented limits of intel/ (docs/reference/errors-intel.md "Limits"): input is untrusted. */
 import { describe, expect, it } from 'vitest';
+import { storedObject } from '../policy/index.js';
 import { MAX_COSIGNERS } from './advisory/advisory-facts.js';
 import { draftAdvisory, MAX_BODY_LENGTH, MAX_REFS, MAX_TITLE_LENGTH } from './advisory/build-advisory.js';
 import { buildDispute } from './claims/build-dispute.js';
@@ -68,9 +69,12 @@ describe('limits', () => {
       { length: MAX_DISPUTED_CLAIMS + 1 },
       (_, i) => `relationship--00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
     );
-    expect(disputeFacts({ type: 'opinion', opinion: 'disagree', object_refs: refs })).toBeUndefined();
     expect(
-      disputeFacts({ type: 'opinion', opinion: 'disagree', object_refs: refs.slice(1) })?.claims,
+      disputeFacts(storedObject({ type: 'opinion', opinion: 'disagree', object_refs: refs })),
+    ).toBeUndefined();
+    expect(
+      disputeFacts(storedObject({ type: 'opinion', opinion: 'disagree', object_refs: refs.slice(1) }))
+        ?.claims,
     ).toHaveLength(MAX_DISPUTED_CLAIMS);
   });
 });

@@ -5,11 +5,12 @@
  * administration).
  */
 
-import type { Micros } from '../stix/index.js';
+import type { Micros, ValidatedObject } from '../stix/index.js';
 
 /** One version of one object, with the identity id of the organisation that produced it. */
 export interface VersionRecord {
-  readonly object: Readonly<Record<string, unknown>>;
+  /** The version as the reader sees it, typed by validation: narrow it on `type`. */
+  readonly object: ValidatedObject;
   /** Identity id (`identity--…`) of the producing organisation. */
   readonly producer: string;
   /** When this node stored the version (date_added), for `asOf` with basis `received`. */

@@ -23,7 +23,7 @@ import {
   signJointAdvisory,
 } from '../../src/core/index.js';
 import { signAdvisory, signatureMarkings, unwrap } from '../../src/intel/index.js';
-import { asMicros } from '../../src/stix/index.js';
+import { asMicros, type ValidatedObject, versionOf } from '../../src/stix/index.js';
 import { SqliteStore } from '../../src/store/sqlite/index.js';
 
 const COLLECTION = '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b';
@@ -74,8 +74,8 @@ async function lateUkSignature(reportId: string, madeAt: number): Promise<string
     { ids: [reportId], limit: 1 },
     'objects',
   );
-  const report = page.items[0]?.object as Record<string, unknown>;
-  expect(report.modified).toBe(status.version);
+  const report = page.items[0]?.object as ValidatedObject;
+  expect(versionOf(report)).toBe(status.version);
   const at = { now: asMicros(Math.floor(madeAt / 1000) * 1000) };
   const marks = signatureMarkings(report, ORGS.uk, at);
   const signature = unwrap(signAdvisory(report, ORGS.uk, at, marks?.markingRefs));

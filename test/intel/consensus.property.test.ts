@@ -8,9 +8,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AttributionIndex } from '../../src/intel/index.js';
+import { storedObject } from '../../src/policy/index.js';
 import { asMicros } from '../../src/stix/index.js';
 import { ORGS, type WorldRecord, worldArb } from './attribution-world.js';
 import { oracleConsensus } from './consensus-oracle.js';
+
+/** The world's versions as a store hands them out (malformed ones included: intel/ checks anyway). */
+const stored = (records: readonly WorldRecord[]) =>
+  records.map((r) => ({ ...r, object: storedObject(r.object) }));
 
 const T0 = Date.UTC(2021, 6, 19, 12) * 1000;
 
@@ -23,14 +28,14 @@ describe('attribution consensus (CONTRACT.md "Attribution and consensus")', () =
         (world, asOfMinute) => {
           const asOf = asOfMinute === undefined ? undefined : asMicros(T0 + asOfMinute * 60_000_000);
           const reading = asOf === undefined ? {} : { asOf: { at: asOf } };
-          const everything = AttributionIndex.of(world.records);
+          const everything = AttributionIndex.of(stored(world.records));
           for (const reader of ORGS) {
             const mine = world.records.filter((r) => r.readers.includes(reader));
             const expected = oracleConsensus(mine, asOf);
             const sees = (r: unknown) => (r as WorldRecord).readers.includes(reader);
             const filtered = everything.consensus({ ...reading, sees });
             expect(filtered).toEqual(expected);
-            expect(AttributionIndex.of(mine).consensus(reading)).toEqual(expected);
+            expect(AttributionIndex.of(stored(mine)).consensus(reading)).toEqual(expected);
             for (const id of world.ids) {
               const one = everything.subject(id, { ...reading, sees });
               const whole = filtered.subjects.find((s) => s.subject_refs.includes(id));
@@ -53,8 +58,8 @@ describe('attribution consensus (CONTRACT.md "Attribution and consensus")', () =
           const j = Math.abs(s) % (i + 1);
           [shuffled[i], shuffled[j]] = [shuffled[j] as WorldRecord, shuffled[i] as WorldRecord];
         }
-        expect(AttributionIndex.of(shuffled).consensus()).toEqual(
-          AttributionIndex.of(world.records).consensus(),
+        expect(AttributionIndex.of(stored(shuffled)).consensus()).toEqual(
+          AttributionIndex.of(stored(world.records)).consensus(),
         );
       }),
       { numRuns: 100 },

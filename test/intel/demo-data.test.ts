@@ -16,7 +16,14 @@ import {
   july2021Intel,
   verifySignature,
 } from '../../src/intel/index.js';
-import { asMicros, type Micros, timestampMicros, validateObject } from '../../src/stix/index.js';
+import { storedObject } from '../../src/policy/index.js';
+import {
+  asMicros,
+  type Micros,
+  timestampMicros,
+  type ValidatedObject,
+  validateObject,
+} from '../../src/stix/index.js';
 
 const P = Object.fromEntries(Object.entries(DEMO_PARTNERS).map(([k, v]) => [k, v.identityId])) as Record<
   keyof typeof DEMO_PARTNERS,
@@ -40,9 +47,9 @@ const THREAT_IDS = {
 const PRC_STATE_ID = idOf('threat-actor', 'Chinese state actors (agency not named)');
 const intel = july2021Intel(intelIds());
 // The producer of each demo object is the partner whose identity created it (as the loader does).
-const records = [...core, ...INTEL_EXTENSION_DEFINITIONS, ...intel].map((object) => ({
+const records = [...core.map(storedObject), ...INTEL_EXTENSION_DEFINITIONS, ...intel].map((object) => ({
   object,
-  producer: String(object.created_by_ref ?? P.uk),
+  producer: String(('created_by_ref' in object ? object.created_by_ref : undefined) ?? P.uk),
 }));
 
 describe('intel demo data (the statements of 19 July 2021)', () => {
@@ -72,7 +79,7 @@ describe('intel demo data (the statements of 19 July 2021)', () => {
   });
 
   it('holds the joint advisory, released at its release time, every signature standing', () => {
-    const report = intel.find((o) => o.type === 'report') as Record<string, unknown>;
+    const report = intel.find((o) => o.type === 'report') as ValidatedObject;
     const signatures = records.filter((r) => r.object.type === 'opinion' && r.object.opinion === 'agree');
     for (const s of signatures) expect(verifySignature(s, report).ok).toBe(true);
     const at = timestampMicros(JULY_2021_RELEASE) as Micros;
@@ -83,7 +90,11 @@ describe('intel demo data (the statements of 19 July 2021)', () => {
     expect(state(at)).toBe('released');
     const names = new Map(Object.values(DEMO_PARTNERS).map((p) => [p.identityId, p.name]));
     const md = advisoryMarkdown(
-      advisoryDocument({ report, organisationNames: names, referenced: [...core, ...intel] }),
+      advisoryDocument({
+        report,
+        organisationNames: names,
+        referenced: [...core.map(storedObject), ...intel],
+      }),
     );
     expect(md).toContain('**TLP:CLEAR**');
     expect(md).toContain('United Kingdom Government, United States Government, Government of Canada');

@@ -22,6 +22,7 @@ import {
   pdfRendererAvailable,
   unwrap,
 } from '../../src/intel/index.js';
+import { storedObject } from '../../src/policy/index.js';
 import { timestampMicros } from '../../src/stix/index.js';
 
 const HAVE_CHROMIUM = pdfRendererAvailable();
@@ -98,7 +99,7 @@ describe(`advisory exports in a browser: no script runs, nothing is fetched${WHY
         },
         {
           now: timestampMicros('2021-07-15T00:00:00.000Z')!,
-          resolve: (id) => (id === INDICATOR.id ? INDICATOR : undefined),
+          resolve: (id) => (id === INDICATOR.id ? storedObject(INDICATOR) : undefined),
         },
       ),
     );
@@ -108,7 +109,7 @@ describe(`advisory exports in a browser: no script runs, nothing is fetched${WHY
         [UK, 'United Kingdom Government'],
         [US, 'United States Government'],
       ]),
-      referenced: [INDICATOR],
+      referenced: [storedObject(INDICATOR)],
     });
   };
 

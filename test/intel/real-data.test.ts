@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AttributionIndex, type VersionRecord } from '../../src/intel/index.js';
+import { storedObject } from '../../src/policy/index.js';
 
 const ORG = 'identity--2d09d5ed-32df-42fb-87c9-ffefd81c4d0a';
 const OTHER = 'identity--4ab32302-7220-4632-8e73-fdb72b421a70';
@@ -43,7 +44,7 @@ const target = {
 let n = 0;
 const claimOn = (subject: { id: string }, confidence: number, producer = ORG): VersionRecord => ({
   producer,
-  object: {
+  object: storedObject({
     type: 'relationship',
     spec_version: '2.1',
     id: `relationship--00000000-0000-4000-8000-${(++n).toString().padStart(12, '0')}`,
@@ -53,7 +54,7 @@ const claimOn = (subject: { id: string }, confidence: number, producer = ORG): V
     source_ref: subject.id,
     target_ref: target.id,
     confidence,
-  },
+  }),
 });
 /** A partner's own object for a group, named as that partner names it. */
 const partnerObject = (uuid: string, name: string) => ({
@@ -66,7 +67,10 @@ const partnerObject = (uuid: string, name: string) => ({
 });
 
 describe('grouping over the MISP galaxy threat actors (1,041 real clusters)', () => {
-  const base: VersionRecord[] = [...actors, target].map((object) => ({ object, producer: ORG }));
+  const base: VersionRecord[] = [...actors, target].map((object) => ({
+    object: storedObject(object),
+    producer: ORG,
+  }));
 
   it.each([
     ['HAFNIUM', 'Silk Typhoon'],
@@ -77,8 +81,8 @@ describe('grouping over the MISP galaxy threat actors (1,041 real clusters)', ()
     const theirs = partnerObject('00000000-0000-4000-8000-00000000000b', b.toUpperCase());
     const index = AttributionIndex.of([
       ...base,
-      { object: mine, producer: ORG },
-      { object: theirs, producer: OTHER },
+      { object: storedObject(mine), producer: ORG },
+      { object: storedObject(theirs), producer: OTHER },
       claimOn(mine, 80),
       claimOn(theirs, 60, OTHER),
     ]);
@@ -108,7 +112,10 @@ describe('MITRE ATT&CK for ICS 18.1', () => {
   ) as {
     objects: Record<string, unknown>[];
   };
-  const records: VersionRecord[] = bundle.objects.map((object) => ({ object, producer: ORG }));
+  const records: VersionRecord[] = bundle.objects.map((object) => ({
+    object: storedObject(object),
+    producer: ORG,
+  }));
 
   it('its five attributed-to relationships have no confidence: they are not claims', () => {
     expect(bundle.objects.filter((o) => o.relationship_type === 'attributed-to')).toHaveLength(5);
@@ -135,12 +142,15 @@ describe('MITRE ATT&CK for ICS 18.1', () => {
     ) as Record<string, unknown>;
     // A partner's claim that the campaign is attributed to its own object for the group.
     const made = claimOn(campaign as { id: string }, 85, OTHER);
-    const claim = { ...made, object: { ...made.object, target_ref: mine.id } };
+    const claim = { ...made, object: storedObject({ ...made.object, target_ref: mine.id }) };
     const index = AttributionIndex.of([
       ...records,
-      { object: mine, producer: OTHER },
+      { object: storedObject(mine), producer: OTHER },
       claim,
-      { object: { ...relationship, modified: '2026-01-01T00:00:00.000Z', confidence: 70 }, producer: ORG },
+      {
+        object: storedObject({ ...relationship, modified: '2026-01-01T00:00:00.000Z', confidence: 70 }),
+        producer: ORG,
+      },
     ]);
     const subject = index.subject(String(campaign.id));
     expect(subject?.candidates).toHaveLength(1);

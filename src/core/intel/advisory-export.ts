@@ -13,7 +13,7 @@ import {
   advisoryPdf,
   signatureFacts,
 } from '../../intel/index.js';
-import { isRecord } from '../../stix/index.js';
+import { parseStoredObject } from '../../policy/index.js';
 import type { NodeServices } from '../node/node-services.js';
 import { seenAdvisory } from './advisory.js';
 import { newestVisible } from './visible-versions.js';
@@ -37,18 +37,15 @@ export async function exportAdvisory(node: NodeServices, request: ExportRequest)
   const { caller, current, signatures, status } = await seenAdvisory(node, request.username, request.id);
   const report = current.object;
   const facts = advisoryFacts(report);
-  const refs = Array.isArray(report.object_refs) ? report.object_refs.map(String) : [];
+  const refs = report.type === 'report' ? report.object_refs : [];
   const referenced = await newestVisible(node, caller, refs);
   if (request.format === 'stix') {
     const identities = await newestVisible(node, caller, facts?.cosigners ?? []);
     const definitions = await node.store.listMarkingDefinitions();
-    const markings = (Array.isArray(report.object_marking_refs) ? report.object_marking_refs : []).flatMap(
-      (ref) => {
-        const known = definitions.get(String(ref));
-        const definition: unknown = known === undefined ? undefined : JSON.parse(known.json);
-        return isRecord(definition) ? [definition] : [];
-      },
-    );
+    const markings = (facts?.markingRefs ?? []).flatMap((ref) => {
+      const known = definitions.get(ref);
+      return known === undefined ? [] : [parseStoredObject(known.json)];
+    });
     // The standing signatures of exactly this text (a signature of an older text is not shown).
     const signed = signatures
       .map((s) => s.object)

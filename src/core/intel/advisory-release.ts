@@ -17,8 +17,15 @@ import {
   signatureFacts,
   type VersionRecord,
 } from '../../intel/index.js';
-import { EMBARGO_EXTENSION_ID } from '../../policy/index.js';
-import { formatMicros, isRecord, microsFromMillis, timestampMicros } from '../../stix/index.js';
+import { EMBARGO_EXTENSION_ID, storedObject } from '../../policy/index.js';
+import {
+  formatMicros,
+  isRecord,
+  microsFromMillis,
+  timestampMicros,
+  type ValidatedObject,
+  versionOf,
+} from '../../stix/index.js';
 import type { AuditEvent, Micros, StoredObject } from '../../store/index.js';
 import type { NodeServices } from '../node/node-services.js';
 import { identitiesOfOrgs } from './visible-versions.js';
@@ -44,13 +51,14 @@ export interface AdvisoryReleaseOptions {
 interface EmbargoDefinition {
   readonly id: string;
   readonly releaseAt: Micros;
-  readonly json: Readonly<Record<string, unknown>>;
+  readonly json: ValidatedObject;
 }
 
-function parseObject(json: string): Readonly<Record<string, unknown>> | undefined {
+/** A stored version's object; undefined when its text is not a JSON object (read defensively). */
+function parseObject(json: string): ValidatedObject | undefined {
   try {
     const value: unknown = JSON.parse(json);
-    return isRecord(value) ? value : undefined;
+    return isRecord(value) ? storedObject(value) : undefined;
   } catch {
     return undefined;
   }
@@ -61,7 +69,7 @@ async function embargoDefinitions(node: NodeServices): Promise<EmbargoDefinition
   const out: EmbargoDefinition[] = [];
   for (const [id, record] of await node.store.listMarkingDefinitions()) {
     const json = parseObject(record.json);
-    const extensions = json?.extensions;
+    const extensions = json !== undefined && 'extensions' in json ? json.extensions : undefined;
     const ext = isRecord(extensions) ? extensions[EMBARGO_EXTENSION_ID] : undefined;
     const releaseAt = isRecord(ext) ? timestampMicros(ext.release_at) : undefined;
     if (json !== undefined && releaseAt !== undefined) out.push({ id, releaseAt, json });
@@ -178,7 +186,7 @@ export class AdvisoryReleases {
     const decisions: ReleaseDecision[] = [];
     for (const o of outcomes) {
       if (o.releaseAt > now || (o.outcome !== 'released' && o.outcome !== 'missed')) continue;
-      const version = versions.find((v) => (v.object.modified ?? v.object.created) === o.version);
+      const version = versions.find((v) => versionOf(v.object) === o.version);
       if (version === undefined) continue;
       const facts = advisoryFacts(version.object);
       const embargo = known.definitions.find((d) => d.id === facts?.embargoRef);

@@ -13,6 +13,7 @@ import {
   signatureMarkings,
   type VersionRecord,
 } from '../../intel/index.js';
+import { versionOf } from '../../stix/index.js';
 import type { Caller } from '../accounts/caller.js';
 import { CoreError } from '../errors/core-error.js';
 import { callerOf } from '../ingest/import-files.js';
@@ -84,14 +85,10 @@ export async function seenAdvisory(node: NodeServices, username: string, id: str
   const versions = await visibleVersions(node, caller, { ids: [id] });
   if (versions.length === 0) throw unknown();
   const opinions = await visibleVersions(node, caller, { types: ['opinion'] });
-  const signatures = opinions.filter(
-    (o) => Array.isArray(o.object.object_refs) && o.object.object_refs.includes(id),
-  );
+  const signatures = opinions.filter((o) => o.object.type === 'opinion' && o.object.object_refs.includes(id));
   const status = advisoryState({ versions, signatures, now: node.now() });
   if (status === undefined) throw new CoreError('CORE_INVALID', `${id} is not a joint advisory`);
-  const current = versions.find(
-    (v) => (v.object.modified ?? v.object.created) === status.version,
-  ) as CollectedRecord;
+  const current = versions.find((v) => versionOf(v.object) === status.version) as CollectedRecord;
   return { caller, versions, signatures, status, current };
 }
 

@@ -11,7 +11,7 @@
 import { PEER_MISSED_ACTION, PEER_RELEASED_ACTION, peerReleaseRecords } from '../../federation/index.js';
 import { advisoryFacts } from '../../intel/index.js';
 import { may } from '../../policy/index.js';
-import { timestampMicros } from '../../stix/index.js';
+import { timestampMicros, versionOf } from '../../stix/index.js';
 import type { Caller } from '../accounts/caller.js';
 import type { NodeServices } from '../node/node-services.js';
 import { actorOf } from '../query/reader-of.js';
@@ -73,7 +73,7 @@ export async function releaseStates(
   versions: readonly CollectedRecord[],
 ): Promise<NodeRelease[]> {
   const id = String(versions[0]?.object.id ?? '');
-  const held = new Set(versions.map((v) => String(v.object.modified ?? v.object.created)));
+  const held = new Set(versions.map((v) => String(versionOf(v.object))));
   const collections = new Set(versions.map((v) => v.collectionId));
   const seesPeers = may(actorOf(caller), 'peers.view', 'node');
   const events = await node.store.listAudit({ objectId: id });

@@ -4,7 +4,7 @@
  */
 import type { VersionRecord } from '../../intel/index.js';
 import { may } from '../../policy/index.js';
-import { timestampMicros } from '../../stix/index.js';
+import { timestampMicros, type ValidatedObject, versionOf } from '../../stix/index.js';
 import type { Cursor, VersionSelector } from '../../store/index.js';
 import type { Caller } from '../accounts/caller.js';
 import type { NodeServices } from '../node/node-services.js';
@@ -81,10 +81,10 @@ export async function newestVisible(
   node: NodeServices,
   caller: Caller,
   ids: readonly string[],
-): Promise<Map<string, Readonly<Record<string, unknown>>>> {
-  const found = new Map<string, Readonly<Record<string, unknown>>>();
+): Promise<Map<string, ValidatedObject>> {
+  const found = new Map<string, ValidatedObject>();
   if (ids.length === 0) return found;
-  const stamp = (o: Readonly<Record<string, unknown>>) => timestampMicros(o.modified ?? o.created) ?? 0;
+  const stamp = (o: ValidatedObject) => timestampMicros(versionOf(o)) ?? 0;
   for (const collectionId of await readableCollections(node, caller)) {
     for (const e of await allEntries(node, caller, collectionId, { ids, versions: { kind: 'last' } })) {
       const known = found.get(e.id);

@@ -37,7 +37,7 @@ function statesOf(
   const views: AdvisoryView[] = [];
   for (const [id, versions] of byId) {
     const signatures = opinions.filter(
-      (o) => Array.isArray(o.object.object_refs) && o.object.object_refs.includes(id),
+      (o) => o.object.type === 'opinion' && o.object.object_refs.includes(id),
     );
     const status = advisoryState({ versions, signatures, now: node.now() });
     if (status !== undefined) views.push(viewOf(caller, status));

@@ -1,7 +1,7 @@
 /** Reading a joint advisory (a report with the Accord advisory extension) and its signatures. */
 import { createHash } from 'node:crypto';
 import { EMBARGO_EXTENSION_ID } from '../../policy/index.js';
-import { canonicalJson, isRecord, tlpOf } from '../../stix/index.js';
+import { canonicalJson, isRecord, tlpOf, type ValidatedObject } from '../../stix/index.js';
 import { ADVISORY_EXTENSION_ID, SIGNATURE_EXTENSION_ID } from '../extension-definitions.js';
 import { isIdentityId } from '../input-checks.js';
 import { parseVersionTime, type VersionTime } from '../version-time.js';
@@ -18,6 +18,8 @@ export interface AdvisoryFacts {
   readonly tlp: 'clear' | 'green' | 'amber';
   /** The id of its embargo marking (its other object marking). */
   readonly embargoRef: string;
+  /** Its two object markings, in its own order. */
+  readonly markingRefs: readonly string[];
   readonly revoked: boolean;
 }
 
@@ -28,18 +30,15 @@ export interface SignatureFacts {
   readonly digest: string;
 }
 
-function extensionOf(
-  object: Readonly<Record<string, unknown>>,
-  id: string,
-): Record<string, unknown> | undefined {
-  const extensions = object.extensions;
+function extensionOf(object: ValidatedObject, id: string): Readonly<Record<string, unknown>> | undefined {
+  const extensions = 'extensions' in object ? object.extensions : undefined;
   if (!isRecord(extensions)) return undefined;
   const ext = extensions[id];
   return isRecord(ext) ? ext : undefined;
 }
 
 /** The advisory facts of a report version, or undefined when it is not a well-formed advisory. */
-export function advisoryFacts(object: Readonly<Record<string, unknown>>): AdvisoryFacts | undefined {
+export function advisoryFacts(object: ValidatedObject): AdvisoryFacts | undefined {
   if (object.type !== 'report') return undefined;
   const ext = extensionOf(object, ADVISORY_EXTENSION_ID);
   const releaseAt = parseVersionTime(ext?.release_at);
@@ -57,7 +56,14 @@ export function advisoryFacts(object: Readonly<Record<string, unknown>>): Adviso
   if (level !== 'clear' && level !== 'green' && level !== 'amber') return undefined;
   const embargoRef = refs[1 - tlpIndex] as string;
   if (!embargoRef.startsWith('marking-definition--') || tlpOf(embargoRef) !== undefined) return undefined;
-  return { releaseAt, cosigners, tlp: level, embargoRef, revoked: object.revoked === true };
+  return {
+    releaseAt,
+    cosigners,
+    tlp: level,
+    embargoRef,
+    markingRefs: refs,
+    revoked: object.revoked === true,
+  };
 }
 
 /**
@@ -65,7 +71,7 @@ export function advisoryFacts(object: Readonly<Record<string, unknown>>): Adviso
  * and co-signers (the release machinery must check this before it releases anything: the
  * marking decides who sees the advisory, the extension what the co-signers signed).
  */
-export function embargoMatches(facts: AdvisoryFacts, definition: Readonly<Record<string, unknown>>): boolean {
+export function embargoMatches(facts: AdvisoryFacts, definition: ValidatedObject): boolean {
   if (definition.type !== 'marking-definition' || definition.id !== facts.embargoRef) return false;
   const ext = extensionOf(definition, EMBARGO_EXTENSION_ID);
   const cosigners = ext?.cosigners;
@@ -83,7 +89,7 @@ export function embargoMatches(facts: AdvisoryFacts, definition: Readonly<Record
  * version (id, version, title, body, refs, markings, release time and co-signers all included),
  * so any change of the text, however small, needs new signatures.
  */
-export function advisoryDigest(report: Readonly<Record<string, unknown>>): string {
+export function advisoryDigest(report: ValidatedObject): string {
   return `sha256:${createHash('sha256').update(canonicalJson(report)).digest('hex')}`;
 }
 
@@ -91,7 +97,7 @@ const APPROVING = new Set(['agree', 'strongly-agree']);
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 /** The signature facts of an opinion version, or undefined when it is not a standing signature. */
-export function signatureFacts(object: Readonly<Record<string, unknown>>): SignatureFacts | undefined {
+export function signatureFacts(object: ValidatedObject): SignatureFacts | undefined {
   if (object.type !== 'opinion' || object.revoked === true) return undefined;
   if (typeof object.opinion !== 'string' || !APPROVING.has(object.opinion)) return undefined;
   const ext = extensionOf(object, SIGNATURE_EXTENSION_ID);

@@ -128,13 +128,15 @@ export function advisoryOutcomes(records: AdvisoryRecords): AdvisoryVersionOutco
 export function advisoryState(records: AdvisoryRecords): AdvisoryStatus | undefined {
   const current = reportVersions(records.versions).at(-1);
   const facts = current?.facts;
-  if (current === undefined || facts === undefined) return undefined;
+  const report = current?.record.object;
+  // Facts are only found on reports.
+  if (current === undefined || facts === undefined || report?.type !== 'report') return undefined;
   const outcomes = advisoryOutcomes(records);
   const now = outcomes[outcomes.length - 1] as AdvisoryVersionOutcome;
   const released = outcomes.filter((o) => o.outcome === 'released').pop();
   return {
-    id: String(current.record.object.id),
-    title: String(current.record.object.name ?? ''),
+    id: report.id,
+    title: String(report.name ?? ''),
     state: now.outcome === 'superseded' ? 'draft' : now.outcome,
     release_at: facts.releaseAt.text,
     cosigners: facts.cosigners.map((org) => ({ org, signed: now.signedBy.includes(org) })),

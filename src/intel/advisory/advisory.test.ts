@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EMBARGO_EXTENSION_ID } from '../../policy/index.js';
-import { type Micros, TLP_V2, timestampMicros, validateObject } from '../../stix/index.js';
+import { EMBARGO_EXTENSION_ID, storedObject } from '../../policy/index.js';
+import {
+  type Micros,
+  TLP_V2,
+  timestampMicros,
+  type ValidatedObject,
+  validateObject,
+} from '../../stix/index.js';
 import { unwrap } from '../intel-issue.js';
 import { context, EU, HAFNIUM, INDICATOR, READER, UK, US } from '../test-support/intel-fixture.js';
 import type { VersionRecord } from '../version-record.js';
@@ -27,9 +33,12 @@ const errors = (r: { issues: readonly { code: string; severity: string }[] }) =>
 function draft(now = '2021-07-15T09:00:00.000Z') {
   return unwrap(draftAdvisory(input, context(now)));
 }
-const rec = (object: Record<string, unknown>, producer: string): VersionRecord => ({ object, producer });
+const rec = (object: Readonly<Record<string, unknown>>, producer: string): VersionRecord => ({
+  object: storedObject(object),
+  producer,
+});
 let signatureCount = 0;
-const sign = (report: Record<string, unknown>, signer: string, now: string) => {
+const sign = (report: ValidatedObject, signer: string, now: string) => {
   const n = ++signatureCount;
   const ctx = {
     now: timestampMicros(now)!,

@@ -6,7 +6,14 @@
  * co-signers until released (docs/decisions/0003-joint-advisory-objects.md).
  */
 import { EMBARGO_EXTENSION_ID } from '../../policy/index.js';
-import { formatMicros, isRecord, newVersion, TLP_V2 } from '../../stix/index.js';
+import {
+  formatMicros,
+  isRecord,
+  newVersion,
+  TLP_V2,
+  type ValidatedObject,
+  type ValidatedOf,
+} from '../../stix/index.js';
 import { ADVISORY_EXTENSION_ID } from '../extension-definitions.js';
 import {
   type BuildContext,
@@ -46,8 +53,8 @@ export interface AdvisoryInput {
 
 /** The objects an advisory draft adds: its embargo marking, then its report. */
 export interface AdvisoryDraft {
-  readonly embargo: Record<string, unknown>;
-  readonly report: Record<string, unknown>;
+  readonly embargo: ValidatedOf<'marking-definition'>;
+  readonly report: ValidatedOf<'report'>;
 }
 
 function checkText(value: unknown, path: string, max: number, issues: IssueList): string | undefined {
@@ -99,7 +106,7 @@ export function embargoFor(
   cosigners: readonly string[],
   drafter: string,
   ctx: Pick<BuildContext, 'now' | 'newId'>,
-) {
+): ValidatedOf<'marking-definition'> {
   return {
     type: 'marking-definition',
     spec_version: '2.1',
@@ -140,7 +147,7 @@ export function draftAdvisory(input: AdvisoryInput, ctx: BuildContext): IntelRes
   const cosigners = [...new Set(input.cosigners)];
   return issues.result(() => {
     const embargo = embargoFor(input.releaseAt, cosigners, input.drafter, ctx);
-    const report = {
+    const report: ValidatedOf<'report'> = {
       ...commonProperties('report', input.drafter, ctx),
       name: input.title,
       description: input.body,
@@ -169,15 +176,18 @@ export type AdvisoryChanges = Partial<Omit<AdvisoryInput, 'drafter'>>;
  * new embargo marking when the release time or co-signers change.
  */
 export function reviseAdvisory(
-  current: Readonly<Record<string, unknown>>,
+  current: ValidatedObject,
   changes: AdvisoryChanges,
   ctx: BuildContext,
-): IntelResult<{ readonly embargo?: Record<string, unknown>; readonly report: Record<string, unknown> }> {
+): IntelResult<{
+  readonly embargo?: ValidatedOf<'marking-definition'>;
+  readonly report: ValidatedOf<'report'>;
+}> {
   const issues = new IssueList();
   const facts = advisoryFacts(current);
-  if (facts === undefined) {
+  if (current.type !== 'report' || facts === undefined) {
     issues.error('INTEL_NOT_AN_ADVISORY', 'id', `${String(current.id)} is not a joint advisory`);
-    return issues.result(() => ({ report: {} }));
+    return issues.failed();
   }
   if (facts.revoked) issues.error('INTEL_ADVISORY_REVOKED', 'id', `${String(current.id)} is revoked`);
   const drafter = String(current.created_by_ref);
@@ -206,7 +216,7 @@ export function reviseAdvisory(
         },
       },
       ctx.now,
-    ) as Record<string, unknown>;
+    );
     return embargo !== undefined ? { embargo, report } : { report };
   });
 }

@@ -4,6 +4,7 @@
  * version and its digest. It carries the report's markings, so it stays with the co-signers
  * until the advisory is released and travels by federation like any object.
  */
+import type { ValidatedObject, ValidatedOf } from '../../stix/index.js';
 import { SIGNATURE_EXTENSION_ID } from '../extension-definitions.js';
 import { type BuildContext, commonProperties, isIdentityId } from '../input-checks.js';
 import { type IntelResult, IssueList } from '../intel-issue.js';
@@ -20,17 +21,17 @@ import { standingSignatures } from './standing-signatures.js';
  * marking definition counts for an object only when its producer made it (DESIGN.md, Trust).
  */
 export function signAdvisory(
-  report: Readonly<Record<string, unknown>>,
+  report: ValidatedObject,
   signer: string,
   ctx: Pick<BuildContext, 'now' | 'newId'>,
   markingRefs?: readonly string[],
-): IntelResult<Record<string, unknown>> {
+): IntelResult<ValidatedOf<'opinion'>> {
   const issues = new IssueList();
   const facts = advisoryFacts(report);
   const version = versionTimeOf(report);
-  if (facts === undefined || version === undefined) {
+  if (report.type !== 'report' || facts === undefined || version === undefined) {
     issues.error('INTEL_NOT_AN_ADVISORY', 'id', `${String(report.id)} is not a joint advisory`);
-    return issues.result(() => ({}));
+    return issues.failed();
   }
   if (facts.revoked) issues.error('INTEL_ADVISORY_REVOKED', 'id', `${String(report.id)} is revoked`);
   if (!isIdentityId(signer))
@@ -41,11 +42,11 @@ export function signAdvisory(
     issues.error('INTEL_SIGNATURE_TOO_LATE', 'now', `the release time ${facts.releaseAt.text} has passed`);
   }
   return issues.result(() => ({
-    ...commonProperties('opinion', signer, { ...ctx, resolve: () => undefined }),
+    ...commonProperties('opinion', signer, ctx),
     opinion: 'agree',
     explanation: `Signed for joint release at ${facts.releaseAt.text}: "${String(report.name)}" (version ${version.text}).`,
     object_refs: [report.id],
-    object_marking_refs: markingRefs ?? report.object_marking_refs,
+    object_marking_refs: markingRefs ?? facts.markingRefs,
     extensions: {
       [SIGNATURE_EXTENSION_ID]: {
         extension_type: 'property-extension',
@@ -61,7 +62,7 @@ export function signAdvisory(
  * the same text again changes nothing: CONTRACT.md "advisory sign" exits 0).
  */
 export function existingSignature(
-  report: Readonly<Record<string, unknown>>,
+  report: ValidatedObject,
   signer: string,
   signatures: readonly VersionRecord[],
 ): string | undefined {
@@ -80,13 +81,15 @@ export function existingSignature(
  * report is not an advisory.
  */
 export function signatureMarkings(
-  report: Readonly<Record<string, unknown>>,
+  report: ValidatedObject,
   signer: string,
   ctx: Pick<BuildContext, 'now' | 'newId'>,
-): { readonly markingRefs: readonly string[]; readonly embargo?: Record<string, unknown> } | undefined {
+):
+  | { readonly markingRefs: readonly string[]; readonly embargo?: ValidatedOf<'marking-definition'> }
+  | undefined {
   const facts = advisoryFacts(report);
-  if (facts === undefined) return undefined;
-  const refs = report.object_marking_refs as readonly string[];
+  if (report.type !== 'report' || facts === undefined) return undefined;
+  const refs = facts.markingRefs;
   if (report.created_by_ref === signer) return { markingRefs: refs };
   const embargo = embargoFor(facts.releaseAt.text, facts.cosigners, signer, ctx);
   const tlp = refs.find((r) => r !== facts.embargoRef) as string;

@@ -1,4 +1,5 @@
 /** Whether one signature signs the given advisory version, and if not, why not. */
+import type { ValidatedObject } from '../../stix/index.js';
 import { type IntelResult, IssueList } from '../intel-issue.js';
 import type { VersionRecord } from '../version-record.js';
 import { versionTimeOf } from '../version-time.js';
@@ -11,7 +12,7 @@ import { advisoryDigest, advisoryFacts, signatureFacts } from './advisory-facts.
  */
 export function verifySignature(
   signature: VersionRecord,
-  report: Readonly<Record<string, unknown>>,
+  report: ValidatedObject,
 ): IntelResult<{ readonly signer: string }> {
   const issues = new IssueList();
   const facts = signatureFacts(signature.object);

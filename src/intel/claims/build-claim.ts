@@ -3,7 +3,7 @@
  * 5.1) with a confidence (spec 3.2), produced by the claiming organisation; its evidence rides
  * on the relationship as the Accord evidence property-extension (docs/decisions/0002).
  */
-import { isRecord } from '../../stix/index.js';
+import { isRecord, type ValidatedObject, type ValidatedOf } from '../../stix/index.js';
 import { EVIDENCE_EXTENSION_ID, EVIDENCE_TYPES } from '../extension-definitions.js';
 import {
   type BuildContext,
@@ -39,7 +39,7 @@ export interface ClaimInput {
 }
 
 /** The relationship of a new attribution claim, or the issues that prevent it. */
-export function buildClaim(input: ClaimInput, ctx: BuildContext): IntelResult<Record<string, unknown>> {
+export function buildClaim(input: ClaimInput, ctx: BuildContext): IntelResult<ValidatedOf<'relationship'>> {
   const issues = new IssueList();
   if (!isIdentityId(input.producer))
     issues.error('INTEL_BAD_IDENTITY', 'producer', `${JSON.stringify(input.producer)} is not an identity id`);
@@ -54,7 +54,8 @@ export function buildClaim(input: ClaimInput, ctx: BuildContext): IntelResult<Re
       `STIX Appendix B does not list ${String(subject.type)} attributed-to ${String(target.type)}; the claim counts all the same`,
     );
   }
-  if (!isConfidence(input.confidence)) {
+  const confidence = isConfidence(input.confidence) ? input.confidence : undefined;
+  if (confidence === undefined) {
     issues.error(
       'INTEL_BAD_CONFIDENCE',
       'confidence',
@@ -82,7 +83,7 @@ export function buildClaim(input: ClaimInput, ctx: BuildContext): IntelResult<Re
     relationship_type: 'attributed-to',
     source_ref: input.subject,
     target_ref: input.target,
-    confidence: input.confidence,
+    ...(confidence !== undefined ? { confidence } : {}),
     ...(description !== undefined ? { description } : {}),
     ...(markings.length > 0 ? { object_marking_refs: markings } : {}),
     ...(evidence.length > 0
@@ -96,8 +97,8 @@ export function buildClaim(input: ClaimInput, ctx: BuildContext): IntelResult<Re
 }
 
 /** The evidence ids a claim names (its Accord evidence extension), or none. */
-export function evidenceOf(claim: Readonly<Record<string, unknown>>): readonly string[] {
-  const extensions = claim.extensions;
+export function evidenceOf(claim: ValidatedObject): readonly string[] {
+  const extensions = 'extensions' in claim ? claim.extensions : undefined;
   if (!isRecord(extensions)) return [];
   const ext = extensions[EVIDENCE_EXTENSION_ID];
   const refs = isRecord(ext) ? ext.evidence_refs : undefined;

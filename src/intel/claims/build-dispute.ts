@@ -2,7 +2,7 @@
  * `accord attribution dispute`: an opinion (spec 4.15) `disagree`, or `strongly-disagree`,
  * whose `object_refs` name the claim (CONTRACT.md "Attribution and consensus").
  */
-import { tlpOf } from '../../stix/index.js';
+import { tlpOf, type ValidatedOf } from '../../stix/index.js';
 import {
   type BuildContext,
   checkMarkings,
@@ -31,7 +31,7 @@ function restricting(refs: unknown): string[] {
 }
 
 /** The opinion of a new dispute, or the issues that prevent it. */
-export function buildDispute(input: DisputeInput, ctx: BuildContext): IntelResult<Record<string, unknown>> {
+export function buildDispute(input: DisputeInput, ctx: BuildContext): IntelResult<ValidatedOf<'opinion'>> {
   const issues = new IssueList();
   if (!isIdentityId(input.producer))
     issues.error('INTEL_BAD_IDENTITY', 'producer', `${JSON.stringify(input.producer)} is not an identity id`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { storedObject } from '../../policy/index.js';
 import { type Micros, timestampMicros } from '../../stix/index.js';
 import type { VersionRecord } from '../version-record.js';
 import { AttributionIndex } from './attribution-index.js';
@@ -41,7 +42,7 @@ const claim = (
 const dispute = (c: Record<string, unknown>, minute = 2, opinion = 'disagree') =>
   sdo('opinion', { opinion, object_refs: [c.id] }, minute);
 const by = (producer: string, object: Record<string, unknown>, addedAt?: Micros): VersionRecord => ({
-  object,
+  object: storedObject(object),
   producer,
   ...(addedAt === undefined ? {} : { addedAt }),
 });

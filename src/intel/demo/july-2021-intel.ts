@@ -8,7 +8,8 @@
  * written twice. Public facts only; confidences are the demo's reading of the wording.
  */
 
-import { timestampMicros } from '../../stix/index.js';
+import { storedObject } from '../../policy/index.js';
+import { timestampMicros, type ValidatedObject, type ValidatedOf } from '../../stix/index.js';
 import { draftAdvisory } from '../advisory/build-advisory.js';
 import { signAdvisory, signatureMarkings } from '../advisory/sign-advisory.js';
 import { buildClaim } from '../claims/build-claim.js';
@@ -74,7 +75,7 @@ const IDS = [
 const EU_APT31 = 'intrusion-set--37a501da-f838-4560-b24d-fed1cb32f6ab';
 
 /** The ATT&CK techniques the advisory names (attack-pattern objects with their ATT&CK ids). */
-function techniques(createdBy: string): Record<string, unknown>[] {
+function techniques(createdBy: string): ValidatedOf<'attack-pattern'>[] {
   return TECHNIQUES.map(([uuid, attackId, name, path]) => ({
     type: 'attack-pattern',
     spec_version: '2.1',
@@ -91,7 +92,7 @@ function techniques(createdBy: string): Record<string, unknown>[] {
 }
 
 /** Every demo object of intel/, in an order a store accepts (markings and targets first). */
-export function july2021Intel(ids: July2021Ids): Record<string, unknown>[] {
+export function july2021Intel(ids: July2021Ids): ValidatedObject[] {
   const P = ids.partners;
   const techniqueObjects = techniques(P.uk);
   let next = 0;
@@ -112,15 +113,19 @@ export function july2021Intel(ids: July2021Ids): Record<string, unknown>[] {
   ]);
   const ctx = (now: string, extra: Record<string, unknown>[] = []): BuildContext => ({
     now: timestampMicros(now)!,
-    // Claims name objects by id; here every id of the demo is known (the usHafniumClaim with its fields).
-    resolve: (id) =>
-      extra.find((o) => o.id === id) ??
-      (known.has(id) ? { id, type: id.slice(0, id.indexOf('--')) } : undefined),
+    // Claims name objects by id; here every id of the demo is known (the usHafniumClaim with its
+    // fields): the demo bundle stores them, and the builders read only their type and id.
+    resolve: (id) => {
+      const o =
+        extra.find((e) => e.id === id) ??
+        (known.has(id) ? { id, type: id.slice(0, id.indexOf('--')) } : undefined);
+      return o === undefined ? undefined : storedObject(o);
+    },
     newId: () => IDS[next++] as string,
   });
   const CLEAR = ['marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487'];
 
-  const euApt31 = {
+  const euApt31: ValidatedOf<'intrusion-set'> = {
     type: 'intrusion-set',
     spec_version: '2.1',
     id: EU_APT31,
@@ -134,7 +139,7 @@ export function july2021Intel(ids: July2021Ids): Record<string, unknown>[] {
     object_marking_refs: CLEAR,
   };
   // A new version of the UK's campaign attribution, which had no confidence, with its evidence.
-  const exchange = {
+  const exchange: ValidatedOf<'relationship'> = {
     type: 'relationship',
     spec_version: '2.1',
     id: ids.exchangeAttribution,

@@ -3,7 +3,7 @@
  * co-signers by organisation name, release time (UTC, ISO 8601), the Markdown body, the
  * referenced indicators as a table and the techniques. Built from what the reader may see.
  */
-import { isRecord } from '../../stix/index.js';
+import { isRecord, type ValidatedObject, versionOf } from '../../stix/index.js';
 import { advisoryFacts } from '../advisory/advisory-facts.js';
 import { IntelError } from '../intel-error.js';
 
@@ -51,18 +51,21 @@ export interface AdvisoryDocument {
 /** What an export is made from. */
 export interface AdvisoryExportInput {
   /** The advisory version to export. */
-  readonly report: Readonly<Record<string, unknown>>;
+  readonly report: ValidatedObject;
   /** Organisation names by identity id (co-signers without one are shown by id). */
   readonly organisationNames: ReadonlyMap<string, string>;
   /** The referenced objects the reader may see (others are left out: hidden ≡ absent). */
-  readonly referenced: readonly Readonly<Record<string, unknown>>[];
+  readonly referenced: readonly ValidatedObject[];
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const ATTACK_SOURCES = new Set(['mitre-attack', 'mitre-ics-attack', 'mitre-mobile-attack']);
 
-function attackId(object: Readonly<Record<string, unknown>>): string {
-  const refs = Array.isArray(object.external_references) ? object.external_references : [];
+function attackId(object: ValidatedObject): string {
+  const refs =
+    'external_references' in object && Array.isArray(object.external_references)
+      ? object.external_references
+      : [];
   for (const ref of refs) {
     if (isRecord(ref) && ATTACK_SOURCES.has(str(ref.source_name)) && str(ref.external_id) !== '')
       return str(ref.external_id);
@@ -74,14 +77,14 @@ function attackId(object: Readonly<Record<string, unknown>>): string {
 export function advisoryDocument(input: AdvisoryExportInput): AdvisoryDocument {
   const { report } = input;
   const facts = advisoryFacts(report);
-  if (facts === undefined)
+  if (report.type !== 'report' || facts === undefined)
     throw new IntelError('INTEL_NOT_AN_ADVISORY', `${str(report.id)} is not a joint advisory`);
   const refs = new Set(Array.isArray(report.object_refs) ? report.object_refs : []);
   const shown = input.referenced.filter((o) => refs.has(o.id));
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return {
     id: str(report.id),
-    version: str(report.modified ?? report.created),
+    version: str(versionOf(report)),
     title: str(report.name),
     body: str(report.description),
     tlp: facts.tlp,
@@ -105,7 +108,7 @@ export function advisoryDocument(input: AdvisoryExportInput): AdvisoryDocument {
       .sort((a, b) => (a.attackId < b.attackId ? -1 : a.attackId > b.attackId ? 1 : byId(a, b))),
     others: shown
       .filter((o) => o.type !== 'indicator' && o.type !== 'attack-pattern')
-      .map((o) => ({ id: str(o.id), type: str(o.type), name: str(o.name) }))
+      .map((o) => ({ id: str(o.id), type: str(o.type), name: 'name' in o ? str(o.name) : '' }))
       .sort(byId),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TLP_V2, validateDocument } from '../../stix/index.js';
+import { storedObject } from '../../policy/index.js';
+import { TLP_V2, type ValidatedObject, validateDocument } from '../../stix/index.js';
 import { draftAdvisory } from '../advisory/build-advisory.js';
 import { unwrap } from '../intel-issue.js';
 import { context, EU, HAFNIUM, INDICATOR, TECHNIQUE, UK, US } from '../test-support/intel-fixture.js';
@@ -120,15 +121,15 @@ describe('advisory export: content (CONTRACT.md "advisory export")', () => {
 
   it('STIX: one valid bundle, the report first, each object once, the same id for the same version', () => {
     const { report } = hostileDocument();
-    const related: Record<string, unknown>[] = [
-      { ...TLP_V2.green },
+    const related: ValidatedObject[] = [
+      storedObject({ ...TLP_V2.green }),
       HAFNIUM,
       INDICATOR,
       TECHNIQUE,
       INDICATOR,
     ];
     const bundle = advisoryBundle({ report, related });
-    const objects = bundle.objects as Record<string, unknown>[];
+    const objects = bundle.objects as ValidatedObject[];
     expect(objects[0]).toBe(report);
     expect(objects.filter((o) => o.id === INDICATOR.id)).toHaveLength(1);
     expect(objects.map((o) => o.type)).toContain('extension-definition');

@@ -1,5 +1,12 @@
 /** A small fixed world for intel/ tests: three partners, actors, an indicator and a technique. */
-import { timestampMicros } from '../../stix/index.js';
+import { storedObject } from '../../policy/index.js';
+import {
+  type StixType,
+  timestampMicros,
+  type ValidatedObject,
+  type ValidatedOf,
+  validateObject,
+} from '../../stix/index.js';
 import type { BuildContext } from '../input-checks.js';
 
 /** The United States' identity (as in the core demo). */
@@ -12,18 +19,24 @@ export const EU = 'identity--bca088c8-4207-43b7-8584-763077cc6ffa';
 export const READER = 'identity--0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5';
 
 const T = '2021-07-01T00:00:00.000Z';
-const sdo = (
-  type: string,
-  uuid: string,
-  props: Record<string, unknown>,
-): Record<string, unknown> & { id: string } => ({
-  type,
-  spec_version: '2.1',
-  id: `${type}--${uuid}`,
-  created: T,
-  modified: T,
-  ...props,
-});
+/** A valid SDO of the fixed world, typed by validation (a fixture that does not validate throws). */
+function sdo<K extends StixType>(type: K, uuid: string, props: Record<string, unknown>): ValidatedOf<K> {
+  const result = validateObject({
+    type,
+    spec_version: '2.1',
+    id: `${type}--${uuid}`,
+    created: T,
+    modified: T,
+    ...props,
+  });
+  if (!result.ok) throw new Error(`fixture ${type}: ${result.issues.map((i) => i.message).join('; ')}`);
+  if (!isOf(result.value, type)) throw new Error(`fixture ${type}: validated as ${result.value.type}`);
+  return result.value;
+}
+
+function isOf<K extends StixType>(o: ValidatedObject, type: K): o is ValidatedOf<K> {
+  return o.type === type;
+}
 
 /** An intrusion set named HAFNIUM, alias Silk Typhoon. */
 export const HAFNIUM = sdo('intrusion-set', '1d24ce2e-0f0f-4e65-8b84-e1ef0b236a01', {
@@ -57,18 +70,22 @@ export const REPORT = sdo('report', '3d592f2f-8da3-47ae-8288-3db1ccad9c9b', {
   object_refs: [HAFNIUM.id],
 });
 
-const WORLD = new Map<string, Record<string, unknown>>(
+const WORLD = new Map<string, Readonly<Record<string, unknown>>>(
   [HAFNIUM, MSS, INDICATOR, TECHNIQUE, REPORT].map((o) => [o.id, o]),
 );
 
 /** A build context at `now` that resolves the fixed world (plus `extra`), ids counting up from 1. */
-export function context(now: string, extra: readonly Record<string, unknown>[] = []): BuildContext {
+export function context(now: string, extra: readonly Readonly<Record<string, unknown>>[] = []): BuildContext {
   const objects = new Map(WORLD);
   for (const o of extra) objects.set(String(o.id), o);
   let n = 0;
   return {
     now: timestampMicros(now)!,
-    resolve: (id) => objects.get(id),
+    // As a store would hand them out (some tests add malformed objects: intel/ checks anyway).
+    resolve: (id) => {
+      const o = objects.get(id);
+      return o === undefined ? undefined : storedObject(o);
+    },
     newId: () => `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}`,
   };
 }
