@@ -10,13 +10,12 @@
  * changed is held only if still valid without references to what is not held; no hidden object
  * appears either way, since both passes read through the policy.
  */
+import type { ValidatedObject } from '../../stix/index.js';
 import type { Caller } from '../accounts/caller.js';
 import type { NodeServices } from '../node/node-services.js';
 import { type ObjectFilters, readVisible } from '../query/query-objects.js';
 import { type HeldSource, heldObjects } from './held-objects.js';
 import { withheldReferences } from './withhold-references.js';
-
-type Json = Readonly<Record<string, unknown>>;
 
 /** Objects per page read. */
 const PAGE = 500;
@@ -37,7 +36,7 @@ async function* pagesOf(
   caller: Caller,
   collectionId: string,
   audit: boolean,
-): AsyncGenerator<readonly Json[]> {
+): AsyncGenerator<readonly ValidatedObject[]> {
   let cursor: ObjectFilters['cursor'];
   for (;;) {
     const filters = { ...HELD, ...(cursor === undefined ? {} : { cursor }) };
@@ -65,7 +64,7 @@ export async function* visibleObjects(
   caller: Caller,
   collectionId: string,
   counts: ExportCounts,
-): AsyncGenerator<Json> {
+): AsyncGenerator<ValidatedObject> {
   const held = await heldObjects(sourceOf(node, caller, collectionId));
   const isHeld = (id: string) => held.has(id);
   for await (const page of pagesOf(node, caller, collectionId, true))

@@ -11,7 +11,7 @@
  * none, when an earlier item went.
  */
 import { redact, type SelectorStep } from '../../policy/index.js';
-import { validateObject } from '../../stix/index.js';
+import { type ValidatedObject, validateObject } from '../../stix/index.js';
 import { STIX_VALIDATION } from '../ingest/stix-validation.js';
 
 type Json = Record<string, unknown>;
@@ -55,14 +55,17 @@ function pathsOfMissing(
 
 /**
  * The object as the export may hold it: unchanged when it references only what `held` accepts;
- * else without those references, or undefined when it is not valid STIX without them.
+ * else without those references (validated again, so typed as validation types it), or undefined
+ * when it is not valid STIX without them.
  */
-export function withheldReferences(
-  object: Readonly<Json>,
+export function withheldReferences<T extends Readonly<Json>>(
+  object: T,
   held: (id: string) => boolean,
-): Readonly<Json> | undefined {
+): T | ValidatedObject | undefined {
   const paths = pathsOfMissing(object, held, [], []);
   if (paths.length === 0) return object;
   const copy = redact(object, paths);
-  return copy !== undefined && validateObject(copy, STIX_VALIDATION).ok ? copy : undefined;
+  if (copy === undefined) return undefined;
+  const result = validateObject(copy, STIX_VALIDATION);
+  return result.ok ? result.value : undefined;
 }
