@@ -6,7 +6,7 @@
  * administrators see every organisation; others only their own, and only collections they may
  * see themselves are considered (the answer tells nothing of the others).
  */
-import { explainDecision, may } from '../../policy/index.js';
+import { explainDecision, may, parseStoredObject } from '../../policy/index.js';
 import { timestampMicros } from '../../stix/index.js';
 import type { CollectionRecord, Organization, StoredObject } from '../../store/index.js';
 import type { Caller } from '../accounts/caller.js';
@@ -77,7 +77,7 @@ export async function explainAccess(
       const subject = {
         ...row,
         contested: row.contested === true,
-        object: JSON.parse(row.json) as Record<string, unknown>,
+        object: parseStoredObject(row.json),
       };
       let why = explainDecision(reader, subject, ctx);
       // Once an embargo ends, a version added before it reaches the others by its released entry.
