@@ -4,8 +4,15 @@
  * sent, refused by the peer and transport errors on push.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { configurePeer, peerStatuses, syncPeersOnce } from '../../src/core/index.js';
-import { COLLECTION, indicator, ORGS, startNode, type TestNode } from './support/in-process-node.js';
+import { peerStatuses, syncPeersOnce } from '../../src/core/index.js';
+import {
+  COLLECTION,
+  indicator,
+  linkPeer,
+  ORGS,
+  startNode,
+  type TestNode,
+} from './support/in-process-node.js';
 
 const nodes: TestNode[] = [];
 afterEach(async () => {
@@ -16,18 +23,6 @@ async function start(...names: ('us' | 'uk')[]): Promise<TestNode[]> {
   const started = await Promise.all(names.map((n) => startNode(n)));
   nodes.push(...started);
   return started;
-}
-
-async function link(local: TestNode, remote: TestNode, dirs: { pull?: boolean; push?: boolean }) {
-  await configurePeer(local.store, {
-    name: remote.name,
-    url: remote.discovery,
-    username: `${local.name}-peer`,
-    password: `pw-${local.name}-peer-secret`,
-    remoteCollection: COLLECTION,
-    localCollection: COLLECTION,
-    ...dirs,
-  });
 }
 
 async function publish(node: TestNode, objects: Record<string, unknown>[]): Promise<void> {
@@ -67,7 +62,7 @@ const pulled = (
 describe('peer counters (issue 17)', () => {
   it('pull counts new, updated, unchanged, refused by policy, invalid and transport errors apart', async () => {
     const [us, uk] = await start('us', 'uk');
-    await link(uk!, us!, { pull: true });
+    await linkPeer(uk!, us!, { pull: true });
     expect(await counters(uk!)).toEqual({ pull: pulled({}), push: NO_PUSH });
 
     await publish(us!, [indicator(1), indicator(2)]);
@@ -113,7 +108,7 @@ describe('peer counters (issue 17)', () => {
     // uk holds another content under indicator 4's id and version: it refuses us's copy.
     await publish(uk!, [indicator(4, { name: 'uk copy' })]);
     await publish(us!, [indicator(4, { name: 'us copy' }), indicator(5)]);
-    await link(us!, uk!, { push: true });
+    await linkPeer(us!, uk!, { push: true });
     const [report] = await syncPeersOnce(us!.store, { pushRetries: 1 });
     expect(report?.push).toMatchObject({ sent: 1, refused: 1 });
     expect(await counters(us!)).toEqual({

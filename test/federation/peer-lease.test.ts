@@ -4,27 +4,15 @@
  * `accord serve` processes on one database (the lease is shared through the store, not memory).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { configurePeer, peerStatuses, startPeerSync, syncPeersOnce } from '../../src/core/index.js';
+import { peerStatuses, startPeerSync, syncPeersOnce } from '../../src/core/index.js';
 import type { Store } from '../../src/store/index.js';
 import { waitFor } from '../support/wait-for.js';
-import { COLLECTION, indicator, startNode, type TestNode } from './support/in-process-node.js';
+import { COLLECTION, indicator, linkPeer, startNode, type TestNode } from './support/in-process-node.js';
 
 const nodes: TestNode[] = [];
 afterEach(async () => {
   while (nodes.length > 0) await nodes.pop()?.close();
 });
-
-async function pullFrom(local: TestNode, remote: TestNode): Promise<void> {
-  await configurePeer(local.store, {
-    name: remote.name,
-    url: remote.discovery,
-    username: `${local.name}-peer`,
-    password: `pw-${local.name}-peer-secret`,
-    remoteCollection: COLLECTION,
-    localCollection: COLLECTION,
-    pull: true,
-  });
-}
 
 async function publish(node: TestNode, from: number, count: number): Promise<void> {
   const objects = Array.from({ length: count }, (_, i) => indicator(from + i));
@@ -45,7 +33,7 @@ describe('one process syncs a peer at a time', () => {
     const [us, uk] = await Promise.all([startNode('us'), startNode('uk')]);
     nodes.push(us as TestNode, uk as TestNode);
     if (us === undefined || uk === undefined) throw new Error('nodes did not start');
-    await pullFrom(uk, us);
+    await linkPeer(uk, us, { pull: true });
     const loops = ['process-a', 'process-b'].map((holder) =>
       startPeerSync(uk.store, { holder, intervalMs: 1, rescanMs: 10 }),
     );
@@ -65,7 +53,7 @@ describe('one process syncs a peer at a time', () => {
     const [us, uk] = await Promise.all([startNode('us'), startNode('uk')]);
     nodes.push(us as TestNode, uk as TestNode);
     if (us === undefined || uk === undefined) throw new Error('nodes did not start');
-    await pullFrom(uk, us);
+    await linkPeer(uk, us, { pull: true });
     await publish(us, 0, 3);
     expect(await uk.store.acquireLease('sync:us', 'another-process', 60_000)).toBe(true);
     let tries = 0;

@@ -4,11 +4,12 @@
  * with `accord group add` travelling to a peer that pulls.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { addSharingGroup, configurePeer, syncPeersOnce } from '../../src/core/index.js';
+import { addSharingGroup, syncPeersOnce } from '../../src/core/index.js';
 import { TLP_V2 } from '../../src/stix/index.js';
 import {
   COLLECTION,
   indicator,
+  linkPeer,
   ORGS,
   startNode,
   type TestNode,
@@ -30,20 +31,6 @@ async function seen(node: TestNode, username: string, id: unknown): Promise<bool
   return page.objects.length > 0;
 }
 
-/** `local` pulls `remote`'s collection, logged in there as `<local>-peer`. */
-function pullFrom(local: TestNode, remote: TestNode, speaksFor?: string[]) {
-  return configurePeer(local.store, {
-    name: remote.name,
-    url: remote.discovery,
-    username: `${local.name}-peer`,
-    password: `pw-${local.name}-peer-secret`,
-    remoteCollection: COLLECTION,
-    localCollection: COLLECTION,
-    pull: true,
-    ...(speaksFor === undefined ? {} : { speaksFor }),
-  });
-}
-
 describe('a relaying peer (issue 13)', () => {
   it('5. a version eu created, relayed by us, is refused and audited unless us may speak for eu; then eu is its producer, never us', async () => {
     const [us, uk] = await start('us', 'uk');
@@ -52,7 +39,7 @@ describe('a relaying peer (issue 13)', () => {
     const red = indicator(1, { created_by_ref: ORGS.eu, object_marking_refs: [TLP_V2.red.id, group.id] });
     const status = await us!.client('eu-peer').addObjects(us!.apiRoot, COLLECTION, [red]);
     expect(status.failures).toEqual([]);
-    await pullFrom(uk!, us!);
+    await linkPeer(uk!, us!, { pull: true });
     const [refused] = await syncPeersOnce(uk!.store);
     // The object and its group's definition (made in eu's name) are both eu's: both refused.
     expect(refused?.pull?.rejected).toBe(2);
@@ -65,7 +52,7 @@ describe('a relaying peer (issue 13)', () => {
         .sort(),
     ).toEqual([String(group.id), String(red.id)].sort());
     // Configured to speak for eu, us relays it: eu is the producer on uk.
-    await pullFrom(uk!, us!, ['us', 'eu']);
+    await linkPeer(uk!, us!, { pull: true }, ['us', 'eu']);
     await uk!.store.putPeerState({ name: 'us' });
     await syncPeersOnce(uk!.store);
     const rows = await uk!.store.getVersions(COLLECTION, String(red.id));
@@ -82,7 +69,7 @@ describe('a relaying peer (issue 13)', () => {
     const red = indicator(2, { created_by_ref: ORGS.us, object_marking_refs: [TLP_V2.red.id, group.id] });
     const status = await us!.client('editor').addObjects(us!.apiRoot, COLLECTION, [red]);
     expect(status.failures).toEqual([]);
-    await pullFrom(uk!, us!);
+    await linkPeer(uk!, us!, { pull: true });
     const [report] = await syncPeersOnce(uk!.store);
     expect(report?.error).toBeUndefined();
     expect((await uk!.store.listMarkingDefinitions()).has(String(group.id))).toBe(true);

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addCollection, addOrganization, addUser } from '../../../src/core/index.js';
+import { addCollection, addOrganization, addUser, configurePeer } from '../../../src/core/index.js';
 import { buildServer } from '../../../src/server/build-server.js';
 import type { Store } from '../../../src/store/index.js';
 import { SqliteStore } from '../../../src/store/sqlite/index.js';
@@ -26,6 +26,25 @@ export const COLLECTION = '2f1c7c55-8d3e-4c8e-9a57-1f0f5c3c1001';
 /** Password of every test user: `pw-<username>-secret`. */
 export function passwordOf(username: string): string {
   return `pw-${username}-secret`;
+}
+
+/** `local` syncs with `remote`'s shared collection, logged in there as `<local>-peer`. */
+export function linkPeer(
+  local: TestNode,
+  remote: TestNode,
+  dirs: { readonly pull?: boolean; readonly push?: boolean },
+  speaksFor?: string[],
+) {
+  return configurePeer(local.store, {
+    name: remote.name,
+    url: remote.discovery,
+    username: `${local.name}-peer`,
+    password: passwordOf(`${local.name}-peer`),
+    remoteCollection: COLLECTION,
+    localCollection: COLLECTION,
+    ...dirs,
+    ...(speaksFor === undefined ? {} : { speaksFor }),
+  });
 }
 
 /** A running node. */
