@@ -69,8 +69,14 @@ export function startFederation(store: Store, opts: FederationOptions): Federati
         );
         if (run.ran) opts.onReport?.(run.value);
         else opts.log?.debug?.({ peer: initial.name }, 'peer is being synced by another process');
-      } catch {
-        // Aborted mid-run (stopped, or the lease was lost): the loop goes on or ends.
+      } catch (err) {
+        // Stopped: the loop ends. Otherwise the lease was lost mid-run or could not be taken
+        // (the store failed): say so, and try again after the interval.
+        if (!signal.aborted)
+          opts.log?.warn(
+            { peer: initial.name, err: err instanceof Error ? err.message : String(err) },
+            'peer run stopped',
+          );
       }
       await wait(opts.intervalMs ?? initial.intervalSeconds * 1000, signal);
     }
