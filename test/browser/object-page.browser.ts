@@ -118,10 +118,11 @@ describe('object page', () => {
     await page.goto(`/objects/${IDS.versioned}?tab=raw`);
     await page.getByText('✓ Valid STIX 2.1').waitFor();
     await page.getByRole('tab', { name: 'Raw' }).focus();
+    // The selection follows a render: wait for it rather than read the attribute at once.
     await page.keyboard.press('ArrowRight');
-    assert.equal(await page.getByRole('tab', { name: 'Overview' }).getAttribute('aria-selected'), 'true');
+    await page.getByRole('tab', { name: 'Overview', selected: true }).waitFor();
     await page.keyboard.press('End');
-    assert.equal(await page.getByRole('tab', { name: 'Raw' }).getAttribute('aria-selected'), 'true');
+    await page.getByRole('tab', { name: 'Raw', selected: true }).waitFor();
     assert.deepEqual(c.incidents, []);
   });
 });
