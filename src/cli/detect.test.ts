@@ -1,11 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliContext } from './context.js';
-import { registerDetect } from './detect.js';
+import { runAccord } from '../../test/support/run-accord.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'accord-detect-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -15,48 +12,10 @@ const file = (name: string, text: string): string => {
   return p;
 };
 
+const noStore = () => Promise.reject(new Error('detect --indicators uses no store'));
+
 /** Runs `accord detect …` in-process; returns stdout, stderr and the exit code. */
-async function run(args: string[], input = ''): Promise<{ out: string; err: string; code: number }> {
-  const [stdin, stdout, stderr] = [new PassThrough(), new PassThrough(), new PassThrough()];
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => {
-    out += String(c);
-  });
-  stderr.on('data', (c) => {
-    err += String(c);
-  });
-  let code = 0;
-  const ctx: CliContext = {
-    stdin,
-    stdout,
-    stderr,
-    env: {},
-    interactive: false,
-    openStore: () => Promise.reject(new Error('detect --indicators uses no store')),
-    setExitCode: (c) => {
-      code = c;
-    },
-  };
-  const program = new Command('accord').exitOverride();
-  program.configureOutput({
-    writeErr: (s) => {
-      err += s;
-    },
-    writeOut: (s) => {
-      out += s;
-    },
-  });
-  registerDetect(program, ctx);
-  stdin.end(input);
-  try {
-    await program.parseAsync(['node', 'accord', 'detect', ...args]);
-  } catch (e) {
-    code = (e as { exitCode?: number }).exitCode ?? 2;
-    err += (e as Error).message;
-  }
-  return { out, err, code };
-}
+const run = (args: string[], input = '') => runAccord(['detect', ...args], noStore, input);
 
 const INDICATOR = {
   type: 'indicator',

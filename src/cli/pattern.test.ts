@@ -1,60 +1,20 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliContext } from './context.js';
-import { registerPattern } from './pattern.js';
+import { runAccord } from '../../test/support/run-accord.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'accord-pattern-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const noStore = () => Promise.reject(new Error('no store in these tests'));
 
 /** Runs `accord pattern …` in-process with `input` on stdin; returns stdout lines and the exit code. */
 async function run(
   args: string[],
   input: string | Buffer = '',
 ): Promise<{ lines: Array<Record<string, unknown>>; code: number; err: string }> {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => {
-    out += String(c);
-  });
-  stderr.on('data', (c) => {
-    err += String(c);
-  });
-  let code = 0;
-  const ctx: CliContext = {
-    stdin,
-    stdout,
-    stderr,
-    env: {},
-    interactive: false,
-    openStore: () => Promise.reject(new Error('no store in these tests')),
-    setExitCode: (c) => {
-      code = c;
-    },
-  };
-  const program = new Command('accord').exitOverride();
-  program.configureOutput({
-    writeErr: (s) => {
-      err += s;
-    },
-    writeOut: (s) => {
-      out += s;
-    },
-  });
-  registerPattern(program, ctx);
-  stdin.end(input);
-  try {
-    await program.parseAsync(['node', 'accord', 'pattern', ...args]);
-  } catch (e) {
-    code = (e as { exitCode?: number }).exitCode ?? 2;
-    err += (e as Error).message;
-  }
+  const { out, err, code } = await runAccord(['pattern', ...args], noStore, input);
   return {
     lines:
       out.trim() === ''

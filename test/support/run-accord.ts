@@ -26,7 +26,7 @@ const VERSION = (
 export async function runAccord(
   args: readonly string[],
   openStore: CliContext['openStore'],
-  input = '',
+  input: string | Buffer = '',
   env: NodeJS.ProcessEnv = {},
   cwd?: string,
 ): Promise<AccordRun> {
