@@ -3,13 +3,13 @@
  * read and collection write against a real node started here (HTTPS with a certificate of its
  * own), each failure named at its own step; `peer remove NAME` forgets a peer and its state.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/server/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
+import { writeSelfSignedCertificate } from '../support/self-signed.js';
 import { accord } from './support/run-accord.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'accord-ops-peer-test-'));
@@ -66,27 +66,7 @@ const summary = (s: Step[]) => ({
 });
 
 beforeAll(async () => {
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-days',
-      '1',
-      '-subj',
-      '/CN=localhost',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1,DNS:localhost',
-    ],
-    { stdio: 'ignore' },
-  );
+  writeSelfSignedCertificate(key, cert);
   for (const args of [
     ['org', 'add', 'node-a'],
     ['user', 'add', 'node-a', '--org', 'node-a', '--password', PASSWORD],

@@ -2,7 +2,6 @@
  * Issue 20: `serve --ca FILE`: a node syncs with a peer behind a private CA when the CA is
  * given, and the peer's certificate is refused when it is not.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import type { CliContext } from '../../src/cli/context.js';
 import { serveLogging } from '../../src/cli/serve-logging.js';
 import { type RunningServer, startServer } from '../../src/server/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
+import { writeSelfSignedCertificate } from '../support/self-signed.js';
 import { waitFor } from '../support/wait-for.js';
 import { accord } from './support/run-accord.js';
 
@@ -40,27 +40,7 @@ const servers: RunningServer[] = [];
 let remoteUrl = '';
 
 beforeAll(async () => {
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-days',
-      '1',
-      '-subj',
-      '/CN=localhost',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ],
-    { stdio: 'ignore' },
-  );
+  writeSelfSignedCertificate(key, cert, ['IP:127.0.0.1']);
   const remoteDb = join(dir, 'remote.db');
   const bundle = join(dir, 'one.json');
   writeFileSync(bundle, JSON.stringify(INDICATOR));

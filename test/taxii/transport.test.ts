@@ -1,5 +1,4 @@
 /** TAXII 2.1 section 8.2.2 and CONTRACT.md "Server": TLS, and no plain HTTP off loopback unless asked. */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -7,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isLoopback, startServer } from '../../src/server/index.js';
 import { openStore } from '../../src/store/index.js';
+import { writeSelfSignedCertificate } from '../support/self-signed.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'accord-tls-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,27 +32,7 @@ describe('8.2.2 transport', () => {
   it('8.2.2 serve with --tls-cert/--tls-key answers over HTTPS', async () => {
     const key = join(dir, 'key.pem');
     const cert = join(dir, 'cert.pem');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-        '-days',
-        '1',
-        '-subj',
-        '/CN=localhost',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-      ],
-      { stdio: 'ignore' },
-    );
+    writeSelfSignedCertificate(key, cert, ['IP:127.0.0.1']);
     const store = await openStore(join(dir, 'tls.db'));
     const server = await startServer({
       store,

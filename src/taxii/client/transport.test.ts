@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeSelfSignedCertificate } from '../../../test/support/self-signed.js';
 import { waitFor } from '../../../test/support/wait-for.js';
 import { TaxiiClientError } from './errors.js';
 import { backoffDelay, parseRetryAfter, retryPolicy } from './retry-policy.js';
@@ -130,29 +130,7 @@ describe('TLS', () => {
   it('verifies certificates by default and trusts a given CA', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'accord-tls-'));
     try {
-      execFileSync(
-        'openssl',
-        [
-          'req',
-          '-x509',
-          '-newkey',
-          'ec',
-          '-pkeyopt',
-          'ec_paramgen_curve:prime256v1',
-          '-nodes',
-          '-days',
-          '1',
-          '-subj',
-          '/CN=127.0.0.1',
-          '-addext',
-          'subjectAltName=IP:127.0.0.1',
-          '-keyout',
-          join(dir, 'key.pem'),
-          '-out',
-          join(dir, 'cert.pem'),
-        ],
-        { stdio: 'ignore' },
-      );
+      writeSelfSignedCertificate(join(dir, 'key.pem'), join(dir, 'cert.pem'), ['IP:127.0.0.1']);
       const key = readFileSync(join(dir, 'key.pem'), 'utf8');
       const cert = readFileSync(join(dir, 'cert.pem'), 'utf8');
       const s = await serve(() => OK, { key, cert });
