@@ -10,6 +10,7 @@ import {
   type MarkingIndex,
   type MarkingSubject,
   type PolicyContext,
+  parseStoredObject,
   releasedByEntryOnly,
 } from '../../policy/index.js';
 import {
@@ -293,8 +294,7 @@ async function afterStore(node: NodeServices, stored: readonly StoredVersion[]):
   for (const d of fresh) {
     const earlier = await store.findByMarking(String(d.version.object.id));
     for (const row of earlier) {
-      const object = JSON.parse(row.json) as Record<string, unknown>;
-      const at = releaseEntryAt(row.dateAdded, object, row, markings, now);
+      const at = releaseEntryAt(row.dateAdded, parseStoredObject(row.json), row, markings, now);
       if (at !== undefined) await store.addReleaseEntry(row.seq, at);
     }
     await rewindPushCursors(store, earlier);

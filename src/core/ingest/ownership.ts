@@ -137,12 +137,9 @@ function sameVersion(
   rows: readonly StoredObject[],
   object: Readonly<Record<string, unknown>>,
 ): StoredObject | undefined {
-  const version = object.modified ?? object.created;
+  // Equal canonical JSON is the same version with the same content.
   const text = canonicalJson(object);
-  return rows.find((row) => {
-    const stored = JSON.parse(row.json) as Record<string, unknown>;
-    return (stored.modified ?? stored.created) === version && row.json === text;
-  });
+  return rows.find((row) => row.json === text);
 }
 
 async function visibleStored(
