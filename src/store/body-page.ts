@@ -1,5 +1,6 @@
 /** The backend-independent half of Store.queryObjectsBody: a page collected row by row, as a body page. */
 
+import { joinedTexts } from './joined-texts.js';
 import type { BodyPage, BodyView } from './objects.js';
 import type { CollectedPage } from './page-collector.js';
 
@@ -9,7 +10,7 @@ export function bodyOfCollected<T>(page: CollectedPage<T>, view: BodyView<T>): B
   const first = page.rows[0];
   const last = page.rows[page.rows.length - 1];
   return {
-    body: Buffer.from(texts.join(',')),
+    body: joinedTexts(texts),
     count: page.items.length,
     more: page.more,
     ...(page.next === undefined ? {} : { next: page.next }),
