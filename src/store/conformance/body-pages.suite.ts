@@ -18,7 +18,7 @@ import type {
   VersionSelector,
 } from '../objects.js';
 import type { Store } from '../store.js';
-import { collection, sdo, uuid, version } from './fixtures.js';
+import { collection, END_OF_TIME, sdo, uuid, version } from './fixtures.js';
 import { type StoreFactory, useStore } from './harness.suite.js';
 
 const READER = 'org-r';
@@ -246,6 +246,22 @@ export function bodyPagesSuite(makeStore: StoreFactory): void {
       const expected = await store().queryObjects(q, view);
       const got = await store().queryObjectsBody(q, BODY_VIEW);
       expect(got.count).toBe(expected.items.length);
+      expect(got.body.toString()).toBe(expected.items.map((s) => s.text).join(','));
+    });
+
+    it('a marking combination stored after a read is judged by the view before any page serves it', async () => {
+      await store().addCollection(collection('c'));
+      await store().addVersions('c', [version(sdo('indicator', 1, '2021-01-01T00:00:00.000Z'), READER)]);
+      const q: ObjectQuery = { collectionId: 'c', limit: 10, now: END_OF_TIME };
+      // Twice: a backend may learn the combinations on one read and serve the next in bulk.
+      await store().queryObjectsBody(q, BODY_VIEW);
+      await store().queryObjectsBody(q, BODY_VIEW);
+      const denied = sdo('indicator', 2, '2021-01-01T00:00:00.000Z', { object_marking_refs: [M.denied] });
+      await store().addVersions('c', [version(denied, 'org-p')]);
+      // Before queryObjects, which would show the backend the new combination first.
+      const got = await store().queryObjectsBody(q, BODY_VIEW);
+      const expected = await store().queryObjects(q, view);
+      expect(expected.items).toHaveLength(1);
       expect(got.body.toString()).toBe(expected.items.map((s) => s.text).join(','));
     });
 

@@ -111,6 +111,11 @@ export class RowMetaDictionary {
     return this.#ids;
   }
 
+  /** The ids read so far, in order, without asking the database (ids() extends them). */
+  known(): readonly number[] {
+    return this.#ids;
+  }
+
   /** The facts of an id already read (by ids() or a write); reads it when not. */
   async load(ids: Iterable<number>): Promise<void> {
     const unknown = [...new Set(ids)].filter((id) => !this.#byId.has(id));

@@ -99,8 +99,8 @@ export class VersionReader {
   async body<T>(query: ObjectQuery, view: BodyView<T>): Promise<BodyPage<T>> {
     checkQuery(query);
     const from = startPosition(query, startOf(query, this.#cursors));
-    const selector = await this.#bulk.bulk(query, from, view);
-    if (selector !== undefined) return this.#bulk.page(query, from, selector);
+    const bulk = await this.#bulk.read(query, from, view);
+    if (bulk !== undefined) return bulk;
     return bodyOfCollected(await this.#collect(query, view.view, view.classOf), view);
   }
 
