@@ -49,9 +49,11 @@ const WRITE_BATCH =
   // Markings reference rows inserted by the same statement: foreign keys are checked at its end.
   ' marked AS (INSERT INTO version_markings (marking_id, seq) SELECT * FROM unnest($17::text[], $18::bigint[])' +
   ' ON CONFLICT DO NOTHING),' +
-  // The search index commits with the version (a search never finds what is not stored).
-  ' termed AS (INSERT INTO search_terms (term, seq, field) SELECT * FROM unnest($22::text[], $23::bigint[], $24::text[])' +
-  ' ON CONFLICT DO NOTHING),' +
+  // The search index commits with the version (a search never finds what is not stored). The
+  // rows cannot conflict: every seq is new and searchTermsOf gives a (term, field) once per
+  // object. Without ON CONFLICT each row is a plain index insert, not a speculative one: the
+  // write of 500 bench objects (3,000 terms) took a quarter less time.
+  ' termed AS (INSERT INTO search_terms (term, seq, field) SELECT * FROM unnest($22::text[], $23::bigint[], $24::text[])),' +
   ' ends AS (UPDATE versions SET is_latest = is_latest AND NOT (seq = ANY($19)),' +
   ' is_first = is_first AND NOT (seq = ANY($20)) WHERE seq = ANY($19) OR seq = ANY($20))' +
   ' UPDATE collections SET last_date_added = $21 WHERE id = $1';
