@@ -46,6 +46,45 @@ describe('search terms (ADR 0015)', () => {
     );
   });
 
+  it('gives each (term, field) of an object once, whatever it holds (PostgreSQL inserts them without ON CONFLICT)', () => {
+    const text = fc.oneof(
+      awkward,
+      fc.constantFrom('Fancy Bear', 'fancy bear', 'FANCY  BEAR', 'x'.repeat(250)),
+    );
+    const texts = fc.array(text, { maxLength: 6 });
+    const ref = fc.constantFrom(
+      'indicator--00000000-0000-4000-8000-000000000001',
+      'INDICATOR--00000000-0000-4000-8000-000000000001',
+      'malware--00000000-0000-4000-8000-000000000002',
+    );
+    const object = fc.record(
+      {
+        type: fc.constantFrom('indicator', 'relationship', 'sighting', 'file'),
+        id: ref,
+        name: text,
+        aliases: texts,
+        x_mitre_aliases: texts,
+        external_references: fc.array(fc.record({ external_id: text }), { maxLength: 4 }),
+        pattern_type: fc.constant('stix'),
+        pattern: texts.map((ls) => ls.map((l) => `[x:value = '${l.replace(/['\\]/g, '')}']`).join(' OR ')),
+        value: text,
+        hashes: fc.dictionary(fc.constantFrom('MD5', 'SHA-1', 'SHA-256'), text),
+        source_ref: ref,
+        target_ref: ref,
+        sighting_of_ref: ref,
+        where_sighted_refs: fc.array(ref, { maxLength: 4 }),
+      },
+      { requiredKeys: ['type', 'id'] },
+    );
+    fc.assert(
+      fc.property(object, (o) => {
+        const keys = searchTermsOf(o).map((t) => `${t.field}\u0000${t.term}`);
+        expect(new Set(keys).size).toBe(keys.length);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('pattern literals are indexed unescaped, with or without escapes', () => {
     const terms = searchTermsOf({
       type: 'indicator',
