@@ -50,7 +50,7 @@ interface Figures {
  * GETs through inject and resolves with the status and the body's bytes: inject's default
  * response also decodes the body into one string, a client's work the raw read does not do.
  */
-async function getBytes(
+async function injectBytes(
   app: ReturnType<typeof buildServer>,
   url: string,
   headers: Record<string, string>,
@@ -98,7 +98,7 @@ async function taxiiOn(store: Store): Promise<Figures> {
       do {
         t = performance.now();
         const url = `${base}?limit=${PAGE}${next ? `&next=${encodeURIComponent(next)}` : ''}`;
-        const { status, body } = await getBytes(app, url, headers);
+        const { status, body } = await injectBytes(app, url, headers);
         if (status !== 200) throw new Error(`GET failed: ${status} ${body.subarray(0, 300).toString()}`);
         next = nextOf(body);
         ms += performance.now() - t;
